@@ -1,0 +1,5 @@
+/** Sluice benchmarks. */
+@NullMarked
+package io.sluice.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

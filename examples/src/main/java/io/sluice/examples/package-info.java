@@ -1,0 +1,5 @@
+/** Sluice examples. */
+@NullMarked
+package io.sluice.examples;
+
+import org.jspecify.annotations.NullMarked;
