@@ -1,0 +1,118 @@
+package io.sluice.core;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.PoolMetrics;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.sluice.core.dialect.Dialect;
+import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Statement;
+import java.util.Optional;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@link Engine} over an r2dbc-pool {@link ConnectionPool}. */
+final class DefaultEngine implements Engine {
+
+    private final ConnectionPool pool;
+    private final Dialect dialect;
+    private final String url;
+    private final StatementListener listener;
+
+    DefaultEngine(ConnectionPool pool, Dialect dialect, String url, StatementListener listener) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.url = url;
+        this.listener = listener;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    private Mono<Connection> acquire() {
+        return Mono.from(pool.create()).onErrorMap(error -> !(error instanceof ConnectException), this::connectFailure);
+    }
+
+    private Throwable connectFailure(Throwable error) {
+        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return new ConnectException("could not connect to " + url + ": " + reason, error);
+    }
+
+    @Override
+    public <T> Flux<T> connect(Function<? super SqlConnection, ? extends Publisher<T>> work) {
+        Assert.requireNonNull(work, "work must not be null");
+        return Flux.usingWhen(
+                acquire(),
+                connection -> work.apply(new DefaultSqlConnection(connection, dialect, listener)),
+                Connection::close,
+                (connection, error) -> connection.close(),
+                Connection::close);
+    }
+
+    @Override
+    public <T> Flux<T> transaction(Function<? super SqlConnection, ? extends Publisher<T>> work) {
+        Assert.requireNonNull(work, "work must not be null");
+        return Flux.usingWhen(
+                acquire(),
+                connection -> {
+                    DefaultSqlConnection sql = new DefaultSqlConnection(connection, dialect, listener);
+                    return Flux.usingWhen(
+                            sql.beginTransaction().thenReturn(sql),
+                            work,
+                            SqlConnection::commit,
+                            (transaction, error) -> transaction.rollback(),
+                            SqlConnection::rollback);
+                },
+                Connection::close,
+                (connection, error) -> connection.close(),
+                Connection::close);
+    }
+
+    @Override
+    public Flux<ResultRow> query(Statement statement) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        return connect(connection -> connection.query(statement));
+    }
+
+    @Override
+    public <T> Flux<T> query(Statement statement, RowMapper<T> mapper) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        Assert.requireNonNull(mapper, "mapper must not be null");
+        return connect(connection -> connection.query(statement, mapper));
+    }
+
+    @Override
+    public Mono<Long> execute(Statement statement) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        return connect(connection -> connection.execute(statement)).next();
+    }
+
+    @Override
+    public ConnectionFactory connectionFactory() {
+        return pool;
+    }
+
+    @Override
+    public Optional<PoolMetrics> poolMetrics() {
+        return pool.getMetrics();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return pool.disposeLater();
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + url + ")";
+    }
+}

@@ -1,0 +1,125 @@
+package io.sluice.core;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Result;
+import io.sluice.core.dialect.Dialect;
+import io.sluice.core.dialect.ValueCodec;
+import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Statement;
+import io.sluice.core.sql.render.BindValue;
+import io.sluice.core.sql.render.RenderedSql;
+import io.sluice.core.sql.render.SqlRenderer;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@link SqlConnection} over one R2DBC connection: renders, binds, notifies listeners and maps rows. */
+final class DefaultSqlConnection implements SqlConnection {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final StatementListener listener;
+
+    DefaultSqlConnection(Connection connection, Dialect dialect, StatementListener listener) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.listener = listener;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public Flux<ResultRow> query(Statement statement) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        return Flux.defer(() -> {
+            RenderedSql sql = SqlRenderer.render(statement, dialect);
+            return query(sql, new ResultRowMapper(ResultTypes.of(statement)));
+        });
+    }
+
+    @Override
+    public <T> Flux<T> query(Statement statement, RowMapper<T> mapper) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        Assert.requireNonNull(mapper, "mapper must not be null");
+        return Flux.defer(() -> query(SqlRenderer.render(statement, dialect), mapper));
+    }
+
+    @Override
+    public <T> Flux<T> query(RenderedSql sql, RowMapper<T> mapper) {
+        Assert.requireNonNull(sql, "sql must not be null");
+        Assert.requireNonNull(mapper, "mapper must not be null");
+        ValueCodec codec = dialect.codec();
+        return run(sql)
+                .concatMap(result -> result.map((row, metadata) -> mapper.map(new RowReader(row, metadata, codec))))
+                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
+    }
+
+    @Override
+    public Mono<Long> execute(Statement statement) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        return Mono.defer(() -> execute(SqlRenderer.render(statement, dialect)));
+    }
+
+    @Override
+    public Mono<Long> execute(RenderedSql sql) {
+        Assert.requireNonNull(sql, "sql must not be null");
+        return run(sql)
+                .concatMap(Result::getRowsUpdated)
+                .reduce(0L, Long::sum)
+                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
+    }
+
+    private Flux<Result> run(RenderedSql sql) {
+        return Flux.defer(() -> {
+            listener.beforeExecute(sql);
+            io.r2dbc.spi.Statement statement = connection.createStatement(sql.sql());
+            List<BindValue> binds = sql.binds();
+            for (int i = 0; i < binds.size(); i++) {
+                BindValue bind = binds.get(i);
+                Object value = bind.value();
+                if (value == null) {
+                    statement.bindNull(i, bind.type());
+                } else {
+                    statement.bind(i, value);
+                }
+            }
+            if (!sql.generatedKeys().isEmpty()) {
+                statement.returnGeneratedValues(sql.generatedKeys().toArray(new String[0]));
+            }
+            return Flux.from(statement.execute());
+        });
+    }
+
+    @Override
+    public Mono<Void> beginTransaction() {
+        return Mono.defer(() -> {
+            listener.onTransaction("BEGIN (implicit)");
+            return Mono.from(connection.beginTransaction());
+        });
+    }
+
+    @Override
+    public Mono<Void> commit() {
+        return Mono.defer(() -> {
+            listener.onTransaction("COMMIT");
+            return Mono.from(connection.commitTransaction());
+        });
+    }
+
+    @Override
+    public Mono<Void> rollback() {
+        return Mono.defer(() -> {
+            listener.onTransaction("ROLLBACK");
+            return Mono.from(connection.rollbackTransaction());
+        });
+    }
+
+    @Override
+    public Connection unwrap() {
+        return connection;
+    }
+}

@@ -1,0 +1,85 @@
+package io.sluice.core;
+
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import io.sluice.core.dialect.ValueCodec;
+import io.sluice.core.sql.SqlType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the columns of the current row of a result, converting values to Java types the same way on every database. Valid only
+ * inside {@link RowMapper#map(RowReader)}.
+ */
+public final class RowReader {
+
+    private final Row row;
+    private final RowMetadata metadata;
+    private final ValueCodec codec;
+
+    RowReader(Row row, RowMetadata metadata, ValueCodec codec) {
+        this.row = row;
+        this.metadata = metadata;
+        this.codec = codec;
+    }
+
+    /**
+     * Returns a column's value as the Java type of a SQL type.
+     *
+     * @param index the 0-based column index
+     * @param type the SQL type
+     * @param <T> the Java type
+     * @return the value, or {@code null}
+     */
+    public <T> @Nullable T get(int index, SqlType<T> type) {
+        return codec.decode(row, index, type);
+    }
+
+    /**
+     * Returns a column's value as a Java type.
+     *
+     * @param index the 0-based column index
+     * @param javaType a Java type supported by {@link SqlType#forJavaType(Class)}
+     * @param <T> the Java type
+     * @return the value, or {@code null}
+     */
+    public <T> @Nullable T get(int index, Class<T> javaType) {
+        return codec.decode(row, index, SqlType.forJavaType(javaType));
+    }
+
+    /**
+     * Returns a column's value as the driver gives it (binary values as {@code byte[]}).
+     *
+     * @param index the 0-based column index
+     * @return the value, or {@code null}
+     */
+    public @Nullable Object get(int index) {
+        return codec.decode(row, index);
+    }
+
+    /**
+     * Returns the number of columns.
+     *
+     * @return the number of columns
+     */
+    public int size() {
+        return metadata.getColumnMetadatas().size();
+    }
+
+    /**
+     * Returns the R2DBC row itself.
+     *
+     * @return the row
+     */
+    public Row row() {
+        return row;
+    }
+
+    /**
+     * Returns the R2DBC metadata of the row.
+     *
+     * @return the metadata
+     */
+    public RowMetadata metadata() {
+        return metadata;
+    }
+}

@@ -1,0 +1,98 @@
+package io.sluice.core;
+
+import io.r2dbc.spi.Connection;
+import io.sluice.core.dialect.Dialect;
+import io.sluice.core.sql.Statement;
+import io.sluice.core.sql.render.RenderedSql;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One database connection of an {@link Engine}, for the duration of {@link Engine#connect} or {@link Engine#transaction}.
+ *
+ * <p>An R2DBC connection runs one statement at a time: compose work on it in sequence ({@code then}, {@code concatMap}), not
+ * concurrently. Results stream with backpressure; nothing is collected in memory by Sluice. Database errors are signalled as
+ * R2DBC exceptions that carry the SQL that failed (see {@link SqlErrors}).
+ */
+public interface SqlConnection {
+
+    /**
+     * Returns the dialect statements are rendered with.
+     *
+     * @return the dialect
+     */
+    Dialect dialect();
+
+    /**
+     * Executes a statement and emits its rows, each copied into a {@link ResultRow} with values converted to the Java types of
+     * the selected expressions where known.
+     *
+     * @param statement a select, an insert with {@code returning}, or a text statement
+     * @return the rows; nothing happens until subscribed
+     */
+    Flux<ResultRow> query(Statement statement);
+
+    /**
+     * Executes a statement and emits one object per row, made by a mapper while the row is current.
+     *
+     * @param statement the statement
+     * @param mapper turns a row into an object
+     * @param <T> the type of the objects
+     * @return the objects; nothing happens until subscribed
+     */
+    <T> Flux<T> query(Statement statement, RowMapper<T> mapper);
+
+    /**
+     * Executes an already rendered statement and emits one object per row.
+     *
+     * @param sql the SQL and binds, rendered for this connection's dialect
+     * @param mapper turns a row into an object
+     * @param <T> the type of the objects
+     * @return the objects; nothing happens until subscribed
+     */
+    <T> Flux<T> query(RenderedSql sql, RowMapper<T> mapper);
+
+    /**
+     * Executes an insert, update, delete or DDL statement.
+     *
+     * @param statement the statement
+     * @return the number of rows changed; nothing happens until subscribed
+     */
+    Mono<Long> execute(Statement statement);
+
+    /**
+     * Executes an already rendered statement.
+     *
+     * @param sql the SQL and binds
+     * @return the number of rows changed; nothing happens until subscribed
+     */
+    Mono<Long> execute(RenderedSql sql);
+
+    /**
+     * Begins a transaction; statements run in it until {@link #commit()} or {@link #rollback()}.
+     *
+     * @return completes when the transaction has begun
+     */
+    Mono<Void> beginTransaction();
+
+    /**
+     * Commits the current transaction.
+     *
+     * @return completes when committed
+     */
+    Mono<Void> commit();
+
+    /**
+     * Rolls back the current transaction.
+     *
+     * @return completes when rolled back
+     */
+    Mono<Void> rollback();
+
+    /**
+     * Returns the R2DBC connection, for what Sluice does not cover. Statements run on it bypass echo and listeners.
+     *
+     * @return the connection
+     */
+    Connection unwrap();
+}

@@ -1,0 +1,25 @@
+package io.sluice.core;
+
+import io.sluice.core.sql.render.RenderedSql;
+
+/**
+ * Observes what an engine sends to the database: each statement before it executes, and transaction commands. Listeners run on
+ * the thread that executes the statement and must not block. Echo logging is one such listener; tests use one to assert the SQL
+ * emitted.
+ */
+public interface StatementListener {
+
+    /**
+     * Called before a statement is executed.
+     *
+     * @param sql the SQL and its bind values
+     */
+    void beforeExecute(RenderedSql sql);
+
+    /**
+     * Called when a transaction command is sent: {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK}.
+     *
+     * @param command the command
+     */
+    default void onTransaction(String command) {}
+}

@@ -1,0 +1,117 @@
+package io.sluice.core.dialect;
+
+import io.r2dbc.spi.Row;
+import io.sluice.core.sql.SqlType;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * MariaDB and MySQL through r2dbc-mariadb: {@code ?} markers, backquoted identifiers, {@code AUTO_INCREMENT}, {@code CONCAT},
+ * case-insensitive LIKE emulated with {@code LOWER}. MariaDB has no time-zone type: {@code TIMESTAMP WITH TIME ZONE} values are
+ * stored in a {@code DATETIME(6)} as UTC and read back at offset UTC.
+ */
+public final class MariaDbDialect extends AbstractDialect {
+
+    /** The dialect. */
+    public static final MariaDbDialect INSTANCE = new MariaDbDialect();
+
+    private MariaDbDialect() {
+        super("MariaDB", '`', EnumSet.of(Capability.MULTI_ROW_INSERT), new MariaDbCodec());
+    }
+
+    @Override
+    public String bindMarker(int position) {
+        return "?";
+    }
+
+    @Override
+    public LimitClause limitClause() {
+        return (limit, offset) -> {
+            if (limit == null && offset == null) {
+                return "";
+            }
+            // MariaDB has no OFFSET without LIMIT; its documentation gives the largest unsigned BIGINT for "no limit".
+            return " LIMIT " + (limit == null ? "18446744073709551615" : limit) + (offset == null ? "" : " OFFSET " + offset);
+        };
+    }
+
+    @Override
+    public String typeName(SqlType<?> type) {
+        return switch (type.kind()) {
+            case INTEGER -> "INT";
+            case VARCHAR -> type.length() == 0 ? "VARCHAR(255)" : "VARCHAR(" + type.length() + ")";
+            case TEXT -> "LONGTEXT";
+            case DECIMAL -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+            case REAL -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
+            case UUID -> "CHAR(36)";
+            case BINARY -> type.length() == 0 ? "LONGBLOB" : "VARBINARY(" + type.length() + ")";
+            default -> super.typeName(type);
+        };
+    }
+
+    @Override
+    public String castTypeName(SqlType<?> type) {
+        return switch (type.kind()) {
+            case VARCHAR, TEXT, ENUM -> type.length() == 0 ? "CHAR" : "CHAR(" + type.length() + ")";
+            case UUID -> "CHAR(36)";
+            case SMALLINT, INTEGER, BIGINT, BOOLEAN -> "SIGNED";
+            case BINARY -> "BINARY";
+            default -> typeName(type);
+        };
+    }
+
+    @Override
+    public String identityClause() {
+        return "AUTO_INCREMENT";
+    }
+
+    @Override
+    protected String quoteString(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    private static final class MariaDbCodec extends ValueCodec {
+
+        @Override
+        public Object encode(Object value, SqlType<?> type) {
+            if (value instanceof UUID uuid) {
+                return uuid.toString();
+            }
+            Object encoded = super.encode(value, type);
+            return encoded instanceof OffsetDateTime dateTime
+                    ? dateTime.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                    : encoded;
+        }
+
+        @Override
+        public Class<?> nullType(SqlType<?> type) {
+            return switch (type.kind()) {
+                case UUID -> String.class;
+                case TIMESTAMP_TZ -> LocalDateTime.class;
+                default -> super.nullType(type);
+            };
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> @Nullable T decode(Row row, int index, SqlType<T> type) {
+            if (type.kind() == SqlType.Kind.UUID) {
+                String text = row.get(index, String.class);
+                return text == null ? null : (T) UUID.fromString(text);
+            }
+            return super.decode(row, index, type);
+        }
+
+        @Override
+        protected @Nullable OffsetDateTime readOffsetDateTime(Row row, int index) {
+            LocalDateTime dateTime = row.get(index, LocalDateTime.class);
+            return dateTime == null ? null : dateTime.atOffset(ZoneOffset.UTC);
+        }
+    }
+}

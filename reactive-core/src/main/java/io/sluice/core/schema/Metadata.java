@@ -1,0 +1,180 @@
+package io.sluice.core.schema;
+
+import io.sluice.core.Engine;
+import io.sluice.core.dialect.Dialect;
+import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Table;
+import io.sluice.core.sql.render.RenderedSql;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A set of tables that are created and dropped together, in foreign-key order: a table is created after the tables it
+ * references and dropped before them. Immutable.
+ *
+ * <pre>{@code
+ * Metadata metadata = Metadata.of(users, addresses);
+ * metadata.createAll(engine).then(...);
+ * }</pre>
+ */
+public final class Metadata {
+
+    private final List<Table> tables;
+
+    private Metadata(List<Table> tables) {
+        this.tables = List.copyOf(tables);
+    }
+
+    /**
+     * Returns metadata holding the given tables.
+     *
+     * @param tables the tables, with distinct names
+     * @return the metadata
+     * @throws IllegalArgumentException if a table is {@code null} or two share a name
+     */
+    public static Metadata of(Table... tables) {
+        Assert.requireNonNull(tables, "tables must not be null");
+        return of(Arrays.asList(tables));
+    }
+
+    /**
+     * Returns metadata holding the given tables.
+     *
+     * @param tables the tables, with distinct names
+     * @return the metadata
+     * @throws IllegalArgumentException if a table is {@code null} or two share a name
+     */
+    public static Metadata of(List<Table> tables) {
+        Assert.requireNonNull(tables, "tables must not be null");
+        List<String> names = new ArrayList<>();
+        for (Table table : tables) {
+            Assert.requireNonNull(table, "tables must not contain null");
+            Assert.isTrue(!names.contains(table.name()), "two tables are named " + table.name());
+            names.add(table.name());
+        }
+        return new Metadata(tables);
+    }
+
+    /**
+     * Returns the tables in the order they were given.
+     *
+     * @return the tables
+     */
+    public List<Table> tables() {
+        return tables;
+    }
+
+    /**
+     * Returns the table with a name.
+     *
+     * @param name the table's name
+     * @return the table
+     * @throws IllegalArgumentException if there is no such table
+     */
+    public Table table(String name) {
+        for (Table table : tables) {
+            if (table.name().equals(name)) {
+                return table;
+            }
+        }
+        throw new IllegalArgumentException("no table named " + name + " in this metadata");
+    }
+
+    /**
+     * Returns the tables in foreign-key order: each after the tables it references.
+     *
+     * @return the sorted tables
+     * @throws IllegalStateException if foreign keys form a cycle between tables
+     */
+    public List<Table> sortedTables() {
+        return TableSorter.sort(tables);
+    }
+
+    /**
+     * Returns the DDL that creates the tables and their indexes, in foreign-key order.
+     *
+     * @param dialect the dialect
+     * @param checkFirst {@code true} to skip tables and indexes that exist ({@code IF NOT EXISTS})
+     * @return the statements
+     */
+    public List<String> createStatements(Dialect dialect, boolean checkFirst) {
+        Assert.requireNonNull(dialect, "dialect must not be null");
+        List<String> statements = new ArrayList<>();
+        for (Table table : sortedTables()) {
+            statements.addAll(DdlWriter.create(table, dialect, checkFirst));
+        }
+        return statements;
+    }
+
+    /**
+     * Returns the DDL that drops the tables, in reverse foreign-key order.
+     *
+     * @param dialect the dialect
+     * @param checkFirst {@code true} to skip tables that do not exist ({@code IF EXISTS})
+     * @return the statements
+     */
+    public List<String> dropStatements(Dialect dialect, boolean checkFirst) {
+        Assert.requireNonNull(dialect, "dialect must not be null");
+        List<Table> reversed = new ArrayList<>(sortedTables());
+        Collections.reverse(reversed);
+        List<String> statements = new ArrayList<>();
+        for (Table table : reversed) {
+            statements.add(DdlWriter.drop(table, dialect, checkFirst));
+        }
+        return statements;
+    }
+
+    /**
+     * Creates every table and index, failing if one exists.
+     *
+     * @param engine the engine
+     * @return completes when all are created; errors with the database's error (carrying the failed DDL) otherwise
+     */
+    public Mono<Void> createAll(Engine engine) {
+        return createAll(engine, false);
+    }
+
+    /**
+     * Creates every table and index, in foreign-key order, one statement at a time on one connection.
+     *
+     * @param engine the engine
+     * @param checkFirst {@code true} to skip what exists
+     * @return completes when all are created
+     */
+    public Mono<Void> createAll(Engine engine, boolean checkFirst) {
+        Assert.requireNonNull(engine, "engine must not be null");
+        return Mono.defer(() -> run(engine, createStatements(engine.dialect(), checkFirst)));
+    }
+
+    /**
+     * Drops every table, failing if one does not exist.
+     *
+     * @param engine the engine
+     * @return completes when all are dropped
+     */
+    public Mono<Void> dropAll(Engine engine) {
+        return dropAll(engine, false);
+    }
+
+    /**
+     * Drops every table, in reverse foreign-key order, one statement at a time on one connection.
+     *
+     * @param engine the engine
+     * @param checkFirst {@code true} to skip tables that do not exist
+     * @return completes when all are dropped
+     */
+    public Mono<Void> dropAll(Engine engine, boolean checkFirst) {
+        Assert.requireNonNull(engine, "engine must not be null");
+        return Mono.defer(() -> run(engine, dropStatements(engine.dialect(), checkFirst)));
+    }
+
+    private static Mono<Void> run(Engine engine, List<String> statements) {
+        return engine.connect(connection -> Flux.fromIterable(statements)
+                        .concatMap(ddl -> connection.execute(new RenderedSql(ddl, List.of(), List.of()))))
+                .then();
+    }
+}

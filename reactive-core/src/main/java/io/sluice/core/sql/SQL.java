@@ -1,0 +1,313 @@
+package io.sluice.core.sql;
+
+import io.sluice.core.internal.Assert;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of the SQL expression language: statements, functions and conditions.
+ *
+ * <pre>{@code
+ * Select q = SQL.select(users.column("name"), SQL.count().as("n"))
+ *         .from(users)
+ *         .join(addresses)
+ *         .where(addresses.column("email_address", String.class).like("%@example.com"))
+ *         .groupBy(users.column("name"));
+ * }</pre>
+ */
+public final class SQL {
+
+    private SQL() {}
+
+    /**
+     * Returns a select of the given expressions.
+     *
+     * @param items columns, labelled expressions, functions, subqueries
+     * @return the select
+     * @throws IllegalArgumentException if there is no item or one is {@code null}
+     */
+    public static Select select(Expression<?>... items) {
+        Assert.requireNonNull(items, "items must not be null");
+        for (Expression<?> item : items) {
+            Assert.requireNonNull(item, "select items must not be null");
+        }
+        return Select.of(Arrays.asList(items));
+    }
+
+    /**
+     * Returns a select of every column of a table, from that table.
+     *
+     * @param source a table, aliased table or aliased subquery
+     * @return the select
+     */
+    public static Select selectFrom(ColumnSource source) {
+        Assert.requireNonNull(source, "source must not be null");
+        return Select.of(List.copyOf(source.columns())).from((FromItem) source);
+    }
+
+    /**
+     * Returns an insert into a table.
+     *
+     * @param table the table
+     * @return the insert, to be given columns and values
+     */
+    public static Insert insertInto(Table table) {
+        return Insert.into(Assert.requireNonNull(table, "table must not be null"));
+    }
+
+    /**
+     * Returns an update of a table.
+     *
+     * @param table the table
+     * @return the update, to be given assignments and a condition
+     */
+    public static Update update(Table table) {
+        return Update.of(Assert.requireNonNull(table, "table must not be null"));
+    }
+
+    /**
+     * Returns a delete from a table.
+     *
+     * @param table the table
+     * @return the delete, to be given a condition
+     */
+    public static Delete deleteFrom(Table table) {
+        return new Delete(Assert.requireNonNull(table, "table must not be null"), null);
+    }
+
+    /**
+     * Returns literal SQL text with named {@code :parameters}, as a statement or a fragment.
+     *
+     * @param sql the SQL; never build it from values, bind them with {@link Text#bind(String, Object)}
+     * @return the text
+     */
+    public static Text text(String sql) {
+        return new Text(sql, java.util.Map.of());
+    }
+
+    /**
+     * Returns a value as a bind parameter, for use where an expression is expected.
+     *
+     * @param value the value
+     * @param <T> its Java type
+     * @return the parameter
+     */
+    public static <T> BindParameter<T> value(@Nullable T value) {
+        return BindParameter.of(value);
+    }
+
+    /**
+     * Returns the conditions joined by {@code AND}.
+     *
+     * @param conditions one or more conditions
+     * @return the condition
+     */
+    @SafeVarargs
+    public static Expression<Boolean> and(Expression<Boolean>... conditions) {
+        return Conjunction.of(Conjunction.Kind.AND, Arrays.asList(conditions));
+    }
+
+    /**
+     * Returns the conditions joined by {@code OR}.
+     *
+     * @param conditions one or more conditions
+     * @return the condition
+     */
+    @SafeVarargs
+    public static Expression<Boolean> or(Expression<Boolean>... conditions) {
+        return Conjunction.of(Conjunction.Kind.OR, Arrays.asList(conditions));
+    }
+
+    /**
+     * Returns {@code NOT condition}.
+     *
+     * @param condition the condition
+     * @return the negation
+     */
+    public static Expression<Boolean> not(Expression<Boolean> condition) {
+        return new Not(condition);
+    }
+
+    /**
+     * Returns {@code EXISTS (select)}.
+     *
+     * @param select the subquery
+     * @return the condition
+     */
+    public static Expression<Boolean> exists(Select select) {
+        return new Exists(select);
+    }
+
+    /**
+     * Returns {@code count(*)}.
+     *
+     * @return the aggregate, read as {@link Long}
+     */
+    public static Expression<Long> count() {
+        return new FunctionCall<>("count", List.of(Star.INSTANCE), false, SqlType.BIGINT);
+    }
+
+    /**
+     * Returns {@code count(expression)}: the rows where it is not null.
+     *
+     * @param expression the counted expression
+     * @return the aggregate, read as {@link Long}
+     */
+    public static Expression<Long> count(Expression<?> expression) {
+        return new FunctionCall<>("count", List.of(expression), false, SqlType.BIGINT);
+    }
+
+    /**
+     * Returns {@code count(DISTINCT expression)}.
+     *
+     * @param expression the counted expression
+     * @return the aggregate, read as {@link Long}
+     */
+    public static Expression<Long> countDistinct(Expression<?> expression) {
+        return new FunctionCall<>("count", List.of(expression), true, SqlType.BIGINT);
+    }
+
+    /**
+     * Returns {@code sum(expression)}, read as the expression's type.
+     *
+     * @param expression a numeric expression
+     * @param <T> its Java type
+     * @return the aggregate
+     */
+    public static <T> Expression<T> sum(Expression<T> expression) {
+        return new FunctionCall<>("sum", List.of(expression), false, expression.type());
+    }
+
+    /**
+     * Returns {@code min(expression)}.
+     *
+     * @param expression the expression
+     * @param <T> its Java type
+     * @return the aggregate
+     */
+    public static <T> Expression<T> min(Expression<T> expression) {
+        return new FunctionCall<>("min", List.of(expression), false, expression.type());
+    }
+
+    /**
+     * Returns {@code max(expression)}.
+     *
+     * @param expression the expression
+     * @param <T> its Java type
+     * @return the aggregate
+     */
+    public static <T> Expression<T> max(Expression<T> expression) {
+        return new FunctionCall<>("max", List.of(expression), false, expression.type());
+    }
+
+    /**
+     * Returns {@code avg(expression)}, read as {@link BigDecimal} on every database.
+     *
+     * @param expression a numeric expression
+     * @return the aggregate
+     */
+    public static Expression<BigDecimal> avg(Expression<? extends Number> expression) {
+        return new FunctionCall<>("avg", List.of(expression), false, SqlType.decimal(38, 10));
+    }
+
+    /**
+     * Returns {@code lower(expression)}.
+     *
+     * @param expression a string expression
+     * @return the expression
+     */
+    public static Expression<String> lower(Expression<String> expression) {
+        return new FunctionCall<>("lower", List.of(expression), false, SqlType.VARCHAR);
+    }
+
+    /**
+     * Returns {@code upper(expression)}.
+     *
+     * @param expression a string expression
+     * @return the expression
+     */
+    public static Expression<String> upper(Expression<String> expression) {
+        return new FunctionCall<>("upper", List.of(expression), false, SqlType.VARCHAR);
+    }
+
+    /**
+     * Returns {@code coalesce(first, rest...)}: the first argument that is not null.
+     *
+     * @param first the first candidate
+     * @param rest further candidates
+     * @param <T> their Java type
+     * @return the expression
+     */
+    @SafeVarargs
+    public static <T> Expression<T> coalesce(Expression<T> first, Expression<? extends T>... rest) {
+        List<Expression<?>> arguments = new java.util.ArrayList<>();
+        arguments.add(first);
+        arguments.addAll(Arrays.asList(rest));
+        return new FunctionCall<>("coalesce", arguments, false, first.type());
+    }
+
+    /**
+     * Returns a call of any SQL function by name.
+     *
+     * @param name the function's name (letters, digits, underscores)
+     * @param type the result type, or {@code null} if unknown
+     * @param arguments the arguments; use {@link #value(Object)} for values
+     * @param <T> the Java type of the result
+     * @return the call
+     */
+    public static <T> Expression<T> function(String name, @Nullable SqlType<T> type, Expression<?>... arguments) {
+        return new FunctionCall<>(name, Arrays.asList(arguments), false, type);
+    }
+
+    /**
+     * Returns a string with the LIKE wildcards {@code %} and {@code _} and the escape character {@code \} escaped, so that it
+     * matches itself in a LIKE pattern on every dialect: {@code name.like("%" + SQL.escapeLike(userInput) + "%")}.
+     *
+     * @param text the text to match literally
+     * @return the escaped text
+     */
+    public static String escapeLike(String text) {
+        Assert.requireNonNull(text, "text must not be null");
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' || c == '_' || c == '\\') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    /**
+     * Returns selects combined with {@code UNION}.
+     *
+     * @param first the first select
+     * @param rest the others
+     * @return the compound select
+     */
+    public static CompoundSelect union(Select first, Select... rest) {
+        CompoundSelect union = CompoundSelect.of(first);
+        for (Select select : rest) {
+            union = union.union(select);
+        }
+        return union;
+    }
+
+    /**
+     * Returns selects combined with {@code UNION ALL}.
+     *
+     * @param first the first select
+     * @param rest the others
+     * @return the compound select
+     */
+    public static CompoundSelect unionAll(Select first, Select... rest) {
+        CompoundSelect union = CompoundSelect.of(first);
+        for (Select select : rest) {
+            union = union.unionAll(select);
+        }
+        return union;
+    }
+}

@@ -1,0 +1,213 @@
+package io.sluice.core.sql;
+
+import io.sluice.core.internal.Assert;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A column or value type: the portable SQL type and the Java type values have in Sluice.
+ *
+ * <p>Each dialect renders the kind to its own type name and converts values so that a Java value reads back the same on every
+ * database (for example {@link OffsetDateTime} values are stored as instants and read back at offset UTC).
+ *
+ * @param kind the portable SQL type
+ * @param javaType the Java type of values
+ * @param length the maximum length of {@code VARCHAR}, enum and binary types, or {@code 0} for the dialect's default
+ * @param precision the precision of {@code DECIMAL}, or {@code 0}
+ * @param scale the scale of {@code DECIMAL}, or {@code 0}
+ * @param <T> the Java type of values
+ */
+public record SqlType<T>(Kind kind, Class<T> javaType, int length, int precision, int scale) {
+
+    /** {@code SMALLINT}, read and written as {@link Short}. */
+    public static final SqlType<Short> SMALLINT = new SqlType<>(Kind.SMALLINT, Short.class, 0, 0, 0);
+    /** {@code INTEGER}, read and written as {@link Integer}. */
+    public static final SqlType<Integer> INTEGER = new SqlType<>(Kind.INTEGER, Integer.class, 0, 0, 0);
+    /** {@code BIGINT}, read and written as {@link Long}. */
+    public static final SqlType<Long> BIGINT = new SqlType<>(Kind.BIGINT, Long.class, 0, 0, 0);
+    /** {@code VARCHAR} of the dialect's default length. */
+    public static final SqlType<String> VARCHAR = new SqlType<>(Kind.VARCHAR, String.class, 0, 0, 0);
+    /** Unbounded text ({@code TEXT} or the dialect's equivalent). */
+    public static final SqlType<String> TEXT = new SqlType<>(Kind.TEXT, String.class, 0, 0, 0);
+    /** {@code BOOLEAN}. */
+    public static final SqlType<Boolean> BOOLEAN = new SqlType<>(Kind.BOOLEAN, Boolean.class, 0, 0, 0);
+    /** {@code DECIMAL(19, 4)}; use {@link #decimal(int, int)} for another precision. */
+    public static final SqlType<BigDecimal> DECIMAL = new SqlType<>(Kind.DECIMAL, BigDecimal.class, 0, 19, 4);
+    /** {@code REAL} (single precision), read and written as {@link Float}. */
+    public static final SqlType<Float> REAL = new SqlType<>(Kind.REAL, Float.class, 0, 0, 0);
+    /** {@code DOUBLE PRECISION}, read and written as {@link Double}. */
+    public static final SqlType<Double> DOUBLE = new SqlType<>(Kind.DOUBLE, Double.class, 0, 0, 0);
+    /** {@code DATE}. */
+    public static final SqlType<LocalDate> DATE = new SqlType<>(Kind.DATE, LocalDate.class, 0, 0, 0);
+    /** {@code TIME} with microseconds. */
+    public static final SqlType<LocalTime> TIME = new SqlType<>(Kind.TIME, LocalTime.class, 0, 0, 0);
+    /** {@code TIMESTAMP} with microseconds, without time zone. */
+    public static final SqlType<LocalDateTime> TIMESTAMP = new SqlType<>(Kind.TIMESTAMP, LocalDateTime.class, 0, 0, 0);
+    /** {@code TIMESTAMP WITH TIME ZONE}; values read back at offset UTC. */
+    public static final SqlType<OffsetDateTime> TIMESTAMP_TZ =
+            new SqlType<>(Kind.TIMESTAMP_TZ, OffsetDateTime.class, 0, 0, 0);
+    /** {@code TIMESTAMP WITH TIME ZONE} read and written as {@link Instant}. */
+    public static final SqlType<Instant> INSTANT = new SqlType<>(Kind.TIMESTAMP_TZ, Instant.class, 0, 0, 0);
+    /** {@code UUID} (or the dialect's equivalent). */
+    public static final SqlType<UUID> UUID_TYPE = new SqlType<>(Kind.UUID, UUID.class, 0, 0, 0);
+    /** Variable-length binary of unbounded size. */
+    public static final SqlType<byte[]> BINARY = new SqlType<>(Kind.BINARY, byte[].class, 0, 0, 0);
+
+    /** A value of unknown type, such as an unlabelled expression seen through a subquery; read as the driver returns it. */
+    public static final SqlType<Object> UNKNOWN = new SqlType<>(Kind.UNKNOWN, Object.class, 0, 0, 0);
+
+    /** The portable SQL types. */
+    public enum Kind {
+        SMALLINT,
+        INTEGER,
+        BIGINT,
+        VARCHAR,
+        TEXT,
+        BOOLEAN,
+        DECIMAL,
+        REAL,
+        DOUBLE,
+        DATE,
+        TIME,
+        TIMESTAMP,
+        TIMESTAMP_TZ,
+        UUID,
+        BINARY,
+        ENUM,
+        /** Not a column type: the type of values whose type Sluice does not know. */
+        UNKNOWN
+    }
+
+    /**
+     * Checks the arguments of a type.
+     *
+     * @throws IllegalArgumentException if {@code kind} or {@code javaType} is {@code null}, or a size is negative
+     */
+    public SqlType {
+        Assert.requireNonNull(kind, "kind must not be null");
+        Assert.requireNonNull(javaType, "javaType must not be null");
+        Assert.isTrue(length >= 0 && precision >= 0 && scale >= 0, "length, precision and scale must not be negative");
+        Assert.isTrue(scale <= precision, "scale must not exceed precision");
+    }
+
+    /**
+     * Returns {@code VARCHAR(length)}.
+     *
+     * @param length the maximum number of characters, at least 1
+     * @return the type
+     * @throws IllegalArgumentException if {@code length} is less than 1
+     */
+    public static SqlType<String> varchar(int length) {
+        Assert.isTrue(length > 0, "length must be at least 1, was " + length);
+        return new SqlType<>(Kind.VARCHAR, String.class, length, 0, 0);
+    }
+
+    /**
+     * Returns {@code DECIMAL(precision, scale)}.
+     *
+     * @param precision the total number of digits, 1 to 65
+     * @param scale the digits after the decimal point, at most {@code precision}
+     * @return the type
+     * @throws IllegalArgumentException if the sizes are out of range
+     */
+    public static SqlType<BigDecimal> decimal(int precision, int scale) {
+        Assert.isTrue(precision > 0 && precision <= 65, "precision must be between 1 and 65, was " + precision);
+        return new SqlType<>(Kind.DECIMAL, BigDecimal.class, 0, precision, scale);
+    }
+
+    /**
+     * Returns a binary type of at most {@code length} bytes.
+     *
+     * @param length the maximum number of bytes, at least 1
+     * @return the type
+     * @throws IllegalArgumentException if {@code length} is less than 1
+     */
+    public static SqlType<byte[]> binary(int length) {
+        Assert.isTrue(length > 0, "length must be at least 1, was " + length);
+        return new SqlType<>(Kind.BINARY, byte[].class, length, 0, 0);
+    }
+
+    /**
+     * Returns a type that stores a Java enum as its constant's name in a {@code VARCHAR}.
+     *
+     * @param enumType the enum class
+     * @param <E> the enum type
+     * @return the type, with a length that fits the longest constant name (at least 32)
+     * @throws IllegalArgumentException if {@code enumType} is {@code null}
+     */
+    public static <E extends Enum<E>> SqlType<E> enumType(Class<E> enumType) {
+        Assert.requireNonNull(enumType, "enumType must not be null");
+        int longest = 32;
+        for (E constant : enumType.getEnumConstants()) {
+            longest = Math.max(longest, constant.name().length());
+        }
+        return new SqlType<>(Kind.ENUM, enumType, longest, 0, 0);
+    }
+
+    /**
+     * Returns the default type for values of a Java class, as used for values bound without a column to give their type.
+     *
+     * @param javaType a supported Java type (the boxed numbers, {@link String}, {@link Boolean}, {@link BigDecimal}, the
+     *     {@code java.time} types, {@link java.util.UUID}, {@code byte[]} or an enum)
+     * @param <T> the Java type
+     * @return the type
+     * @throws IllegalArgumentException if the class is not supported
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <T> SqlType<T> forJavaType(Class<T> javaType) {
+        Assert.requireNonNull(javaType, "javaType must not be null");
+        SqlType<?> type = forJavaTypeOrNull(javaType);
+        if (type != null) {
+            return (SqlType<T>) type;
+        }
+        if (javaType.isEnum()) {
+            return (SqlType<T>) enumType((Class) javaType);
+        }
+        if (Enum.class.isAssignableFrom(javaType) && javaType.getSuperclass() != null && javaType.getSuperclass().isEnum()) {
+            return (SqlType<T>) enumType((Class) javaType.getSuperclass());
+        }
+        throw new IllegalArgumentException("No SQL type for Java type " + javaType.getName()
+                + "; supported are Short, Integer, Long, String, Boolean, BigDecimal, Float, Double, LocalDate, LocalTime,"
+                + " LocalDateTime, OffsetDateTime, Instant, UUID, byte[] and enums");
+    }
+
+    private static @org.jspecify.annotations.Nullable SqlType<?> forJavaTypeOrNull(Class<?> javaType) {
+        for (SqlType<?> type : DEFAULTS) {
+            if (type.javaType().equals(javaType)) {
+                return type;
+            }
+        }
+        if (javaType == short.class) {
+            return SMALLINT;
+        } else if (javaType == int.class) {
+            return INTEGER;
+        } else if (javaType == long.class) {
+            return BIGINT;
+        } else if (javaType == boolean.class) {
+            return BOOLEAN;
+        } else if (javaType == float.class) {
+            return REAL;
+        } else if (javaType == double.class) {
+            return DOUBLE;
+        }
+        return null;
+    }
+
+    private static final SqlType<?>[] DEFAULTS = {
+        SMALLINT, INTEGER, BIGINT, VARCHAR, BOOLEAN, DECIMAL, REAL, DOUBLE, DATE, TIME, TIMESTAMP, TIMESTAMP_TZ, INSTANT, UUID_TYPE, BINARY
+    };
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case VARCHAR, BINARY, ENUM -> length == 0 ? kind.name() : kind + "(" + length + ")";
+            case DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";
+            default -> kind.name();
+        };
+    }
+}

@@ -1,0 +1,264 @@
+package io.sluice.core.sql.render;
+
+import io.sluice.core.dialect.Capability;
+import io.sluice.core.sql.Between;
+import io.sluice.core.sql.BinaryExpression;
+import io.sluice.core.sql.BindParameter;
+import io.sluice.core.sql.Cast;
+import io.sluice.core.sql.Column;
+import io.sluice.core.sql.Conjunction;
+import io.sluice.core.sql.Exists;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.ExpressionVisitor;
+import io.sluice.core.sql.FunctionCall;
+import io.sluice.core.sql.InList;
+import io.sluice.core.sql.InSubquery;
+import io.sluice.core.sql.Label;
+import io.sluice.core.sql.Like;
+import io.sluice.core.sql.Not;
+import io.sluice.core.sql.NullCheck;
+import io.sluice.core.sql.Operator;
+import io.sluice.core.sql.Ordering;
+import io.sluice.core.sql.ScalarSubquery;
+import io.sluice.core.sql.Star;
+import io.sluice.core.sql.Text;
+import io.sluice.core.sql.TextParameters;
+import java.util.List;
+
+/** Writes expressions into a {@link RenderContext}: one traversal builds the text and the ordered binds. */
+final class ExpressionWriter implements ExpressionVisitor<Void> {
+
+    private final RenderContext context;
+    private final StatementWriter statements;
+
+    /** Whether columns are written by their output name only (ORDER BY of a UNION), not qualified by their source. */
+    boolean outputNames;
+
+    ExpressionWriter(RenderContext context, StatementWriter statements) {
+        this.context = context;
+        this.statements = statements;
+    }
+
+    void list(List<? extends Expression<?>> expressions) {
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                context.append(", ");
+            }
+            expressions.get(i).accept(this);
+        }
+    }
+
+    @Override
+    public Void visitColumn(Column<?> column) {
+        if (!outputNames) {
+            context.identifier(column.source().sourceName()).append(".");
+        }
+        context.identifier(column.name());
+        return null;
+    }
+
+    @Override
+    public Void visitBind(BindParameter<?> parameter) {
+        context.bind(parameter.value(), parameter.type());
+        return null;
+    }
+
+    @Override
+    public Void visitBinary(BinaryExpression<?> expression) {
+        if (expression.operator() == Operator.CONCAT && !context.dialect.supports(Capability.CONCAT_OPERATOR)) {
+            context.append("CONCAT(");
+            expression.left().accept(this);
+            context.append(", ");
+            expression.right().accept(this);
+            context.append(")");
+            return null;
+        }
+        operand(expression.left());
+        context.append(" ").append(expression.operator().sql()).append(" ");
+        operand(expression.right());
+        return null;
+    }
+
+    @Override
+    public Void visitConjunction(Conjunction conjunction) {
+        String separator = conjunction.kind() == Conjunction.Kind.AND ? " AND " : " OR ";
+        List<Expression<Boolean>> conditions = conjunction.conditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            if (i > 0) {
+                context.append(separator);
+            }
+            operand(conditions.get(i));
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitNot(Not not) {
+        context.append("NOT ");
+        operand(not.condition());
+        return null;
+    }
+
+    @Override
+    public Void visitNullCheck(NullCheck check) {
+        operand(check.expression());
+        context.append(check.negated() ? " IS NOT NULL" : " IS NULL");
+        return null;
+    }
+
+    @Override
+    public Void visitInList(InList in) {
+        if (in.values().isEmpty()) {
+            context.append(in.negated() ? "1 = 1" : "1 = 0");
+            return null;
+        }
+        operand(in.expression());
+        context.append(in.negated() ? " NOT IN (" : " IN (");
+        list(in.values());
+        context.append(")");
+        return null;
+    }
+
+    @Override
+    public Void visitInSubquery(InSubquery in) {
+        operand(in.expression());
+        context.append(in.negated() ? " NOT IN (" : " IN (");
+        statements.visitSelect(in.subquery());
+        context.append(")");
+        return null;
+    }
+
+    @Override
+    public Void visitBetween(Between between) {
+        operand(between.expression());
+        context.append(" BETWEEN ");
+        operand(between.low());
+        context.append(" AND ");
+        operand(between.high());
+        return null;
+    }
+
+    @Override
+    public Void visitLike(Like like) {
+        String not = like.negated() ? " NOT" : "";
+        if (like.caseInsensitive() && !context.dialect.supports(Capability.ILIKE)) {
+            context.append("LOWER(");
+            like.expression().accept(this);
+            context.append(")").append(not).append(" LIKE LOWER(");
+            like.pattern().accept(this);
+            context.append(")");
+            return null;
+        }
+        operand(like.expression());
+        context.append(not).append(like.caseInsensitive() ? " ILIKE " : " LIKE ");
+        operand(like.pattern());
+        return null;
+    }
+
+    @Override
+    public Void visitFunction(FunctionCall<?> function) {
+        context.append(function.name()).append("(");
+        if (function.distinct()) {
+            context.append("DISTINCT ");
+        }
+        list(function.arguments());
+        context.append(")");
+        return null;
+    }
+
+    @Override
+    public Void visitLabel(Label<?> label) {
+        if (outputNames) {
+            context.identifier(label.name());
+            return null;
+        }
+        label.expression().accept(this);
+        context.append(" AS ").identifier(label.name());
+        return null;
+    }
+
+    @Override
+    public Void visitOrdering(Ordering<?> ordering) {
+        Expression<?> key = ordering.expression();
+        if (key instanceof Label<?> label) {
+            context.identifier(label.name());
+        } else {
+            key.accept(this);
+        }
+        context.append(ordering.descending() ? " DESC" : " ASC");
+        return null;
+    }
+
+    @Override
+    public Void visitScalarSubquery(ScalarSubquery<?> subquery) {
+        context.append("(");
+        statements.visitSelect(subquery.select());
+        context.append(")");
+        return null;
+    }
+
+    @Override
+    public Void visitExists(Exists exists) {
+        context.append("EXISTS (");
+        statements.visitSelect(exists.select());
+        context.append(")");
+        return null;
+    }
+
+    @Override
+    public Void visitText(Text text) {
+        for (TextParameters.Piece piece : TextParameters.parse(text.sql())) {
+            String name = piece.parameter();
+            if (name == null) {
+                context.append(piece.sql());
+                continue;
+            }
+            BindParameter<?> parameter = text.parameters().get(name);
+            if (parameter == null) {
+                throw new IllegalArgumentException(
+                        "text parameter :" + name + " has no value; give it with bind(\"" + name + "\", value)");
+            }
+            visitBind(parameter);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitCast(Cast<?> cast) {
+        context.append("CAST(");
+        cast.expression().accept(this);
+        context.append(" AS ").append(context.dialect.castTypeName(cast.type())).append(")");
+        return null;
+    }
+
+    @Override
+    public Void visitStar(Star star) {
+        context.append("*");
+        return null;
+    }
+
+    /** Writes an operand, in parentheses if it is itself an operation. */
+    private void operand(Expression<?> expression) {
+        boolean nested = expression instanceof BinaryExpression<?>
+                || expression instanceof Conjunction
+                || expression instanceof Not
+                || expression instanceof Between
+                || expression instanceof Like
+                || expression instanceof InList
+                || expression instanceof InSubquery
+                || expression instanceof NullCheck
+                || expression instanceof Text;
+        if (expression instanceof BinaryExpression<?> binary
+                && binary.operator() == Operator.CONCAT
+                && !context.dialect.supports(Capability.CONCAT_OPERATOR)) {
+            nested = false;
+        }
+        if (nested) {
+            context.append("(");
+        }
+        expression.accept(this);
+        if (nested) {
+            context.append(")");
+        }
+    }
+}

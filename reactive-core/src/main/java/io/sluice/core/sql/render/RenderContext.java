@@ -1,0 +1,59 @@
+package io.sluice.core.sql.render;
+
+import io.sluice.core.dialect.Dialect;
+import io.sluice.core.sql.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The state of one rendering: the SQL built so far, the binds in marker order, and the generated keys asked for. */
+final class RenderContext {
+
+    final Dialect dialect;
+    final StringBuilder sql = new StringBuilder(128);
+    private final List<BindValue> binds = new ArrayList<>();
+    private final List<String> generatedKeys = new ArrayList<>();
+
+    RenderContext(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    RenderContext append(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    RenderContext identifier(String name) {
+        sql.append(dialect.quote(name));
+        return this;
+    }
+
+    /** Appends a bind marker for a value, converting the value for the driver. */
+    void bind(@Nullable Object value, @Nullable SqlType<?> declared) {
+        SqlType<?> type = declared;
+        if (type == null || type.kind() == SqlType.Kind.UNKNOWN) {
+            type = value == null ? SqlType.UNKNOWN : SqlType.forJavaType(value.getClass());
+        }
+        if (value == null) {
+            binds.add(new BindValue(null, dialect.codec().nullType(type)));
+        } else {
+            Object encoded = dialect.codec().encode(value, type);
+            binds.add(new BindValue(encoded, encoded.getClass()));
+        }
+        sql.append(dialect.bindMarker(binds.size()));
+    }
+
+    /** Returns the marker of a new bind without appending it, for clauses the dialect writes itself. */
+    String bindMarker(Object value, SqlType<?> type) {
+        binds.add(new BindValue(dialect.codec().encode(value, type), type.javaType()));
+        return dialect.bindMarker(binds.size());
+    }
+
+    void generatedKey(String column) {
+        generatedKeys.add(column);
+    }
+
+    RenderedSql result() {
+        return new RenderedSql(sql.toString(), binds, generatedKeys);
+    }
+}

@@ -1,0 +1,223 @@
+package io.sluice.core.sql.render;
+
+import io.sluice.core.dialect.Capability;
+import io.sluice.core.sql.Assignment;
+import io.sluice.core.sql.Column;
+import io.sluice.core.sql.CompoundSelect;
+import io.sluice.core.sql.Delete;
+import io.sluice.core.sql.DerivedTable;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.FromItem;
+import io.sluice.core.sql.FromVisitor;
+import io.sluice.core.sql.Insert;
+import io.sluice.core.sql.Join;
+import io.sluice.core.sql.Select;
+import io.sluice.core.sql.SqlType;
+import io.sluice.core.sql.StatementVisitor;
+import io.sluice.core.sql.Table;
+import io.sluice.core.sql.TableAlias;
+import io.sluice.core.sql.Text;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Writes statements and FROM items into a {@link RenderContext}; expressions go through its {@link ExpressionWriter}. */
+final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void> {
+
+    private final RenderContext context;
+    private final ExpressionWriter expressions;
+
+    StatementWriter(RenderContext context) {
+        this.context = context;
+        this.expressions = new ExpressionWriter(context, this);
+    }
+
+    ExpressionWriter expressions() {
+        return expressions;
+    }
+
+    @Override
+    public Void visitSelect(Select select) {
+        context.append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
+        expressions.list(select.items());
+        List<FromItem> from = select.fromItems();
+        if (!from.isEmpty()) {
+            context.append(" FROM ");
+            for (int i = 0; i < from.size(); i++) {
+                if (i > 0) {
+                    context.append(", ");
+                }
+                from.get(i).accept(this);
+            }
+        }
+        where(select.where());
+        if (!select.groupBy().isEmpty()) {
+            context.append(" GROUP BY ");
+            expressions.list(select.groupBy());
+        }
+        if (select.having() != null) {
+            context.append(" HAVING ");
+            select.having().accept(expressions);
+        }
+        orderBy(select.orderBy());
+        limit(select.limit(), select.offset());
+        return null;
+    }
+
+    @Override
+    public Void visitCompoundSelect(CompoundSelect select) {
+        part(select.first());
+        for (CompoundSelect.Part part : select.parts()) {
+            context.append(part.all() ? " UNION ALL " : " UNION ");
+            part(part.select());
+        }
+        boolean previous = expressions.outputNames;
+        expressions.outputNames = true;
+        orderBy(select.orderBy());
+        expressions.outputNames = previous;
+        limit(select.limit(), select.offset());
+        return null;
+    }
+
+    private void part(Select select) {
+        boolean parenthesized = !select.orderBy().isEmpty() || select.limit() != null || select.offset() != null;
+        if (parenthesized) {
+            context.append("(");
+        }
+        visitSelect(select);
+        if (parenthesized) {
+            context.append(")");
+        }
+    }
+
+    @Override
+    public Void visitInsert(Insert insert) {
+        context.append("INSERT INTO ").identifier(insert.table().name());
+        if (insert.columns().isEmpty() && insert.select() == null) {
+            context.append(context.dialect.supports(Capability.DEFAULT_VALUES) ? " DEFAULT VALUES" : " () VALUES ()");
+        } else {
+            context.append(" (");
+            columnNames(insert.columns());
+            context.append(")");
+            Select select = insert.select();
+            if (select != null) {
+                context.append(" ");
+                visitSelect(select);
+            } else {
+                if (insert.rows().isEmpty()) {
+                    throw new IllegalArgumentException("the insert into " + insert.table().name() + " has columns but no values");
+                }
+                context.append(" VALUES ");
+                List<List<Expression<?>>> rows = insert.rows();
+                for (int r = 0; r < rows.size(); r++) {
+                    context.append(r == 0 ? "(" : ", (");
+                    expressions.list(rows.get(r));
+                    context.append(")");
+                }
+            }
+        }
+        if (!insert.returning().isEmpty()) {
+            if (context.dialect.supports(Capability.RETURNING)) {
+                context.append(" RETURNING ");
+                columnNames(insert.returning());
+            } else {
+                for (Column<?> column : insert.returning()) {
+                    context.generatedKey(column.name());
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitUpdate(io.sluice.core.sql.Update update) {
+        if (update.assignments().isEmpty()) {
+            throw new IllegalArgumentException("the update of " + update.table().name() + " sets nothing; add set(column, value)");
+        }
+        context.append("UPDATE ").identifier(update.table().name()).append(" SET ");
+        List<Assignment> assignments = update.assignments();
+        for (int i = 0; i < assignments.size(); i++) {
+            if (i > 0) {
+                context.append(", ");
+            }
+            context.identifier(assignments.get(i).column().name()).append(" = ");
+            assignments.get(i).value().accept(expressions);
+        }
+        where(update.where());
+        return null;
+    }
+
+    @Override
+    public Void visitDelete(Delete delete) {
+        context.append("DELETE FROM ").identifier(delete.table().name());
+        where(delete.where());
+        return null;
+    }
+
+    @Override
+    public Void visitText(Text text) {
+        expressions.visitText(text);
+        return null;
+    }
+
+    @Override
+    public Void visitTable(Table table) {
+        context.identifier(table.name());
+        return null;
+    }
+
+    @Override
+    public Void visitTableAlias(TableAlias alias) {
+        context.identifier(alias.table().name()).append(" AS ").identifier(alias.alias());
+        return null;
+    }
+
+    @Override
+    public Void visitDerivedTable(DerivedTable derived) {
+        context.append("(");
+        visitSelect(derived.select());
+        context.append(") AS ").identifier(derived.alias());
+        return null;
+    }
+
+    @Override
+    public Void visitJoin(Join join) {
+        join.left().accept(this);
+        context.append(" ").append(join.type().sql()).append(" ");
+        join.right().accept(this);
+        context.append(" ON ");
+        join.on().accept(expressions);
+        return null;
+    }
+
+    private void columnNames(List<Column<?>> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                context.append(", ");
+            }
+            context.identifier(columns.get(i).name());
+        }
+    }
+
+    private void where(@Nullable Expression<Boolean> where) {
+        if (where != null) {
+            context.append(" WHERE ");
+            where.accept(expressions);
+        }
+    }
+
+    private void orderBy(List<Expression<?>> orderBy) {
+        if (!orderBy.isEmpty()) {
+            context.append(" ORDER BY ");
+            expressions.list(orderBy);
+        }
+    }
+
+    private void limit(@Nullable Long limit, @Nullable Long offset) {
+        if (limit == null && offset == null) {
+            return;
+        }
+        String limitMarker = limit == null ? null : context.bindMarker(limit, SqlType.BIGINT);
+        String offsetMarker = offset == null ? null : context.bindMarker(offset, SqlType.BIGINT);
+        context.append(context.dialect.limitClause().render(limitMarker, offsetMarker));
+    }
+}
