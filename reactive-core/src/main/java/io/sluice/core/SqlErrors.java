@@ -26,7 +26,7 @@ public final class SqlErrors {
      * @return the error to signal
      */
     public static R2dbcException withSql(R2dbcException error, String sql) {
-        if (sql.equals(error.getSql())) {
+        if (error.getMessage() != null && error.getMessage().contains(" [SQL: ")) {
             return error;
         }
         String message = error.getMessage() + " [SQL: " + sql + "]";

@@ -23,8 +23,10 @@ final class Urls {
         try {
             options = ConnectionFactoryOptions.parse(url);
         } catch (IllegalArgumentException e) {
+            // The parser's own message repeats the URL with its password: keep only a masked copy, and not the cause.
+            String reason = e.getMessage() == null ? "" : " (" + e.getMessage().replace(url, withoutPassword(url)) + ")";
             throw new IllegalArgumentException("malformed R2DBC URL " + withoutPassword(url)
-                    + "; expected r2dbc:<driver>://[user[:password]@]host[:port]/database or r2dbc:h2:mem:///name", e);
+                    + "; expected r2dbc:<driver>://[user[:password]@]host[:port]/database or r2dbc:h2:mem:///name" + reason);
         }
         ConnectionFactoryOptions.Builder builder = options.mutate();
         String driver = String.valueOf(options.getRequiredValue(ConnectionFactoryOptions.DRIVER));

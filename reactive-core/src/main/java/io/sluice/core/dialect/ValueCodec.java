@@ -93,7 +93,7 @@ public class ValueCodec {
             case BOOLEAN:
                 return (T) toBoolean(row.get(index));
             case BINARY:
-                return (T) toBytes(row.get(index));
+                return (T) row.get(index, byte[].class);
             case UNKNOWN:
                 return (T) decode(row, index);
             default:

@@ -15,12 +15,14 @@ final class Identifiers {
     static String check(@Nullable String candidate, String what) {
         String name = Assert.requireNonNull(candidate, what + " name must not be null");
         Assert.isTrue(!name.isBlank(), what + " name must not be blank");
-        Assert.isTrue(name.length() <= 128, what + " name '" + name.substring(0, 20) + "...' is longer than 128 characters");
+        if (name.length() > 128) {
+            throw new IllegalArgumentException(what + " name '" + name.substring(0, 20) + "...' is longer than 128 characters");
+        }
         for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            Assert.isTrue(
-                    !Character.isISOControl(c),
-                    what + " name '" + name.replaceAll("\\p{Cntrl}", "?") + "' contains a control character");
+            if (Character.isISOControl(name.charAt(i))) {
+                throw new IllegalArgumentException(
+                        what + " name '" + name.replaceAll("\\p{Cntrl}", "?") + "' contains a control character");
+            }
         }
         return name;
     }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * SQL.insertInto(users).columns(name, fullname).values("ed", "Ed Jones").values("wendy", "Wendy Williams").returning(id)
+ * SQL.insertInto(users).columns(name, fullname).rows(listOfRows)   // many rows in one statement
  * }</pre>
  *
  * @param table the table
@@ -73,7 +74,7 @@ public record Insert(
      * @throws IllegalArgumentException if the number or the types of the values do not fit the columns
      */
     public Insert values(@Nullable Object... values) {
-        return values(List.of(Arrays.asList(values)));
+        return rows(List.of(Arrays.asList(values)));
     }
 
     /**
@@ -83,7 +84,7 @@ public record Insert(
      * @return the new insert
      * @throws IllegalArgumentException if the number or the types of the values do not fit the columns
      */
-    public Insert values(List<? extends List<?>> rows) {
+    public Insert rows(List<? extends List<?>> rows) {
         Assert.requireNonNull(rows, "rows must not be null");
         Assert.isTrue(!columns.isEmpty(), "give the columns with columns(...) before the values");
         List<List<Expression<?>>> all = new ArrayList<>(this.rows.size() + rows.size());
