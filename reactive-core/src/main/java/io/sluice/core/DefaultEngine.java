@@ -16,6 +16,8 @@ import reactor.core.publisher.Mono;
 /** The {@link Engine} over an r2dbc-pool {@link ConnectionPool}. */
 final class DefaultEngine implements Engine {
 
+    private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofMillis(10);
+
     private final ConnectionPool pool;
     private final Dialect dialect;
     private final String url;
@@ -108,7 +110,11 @@ final class DefaultEngine implements Engine {
 
     @Override
     public Mono<Void> close() {
-        return pool.disposeLater();
+        // Disposal waits a moment on a timer thread: a close chained right after a query (query.then(engine.close()))
+        // could
+        // otherwise race with reactor-pool's bookkeeping of that query's connection release and return its permit
+        // twice.
+        return Mono.defer(pool::disposeLater).delaySubscription(CLOSE_GRACE);
     }
 
     @Override

@@ -53,8 +53,8 @@ final class DefaultSqlConnection implements SqlConnection {
         Assert.requireNonNull(sql, "sql must not be null");
         Assert.requireNonNull(mapper, "mapper must not be null");
         ValueCodec codec = dialect.codec();
-        return run(sql)
-                .concatMap(result -> result.map((row, metadata) -> mapper.map(new RowReader(row, metadata, codec))))
+        return run(sql).concatMap(
+                        result -> result.map((row, metadata) -> mapper.map(new RowReader(row, metadata, codec))))
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
     }
 
@@ -67,8 +67,7 @@ final class DefaultSqlConnection implements SqlConnection {
     @Override
     public Mono<Long> execute(RenderedSql sql) {
         Assert.requireNonNull(sql, "sql must not be null");
-        return run(sql)
-                .concatMap(Result::getRowsUpdated)
+        return run(sql).concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum)
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
     }

@@ -142,7 +142,8 @@ public final class EngineBuilder {
      * @throws IllegalArgumentException if the URL is malformed, no driver is found for it, or the sizes are inconsistent
      */
     public Engine build() {
-        Assert.isTrue(initialSize <= maxSize, "initialSize (" + initialSize + ") must not exceed maxSize (" + maxSize + ")");
+        Assert.isTrue(
+                initialSize <= maxSize, "initialSize (" + initialSize + ") must not exceed maxSize (" + maxSize + ")");
         ConnectionFactory driver;
         String safeUrl;
         Dialect resolved = dialect;
@@ -155,12 +156,15 @@ public final class EngineBuilder {
             try {
                 driver = ConnectionFactories.get(options);
             } catch (IllegalStateException e) {
-                throw new IllegalArgumentException("no R2DBC driver on the class path for " + safeUrl
-                        + "; add r2dbc-h2, r2dbc-postgresql or r2dbc-mariadb as a dependency", e);
+                throw new IllegalArgumentException(
+                        "no R2DBC driver on the class path for " + safeUrl
+                                + "; add r2dbc-h2, r2dbc-postgresql or r2dbc-mariadb as a dependency",
+                        e);
             }
         } else {
             driver = Assert.requireNonNull(factory, "factory");
-            safeUrl = "r2dbc:" + driver.getMetadata().getName().toLowerCase(java.util.Locale.ROOT) + ":(connection factory)";
+            safeUrl = "r2dbc:" + driver.getMetadata().getName().toLowerCase(java.util.Locale.ROOT)
+                    + ":(connection factory)";
             if (resolved == null) {
                 resolved = Dialects.forName(driver.getMetadata().getName());
             }

@@ -24,16 +24,19 @@ final class Urls {
             options = ConnectionFactoryOptions.parse(url);
         } catch (IllegalArgumentException e) {
             // The parser's own message repeats the URL with its password: keep only a masked copy, and not the cause.
-            String reason = e.getMessage() == null ? "" : " (" + e.getMessage().replace(url, withoutPassword(url)) + ")";
+            String reason =
+                    e.getMessage() == null ? "" : " (" + e.getMessage().replace(url, withoutPassword(url)) + ")";
             throw new IllegalArgumentException("malformed R2DBC URL " + withoutPassword(url)
-                    + "; expected r2dbc:<driver>://[user[:password]@]host[:port]/database or r2dbc:h2:mem:///name" + reason);
+                    + "; expected r2dbc:<driver>://[user[:password]@]host[:port]/database or r2dbc:h2:mem:///name"
+                    + reason);
         }
         ConnectionFactoryOptions.Builder builder = options.mutate();
         String driver = String.valueOf(options.getRequiredValue(ConnectionFactoryOptions.DRIVER));
         if (driver.equals("pool")) {
             Object protocol = options.getValue(ConnectionFactoryOptions.PROTOCOL);
             if (protocol == null) {
-                throw new IllegalArgumentException("the pooled URL " + withoutPassword(url) + " names no driver after r2dbc:pool:");
+                throw new IllegalArgumentException(
+                        "the pooled URL " + withoutPassword(url) + " names no driver after r2dbc:pool:");
             }
             String[] parts = protocol.toString().split(":", 2);
             driver = parts[0];

@@ -27,8 +27,12 @@ import reactor.test.StepVerifier;
 final class EngineIntegrationTests {
 
     static final Table ITEMS = Table.builder("sluice_engine_items")
-            .column("id", SqlType.BIGINT).primaryKey().autoIncrement()
-            .column("name", SqlType.varchar(100)).notNull().unique()
+            .column("id", SqlType.BIGINT)
+            .primaryKey()
+            .autoIncrement()
+            .column("name", SqlType.varchar(100))
+            .notNull()
+            .unique()
             .build();
     static final Column<Long> ID = ITEMS.column("id", Long.class);
     static final Column<String> NAME = ITEMS.column("name", String.class);
@@ -52,13 +56,16 @@ final class EngineIntegrationTests {
     }
 
     private Engine singleConnection(TestDatabase database, RecordingListener listener) {
-        Engine single = database.newEngine(builder -> builder.maxSize(1).acquireTimeout(Duration.ofSeconds(10)).listener(listener));
+        Engine single = database.newEngine(builder ->
+                builder.maxSize(1).acquireTimeout(Duration.ofSeconds(10)).listener(listener));
         opened.add(single);
         return single;
     }
 
     private long count(Engine on) {
-        return on.query(SQL.select(SQL.count()).from(ITEMS)).map(row -> row.get(0, Long.class)).blockFirst(Duration.ofSeconds(10));
+        return on.query(SQL.select(SQL.count()).from(ITEMS))
+                .map(row -> row.get(0, Long.class))
+                .blockFirst(Duration.ofSeconds(10));
     }
 
     private static List<List<?>> names(int n) {
@@ -75,18 +82,23 @@ final class EngineIntegrationTests {
         RecordingListener listener = new RecordingListener();
         Engine single = singleConnection(database, listener);
 
-        single.transaction(connection -> connection.execute(SQL.insertInto(ITEMS).columns(NAME).values("a"))
-                        .then(connection.execute(SQL.insertInto(ITEMS).columns(NAME).values("b"))))
+        single.transaction(connection -> connection
+                        .execute(SQL.insertInto(ITEMS).columns(NAME).values("a"))
+                        .then(connection.execute(
+                                SQL.insertInto(ITEMS).columns(NAME).values("b"))))
                 .as(StepVerifier::create)
                 .expectNext(1L)
                 .verifyComplete();
 
         assertThat(count(engine)).isEqualTo(2);
-        assertThat(listener.events()).containsExactly(
-                "BEGIN (implicit)",
-                "INSERT INTO sluice_engine_items (name) VALUES (" + database.engine().dialect().bindMarker(1) + ")",
-                "INSERT INTO sluice_engine_items (name) VALUES (" + database.engine().dialect().bindMarker(1) + ")",
-                "COMMIT");
+        assertThat(listener.events())
+                .containsExactly(
+                        "BEGIN (implicit)",
+                        "INSERT INTO sluice_engine_items (name) VALUES ("
+                                + database.engine().dialect().bindMarker(1) + ")",
+                        "INSERT INTO sluice_engine_items (name) VALUES ("
+                                + database.engine().dialect().bindMarker(1) + ")",
+                        "COMMIT");
     }
 
     @DatabaseTest
@@ -95,7 +107,8 @@ final class EngineIntegrationTests {
         RecordingListener listener = new RecordingListener();
         Engine single = singleConnection(database, listener);
 
-        single.transaction(connection -> connection.execute(SQL.insertInto(ITEMS).columns(NAME).values("a"))
+        single.transaction(connection -> connection
+                        .execute(SQL.insertInto(ITEMS).columns(NAME).values("a"))
                         .then(Mono.error(new IllegalStateException("boom"))))
                 .as(StepVerifier::create)
                 .verifyErrorMessage("boom");
@@ -110,7 +123,8 @@ final class EngineIntegrationTests {
         RecordingListener listener = new RecordingListener();
         Engine single = singleConnection(database, listener);
 
-        single.transaction(connection -> connection.execute(SQL.insertInto(ITEMS).columns(NAME).values("a"))
+        single.transaction(connection -> connection
+                        .execute(SQL.insertInto(ITEMS).columns(NAME).values("a"))
                         .flux()
                         .concatWith(Flux.never()))
                 .as(StepVerifier::create)
@@ -118,7 +132,8 @@ final class EngineIntegrationTests {
                 .thenCancel()
                 .verify(Duration.ofSeconds(10));
 
-        // The pool has one connection: this query waits until the cancelled transaction has rolled back and released it.
+        // The pool has one connection: this query waits until the cancelled transaction has rolled back and released
+        // it.
         assertThat(count(single)).isZero();
         assertThat(listener.events()).contains("ROLLBACK").doesNotContain("COMMIT");
     }
@@ -152,7 +167,9 @@ final class EngineIntegrationTests {
                 .as(StepVerifier::create)
                 .verifyErrorMessage("boom");
 
-        assertThat(single.poolMetrics()).hasValueSatisfying(metrics -> assertThat(metrics.acquiredSize()).isZero());
+        assertThat(single.poolMetrics())
+                .hasValueSatisfying(
+                        metrics -> assertThat(metrics.acquiredSize()).isZero());
         assertThat(count(single)).isZero();
     }
 
@@ -176,14 +193,17 @@ final class EngineIntegrationTests {
     @DatabaseTest
     void shouldSignalDatabaseErrorsWithTheirSqlInTheirR2dbcCategory(TestDatabase database) {
         setUp(database);
-        engine.execute(SQL.insertInto(ITEMS).columns(NAME).values("secret-value")).block();
+        engine.execute(SQL.insertInto(ITEMS).columns(NAME).values("secret-value"))
+                .block();
 
         engine.execute(SQL.insertInto(ITEMS).columns(NAME).values("secret-value"))
                 .as(StepVerifier::create)
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isInstanceOf(R2dbcDataIntegrityViolationException.class);
-                    String sql = "INSERT INTO sluice_engine_items (name) VALUES (" + engine.dialect().bindMarker(1) + ")";
-                    assertThat(((R2dbcDataIntegrityViolationException) error).getSql()).isEqualTo(sql);
+                    String sql = "INSERT INTO sluice_engine_items (name) VALUES ("
+                            + engine.dialect().bindMarker(1) + ")";
+                    assertThat(((R2dbcDataIntegrityViolationException) error).getSql())
+                            .isEqualTo(sql);
                     assertThat(error.getMessage()).contains("[SQL: " + sql + "]");
                 })
                 .verify(Duration.ofSeconds(10));
@@ -198,14 +218,17 @@ final class EngineIntegrationTests {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            echoing.transaction(connection -> connection.execute(SQL.insertInto(ITEMS).columns(NAME).values("echoed"))).blockLast();
+            echoing.transaction(connection -> connection.execute(
+                            SQL.insertInto(ITEMS).columns(NAME).values("echoed")))
+                    .blockLast();
         } finally {
             System.setErr(original);
         }
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log)
                 .contains("io.sluice.engine - BEGIN (implicit)")
-                .contains("INSERT INTO sluice_engine_items (name) VALUES (" + echoing.dialect().bindMarker(1) + ")")
+                .contains("INSERT INTO sluice_engine_items (name) VALUES ("
+                        + echoing.dialect().bindMarker(1) + ")")
                 .contains("[parameters: [echoed]]")
                 .contains("io.sluice.engine - COMMIT");
     }

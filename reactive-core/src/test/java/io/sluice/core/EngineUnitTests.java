@@ -20,8 +20,10 @@ final class EngineUnitTests {
     @Test
     void shouldKnowTheDialectFromTheUrl() {
         assertThat(Engine.create("r2dbc:h2:mem:///dialect_check").dialect()).isSameAs(H2Dialect.INSTANCE);
-        assertThat(Engine.create("r2dbc:postgresql://u@localhost:5432/db").dialect()).isSameAs(PostgresDialect.INSTANCE);
-        assertThat(Engine.create("r2dbc:mariadb://u@localhost:3306/db").dialect()).isSameAs(MariaDbDialect.INSTANCE);
+        assertThat(Engine.create("r2dbc:postgresql://u@localhost:5432/db").dialect())
+                .isSameAs(PostgresDialect.INSTANCE);
+        assertThat(Engine.create("r2dbc:mariadb://u@localhost:3306/db").dialect())
+                .isSameAs(MariaDbDialect.INSTANCE);
         assertThat(Engine.create("r2dbc:pool:h2:mem:///pooled_check").dialect()).isSameAs(H2Dialect.INSTANCE);
     }
 
@@ -39,7 +41,10 @@ final class EngineUnitTests {
         assertThatThrownBy(() -> Engine.create("jdbc:h2:mem:x"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("malformed R2DBC URL");
-        assertThatThrownBy(() -> Engine.builder("r2dbc:h2:mem:///x").initialSize(5).maxSize(2).build())
+        assertThatThrownBy(() -> Engine.builder("r2dbc:h2:mem:///x")
+                        .initialSize(5)
+                        .maxSize(2)
+                        .build())
                 .hasMessageContaining("initialSize (5) must not exceed maxSize (2)");
     }
 
@@ -78,7 +83,10 @@ final class EngineUnitTests {
         Engine engine = Engine.builder(counting).initialSize(2).build();
         assertThat(opened).hasValue(0);
 
-        engine.query(SQL.text("SELECT 1")).as(StepVerifier::create).expectNextCount(1).verifyComplete();
+        engine.query(SQL.text("SELECT 1"))
+                .as(StepVerifier::create)
+                .expectNextCount(1)
+                .verifyComplete();
 
         assertThat(opened.get()).isPositive();
         engine.close().block(Duration.ofSeconds(5));
@@ -89,7 +97,8 @@ final class EngineUnitTests {
         for (String url : new String[] {
             "r2dbc:postgresql://sluice:s3cret@127.0.0.1:1/test", "r2dbc:mariadb://sluice:s3cret@127.0.0.1:1/test"
         }) {
-            Engine engine = Engine.builder(url).acquireTimeout(Duration.ofSeconds(10)).build();
+            Engine engine =
+                    Engine.builder(url).acquireTimeout(Duration.ofSeconds(10)).build();
             engine.query(SQL.text("SELECT 1"))
                     .as(StepVerifier::create)
                     .expectErrorSatisfies(error -> assertThat(error)

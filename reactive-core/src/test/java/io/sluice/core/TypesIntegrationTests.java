@@ -28,7 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 final class TypesIntegrationTests {
 
     static final Table TYPES = Table.builder("sluice_types")
-            .column("id", SqlType.BIGINT).primaryKey().autoIncrement()
+            .column("id", SqlType.BIGINT)
+            .primaryKey()
+            .autoIncrement()
             .column("c_smallint", SqlType.SMALLINT)
             .column("c_integer", SqlType.INTEGER)
             .column("c_bigint", SqlType.BIGINT)
@@ -92,12 +94,18 @@ final class TypesIntegrationTests {
         for (int i = 0; i < values.size(); i++) {
             nulls.add(null);
         }
-        Long firstId = engine.query(SQL.insertInto(TYPES).columns(valueColumns()).rows(List.of(values)).returning(TYPES.column("id", Long.class)))
+        Long firstId = engine.query(SQL.insertInto(TYPES)
+                        .columns(valueColumns())
+                        .rows(List.of(values))
+                        .returning(TYPES.column("id", Long.class)))
                 .map(row -> row.get(0, Long.class))
                 .blockFirst();
-        engine.execute(SQL.insertInto(TYPES).columns(valueColumns()).rows(List.of(nulls))).block();
+        engine.execute(SQL.insertInto(TYPES).columns(valueColumns()).rows(List.of(nulls)))
+                .block();
 
-        List<ResultRow> rows = engine.query(SQL.selectFrom(TYPES).orderBy(TYPES.column("id"))).collectList().block();
+        List<ResultRow> rows = engine.query(SQL.selectFrom(TYPES).orderBy(TYPES.column("id")))
+                .collectList()
+                .block();
 
         assertThat(rows).hasSize(2);
         ResultRow row = rows.get(0);
@@ -115,14 +123,17 @@ final class TypesIntegrationTests {
         engine = database.engine();
         Schemas.recreate(engine, METADATA);
         Column<Integer> integer = TYPES.column("c_integer", Integer.class);
-        engine.execute(SQL.insertInto(TYPES).columns(integer).rows(List.of(List.of(1), List.of(2), List.of(4)))).block();
+        engine.execute(SQL.insertInto(TYPES).columns(integer).rows(List.of(List.of(1), List.of(2), List.of(4))))
+                .block();
 
-        ResultRow row = engine.query(SQL.select(SQL.count(), SQL.sum(integer), SQL.max(integer), SQL.avg(integer))).blockFirst();
+        ResultRow row = engine.query(SQL.select(SQL.count(), SQL.sum(integer), SQL.max(integer), SQL.avg(integer)))
+                .blockFirst();
 
         assertThat(row.get(0)).isEqualTo(3L);
         assertThat(row.get(1)).isEqualTo(7);
         assertThat(row.get(2)).isEqualTo(4);
         // the scale of avg is the database's own: MariaDB keeps 4 decimals, PostgreSQL 16, H2 a double's worth
-        assertThat((BigDecimal) row.get(3)).isCloseTo(new BigDecimal("2.3333"), org.assertj.core.data.Offset.offset(new BigDecimal("0.0001")));
+        assertThat((BigDecimal) row.get(3))
+                .isCloseTo(new BigDecimal("2.3333"), org.assertj.core.data.Offset.offset(new BigDecimal("0.0001")));
     }
 }

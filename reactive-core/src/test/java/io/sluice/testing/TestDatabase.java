@@ -37,7 +37,8 @@ public enum TestDatabase {
      */
     public Engine engine() {
         requireReachable();
-        return ENGINES.computeIfAbsent(this, database -> Engine.builder(database.url).maxSize(5).build());
+        return ENGINES.computeIfAbsent(
+                this, database -> Engine.builder(database.url).maxSize(5).build());
     }
 
     /** Returns a new engine of this database, configured by the caller; the caller closes it. */
@@ -59,7 +60,10 @@ public enum TestDatabase {
     }
 
     private String probe() {
-        Engine probe = Engine.builder(url).maxSize(1).acquireTimeout(Duration.ofSeconds(10)).build();
+        Engine probe = Engine.builder(url)
+                .maxSize(1)
+                .acquireTimeout(Duration.ofSeconds(10))
+                .build();
         try {
             probe.query(io.sluice.core.sql.SQL.text("SELECT 1")).blockLast(Duration.ofSeconds(15));
             return "";

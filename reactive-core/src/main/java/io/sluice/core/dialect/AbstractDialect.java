@@ -12,15 +12,108 @@ public abstract class AbstractDialect implements Dialect {
 
     /** Words reserved by at least one of the supported databases: such identifiers are always quoted. */
     private static final Set<String> RESERVED = Set.of(
-            "all", "alter", "and", "any", "array", "as", "asc", "between", "both", "by", "case", "cast", "check", "column",
-            "constraint", "create", "cross", "current_date", "current_time", "current_timestamp", "current_user", "day",
-            "default", "delete", "desc", "distinct", "drop", "else", "end", "except", "exists", "false", "fetch", "for",
-            "foreign", "from", "full", "grant", "group", "having", "hour", "if", "in", "index", "inner", "insert", "intersect",
-            "interval", "into", "is", "join", "key", "leading", "left", "like", "limit", "localtime", "localtimestamp", "minus",
-            "minute", "month", "natural", "not", "null", "offset", "on", "or", "order", "outer", "primary", "qualify",
-            "references", "regexp", "right", "row", "rownum", "rows", "second", "select", "session_user", "set", "some",
-            "system_user", "table", "then", "to", "top", "trailing", "true", "union", "unique", "update", "user", "using",
-            "value", "values", "when", "where", "window", "with", "year", "_rowid_");
+            "all",
+            "alter",
+            "and",
+            "any",
+            "array",
+            "as",
+            "asc",
+            "between",
+            "both",
+            "by",
+            "case",
+            "cast",
+            "check",
+            "column",
+            "constraint",
+            "create",
+            "cross",
+            "current_date",
+            "current_time",
+            "current_timestamp",
+            "current_user",
+            "day",
+            "default",
+            "delete",
+            "desc",
+            "distinct",
+            "drop",
+            "else",
+            "end",
+            "except",
+            "exists",
+            "false",
+            "fetch",
+            "for",
+            "foreign",
+            "from",
+            "full",
+            "grant",
+            "group",
+            "having",
+            "hour",
+            "if",
+            "in",
+            "index",
+            "inner",
+            "insert",
+            "intersect",
+            "interval",
+            "into",
+            "is",
+            "join",
+            "key",
+            "leading",
+            "left",
+            "like",
+            "limit",
+            "localtime",
+            "localtimestamp",
+            "minus",
+            "minute",
+            "month",
+            "natural",
+            "not",
+            "null",
+            "offset",
+            "on",
+            "or",
+            "order",
+            "outer",
+            "primary",
+            "qualify",
+            "references",
+            "regexp",
+            "right",
+            "row",
+            "rownum",
+            "rows",
+            "second",
+            "select",
+            "session_user",
+            "set",
+            "some",
+            "system_user",
+            "table",
+            "then",
+            "to",
+            "top",
+            "trailing",
+            "true",
+            "union",
+            "unique",
+            "update",
+            "user",
+            "using",
+            "value",
+            "values",
+            "when",
+            "where",
+            "window",
+            "with",
+            "year",
+            "_rowid_");
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -93,7 +186,8 @@ public abstract class AbstractDialect implements Dialect {
             case TIMESTAMP_TZ -> "TIMESTAMP(6) WITH TIME ZONE";
             case UUID -> "UUID";
             case BINARY -> type.length() == 0 ? "VARBINARY" : "VARBINARY(" + type.length() + ")";
-            case UNKNOWN -> throw new IllegalArgumentException("a value of unknown type cannot be a column; give it a SqlType");
+            case UNKNOWN ->
+                throw new IllegalArgumentException("a value of unknown type cannot be a column; give it a SqlType");
         };
     }
 
@@ -116,7 +210,8 @@ public abstract class AbstractDialect implements Dialect {
         if (value instanceof String string) {
             return quoteString(string);
         }
-        throw new IllegalArgumentException("no literal for " + value.getClass().getName() + "; use a Number, Boolean or String");
+        throw new IllegalArgumentException(
+                "no literal for " + value.getClass().getName() + "; use a Number, Boolean or String");
     }
 
     /**

@@ -26,7 +26,8 @@ public final class Dialects {
         } else if (key.startsWith("mariadb") || key.startsWith("mysql")) {
             return MariaDbDialect.INSTANCE;
         }
-        throw new IllegalArgumentException("no Sluice dialect for database '" + name
-                + "'; supported are H2 (r2dbc:h2:...), PostgreSQL (r2dbc:postgresql:...) and MariaDB/MySQL (r2dbc:mariadb:...)");
+        throw new IllegalArgumentException(
+                "no Sluice dialect for database '" + name
+                        + "'; supported are H2 (r2dbc:h2:...), PostgreSQL (r2dbc:postgresql:...) and MariaDB/MySQL (r2dbc:mariadb:...)");
     }
 }

@@ -16,7 +16,11 @@ public final class H2Dialect extends AbstractDialect {
         super(
                 "H2",
                 '"',
-                EnumSet.of(Capability.ILIKE, Capability.CONCAT_OPERATOR, Capability.DEFAULT_VALUES, Capability.MULTI_ROW_INSERT),
+                EnumSet.of(
+                        Capability.ILIKE,
+                        Capability.CONCAT_OPERATOR,
+                        Capability.DEFAULT_VALUES,
+                        Capability.MULTI_ROW_INSERT),
                 new ValueCodec());
     }
 

@@ -35,7 +35,8 @@ public final class MariaDbDialect extends AbstractDialect {
                 return "";
             }
             // MariaDB has no OFFSET without LIMIT; its documentation gives the largest unsigned BIGINT for "no limit".
-            return " LIMIT " + (limit == null ? "18446744073709551615" : limit) + (offset == null ? "" : " OFFSET " + offset);
+            return " LIMIT " + (limit == null ? "18446744073709551615" : limit)
+                    + (offset == null ? "" : " OFFSET " + offset);
         };
     }
 

@@ -81,7 +81,9 @@ public class ValueCodec {
                 if (dateTime == null) {
                     return null;
                 }
-                return javaType == Instant.class ? (T) dateTime.toInstant() : (T) dateTime.withOffsetSameInstant(ZoneOffset.UTC);
+                return javaType == Instant.class
+                        ? (T) dateTime.toInstant()
+                        : (T) dateTime.withOffsetSameInstant(ZoneOffset.UTC);
             }
             case SMALLINT:
             case INTEGER:
@@ -173,7 +175,8 @@ public class ValueCodec {
             return (T) value;
         }
         if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException("cannot read " + value.getClass().getName() + " as " + javaType.getSimpleName());
+            throw new IllegalArgumentException(
+                    "cannot read " + value.getClass().getName() + " as " + javaType.getSimpleName());
         }
         if (javaType == Long.class) {
             return (T) Long.valueOf(exact(number).longValueExact());
@@ -190,7 +193,8 @@ public class ValueCodec {
         } else if (javaType == Object.class) {
             return (T) value;
         }
-        throw new IllegalArgumentException("cannot read " + value.getClass().getName() + " as " + javaType.getSimpleName());
+        throw new IllegalArgumentException(
+                "cannot read " + value.getClass().getName() + " as " + javaType.getSimpleName());
     }
 
     private static BigDecimal exact(Number number) {

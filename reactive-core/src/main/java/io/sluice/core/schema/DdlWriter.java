@@ -38,8 +38,8 @@ final class DdlWriter {
             parts.add("UNIQUE (" + names(unique, dialect) + ")");
         }
         for (ForeignKey key : table.foreignKeys()) {
-            String part = "FOREIGN KEY (" + names(key.columns(), dialect) + ") REFERENCES " + dialect.quote(key.referencedTable())
-                    + " (" + names(key.referencedColumns(), dialect) + ")";
+            String part = "FOREIGN KEY (" + names(key.columns(), dialect) + ") REFERENCES "
+                    + dialect.quote(key.referencedTable()) + " (" + names(key.referencedColumns(), dialect) + ")";
             if (key.onDelete() != ReferentialAction.NO_ACTION) {
                 part += " ON DELETE " + key.onDelete().sql();
             }
@@ -49,8 +49,9 @@ final class DdlWriter {
         statements.add("CREATE TABLE " + (checkFirst ? "IF NOT EXISTS " : "") + dialect.quote(table.name()) + " ("
                 + String.join(", ", parts) + ")");
         for (Index index : table.indexes()) {
-            statements.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (checkFirst ? "IF NOT EXISTS " : "")
-                    + dialect.quote(index.name()) + " ON " + dialect.quote(table.name()) + " (" + names(index.columns(), dialect) + ")");
+            statements.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
+                    + (checkFirst ? "IF NOT EXISTS " : "") + dialect.quote(index.name()) + " ON "
+                    + dialect.quote(table.name()) + " (" + names(index.columns(), dialect) + ")");
         }
         return statements;
     }

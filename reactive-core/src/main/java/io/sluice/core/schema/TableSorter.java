@@ -28,7 +28,8 @@ final class TableSorter {
         return sorted;
     }
 
-    private static void visit(Table table, Map<String, Table> byName, Set<String> done, Set<String> visiting, List<Table> sorted) {
+    private static void visit(
+            Table table, Map<String, Table> byName, Set<String> done, Set<String> visiting, List<Table> sorted) {
         if (done.contains(table.name())) {
             return;
         }

@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param type the result type, or {@code null} if unknown
  * @param <T> the Java type of the result
  */
-public record BinaryExpression<T>(Expression<?> left, Operator operator, Expression<?> right, @Nullable SqlType<T> type)
-        implements Expression<T> {
+public record BinaryExpression<T>(
+        Expression<?> left,
+        Operator operator,
+        Expression<?> right,
+        @Nullable SqlType<T> type) implements Expression<T> {
 
     /**
      * Checks the operands.

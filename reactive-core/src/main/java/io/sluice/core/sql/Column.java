@@ -21,7 +21,13 @@ public final class Column<T> implements Expression<T> {
     private final boolean autoIncrement;
     private final @Nullable Object defaultValue;
 
-    Column(ColumnSource source, String name, SqlType<T> type, boolean nullable, boolean autoIncrement, @Nullable Object defaultValue) {
+    Column(
+            ColumnSource source,
+            String name,
+            SqlType<T> type,
+            boolean nullable,
+            boolean autoIncrement,
+            @Nullable Object defaultValue) {
         this.source = Assert.requireNonNull(source, "source must not be null");
         this.name = Identifiers.check(name, "column");
         this.type = Assert.requireNonNull(type, "type must not be null");

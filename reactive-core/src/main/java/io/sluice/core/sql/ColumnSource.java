@@ -32,8 +32,8 @@ public sealed interface ColumnSource permits Table, TableAlias, DerivedTable {
                 return column;
             }
         }
-        throw new IllegalArgumentException(
-                "'" + sourceName() + "' has no column '" + name + "'; its columns are " + columns().stream().map(Column::name).toList());
+        throw new IllegalArgumentException("'" + sourceName() + "' has no column '" + name + "'; its columns are "
+                + columns().stream().map(Column::name).toList());
     }
 
     /**
@@ -49,8 +49,8 @@ public sealed interface ColumnSource permits Table, TableAlias, DerivedTable {
     default <T> Column<T> column(String name, Class<T> javaType) {
         Column<?> column = column(name);
         if (!javaType.isAssignableFrom(column.type().javaType())) {
-            throw new IllegalArgumentException("column " + sourceName() + "." + name + " holds " + column.type().javaType().getSimpleName()
-                    + ", not " + javaType.getSimpleName());
+            throw new IllegalArgumentException("column " + sourceName() + "." + name + " holds "
+                    + column.type().javaType().getSimpleName() + ", not " + javaType.getSimpleName());
         }
         return (Column<T>) column;
     }

@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param offset the rows to skip, or {@code null}
  */
 public record CompoundSelect(
-        Select first, List<Part> parts, List<Expression<?>> orderBy, @Nullable Long limit, @Nullable Long offset)
-        implements Statement {
+        Select first,
+        List<Part> parts,
+        List<Expression<?>> orderBy,
+        @Nullable Long limit,
+        @Nullable Long offset) implements Statement {
 
     /**
      * One select of a compound select, with the operator that joins it to what comes before.
@@ -49,7 +52,8 @@ public record CompoundSelect(
         for (Part part : parts) {
             Assert.isTrue(
                     part.select().items().size() == first.items().size(),
-                    "every select of a UNION needs " + first.items().size() + " columns, one has " + part.select().items().size());
+                    "every select of a UNION needs " + first.items().size() + " columns, one has "
+                            + part.select().items().size());
         }
     }
 

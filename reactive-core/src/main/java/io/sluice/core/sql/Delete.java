@@ -29,7 +29,8 @@ public record Delete(Table table, @Nullable Expression<Boolean> where) implement
      */
     public Delete where(Expression<Boolean> condition) {
         Assert.requireNonNull(condition, "condition must not be null");
-        return new Delete(table, where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition)));
+        return new Delete(
+                table, where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition)));
     }
 
     @Override

@@ -63,7 +63,8 @@ public record DerivedTable(Select select, String alias) implements FromItem, Col
         } else if (item instanceof Column<?> column) {
             name = column.name();
         } else {
-            throw new IllegalArgumentException("give the select item " + item + " a label with as(...) to use it from subquery " + alias);
+            throw new IllegalArgumentException(
+                    "give the select item " + item + " a label with as(...) to use it from subquery " + alias);
         }
         SqlType<?> type = item.type();
         return type == null ? outerColumn(name, SqlType.UNKNOWN) : outerColumn(name, type);

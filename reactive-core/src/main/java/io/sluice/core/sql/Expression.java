@@ -40,7 +40,8 @@ public sealed interface Expression<T>
      *
      * @return the type, or {@code null}
      */
-    @Nullable SqlType<T> type();
+    @Nullable
+    SqlType<T> type();
 
     /**
      * Calls the visitor's method for this kind of node.
@@ -185,7 +186,8 @@ public sealed interface Expression<T>
      * @throws IllegalArgumentException if {@code pattern} is {@code null}
      */
     default Expression<Boolean> like(String pattern) {
-        return new Like(this, BindParameter.of(Assert.requireNonNull(pattern, "pattern must not be null")), false, false);
+        return new Like(
+                this, BindParameter.of(Assert.requireNonNull(pattern, "pattern must not be null")), false, false);
     }
 
     /**
@@ -196,7 +198,8 @@ public sealed interface Expression<T>
      * @throws IllegalArgumentException if {@code pattern} is {@code null}
      */
     default Expression<Boolean> notLike(String pattern) {
-        return new Like(this, BindParameter.of(Assert.requireNonNull(pattern, "pattern must not be null")), false, true);
+        return new Like(
+                this, BindParameter.of(Assert.requireNonNull(pattern, "pattern must not be null")), false, true);
     }
 
     /**
@@ -208,7 +211,8 @@ public sealed interface Expression<T>
      * @throws IllegalArgumentException if {@code pattern} is {@code null}
      */
     default Expression<Boolean> ilike(String pattern) {
-        return new Like(this, BindParameter.of(Assert.requireNonNull(pattern, "pattern must not be null")), true, false);
+        return new Like(
+                this, BindParameter.of(Assert.requireNonNull(pattern, "pattern must not be null")), true, false);
     }
 
     /**
@@ -474,7 +478,8 @@ public sealed interface Expression<T>
     }
 
     private Expression<Boolean> compare(Operator operator, Expression<?> other) {
-        return new BinaryExpression<>(this, operator, Assert.requireNonNull(other, "other must not be null"), SqlType.BOOLEAN);
+        return new BinaryExpression<>(
+                this, operator, Assert.requireNonNull(other, "other must not be null"), SqlType.BOOLEAN);
     }
 
     private Expression<T> arithmetic(Operator operator, Expression<?> other) {

@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param type the result type, or {@code null} if unknown
  * @param <T> the Java type of the result
  */
-public record FunctionCall<T>(String name, List<Expression<?>> arguments, boolean distinct, @Nullable SqlType<T> type)
-        implements Expression<T> {
+public record FunctionCall<T>(
+        String name,
+        List<Expression<?>> arguments,
+        boolean distinct,
+        @Nullable SqlType<T> type) implements Expression<T> {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 

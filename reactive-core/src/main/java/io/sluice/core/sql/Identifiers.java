@@ -16,7 +16,8 @@ final class Identifiers {
         String name = Assert.requireNonNull(candidate, what + " name must not be null");
         Assert.isTrue(!name.isBlank(), what + " name must not be blank");
         if (name.length() > 128) {
-            throw new IllegalArgumentException(what + " name '" + name.substring(0, 20) + "...' is longer than 128 characters");
+            throw new IllegalArgumentException(
+                    what + " name '" + name.substring(0, 20) + "...' is longer than 128 characters");
         }
         for (int i = 0; i < name.length(); i++) {
             if (Character.isISOControl(name.charAt(i))) {

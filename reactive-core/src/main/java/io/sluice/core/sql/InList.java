@@ -11,7 +11,8 @@ import java.util.List;
  * @param values the candidates, usually bind parameters
  * @param negated {@code true} for {@code NOT IN}
  */
-public record InList(Expression<?> expression, List<Expression<?>> values, boolean negated) implements Expression<Boolean> {
+public record InList(Expression<?> expression, List<Expression<?>> values, boolean negated)
+        implements Expression<Boolean> {
 
     /**
      * Checks and copies the candidates.

@@ -22,7 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param returning the columns to read back from the inserted rows (generated keys)
  */
 public record Insert(
-        Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, @Nullable Select select, List<Column<?>> returning)
+        Table table,
+        List<Column<?>> columns,
+        List<List<Expression<?>>> rows,
+        @Nullable Select select,
+        List<Column<?>> returning)
         implements Statement {
 
     /**
@@ -42,7 +46,9 @@ public record Insert(
             Assert.isTrue(column.source() == table, "column " + column + " is not a column of table " + table.name());
         }
         for (List<Expression<?>> row : rows) {
-            Assert.isTrue(row.size() == columns.size(), "a row has " + row.size() + " values for " + columns.size() + " columns");
+            Assert.isTrue(
+                    row.size() == columns.size(),
+                    "a row has " + row.size() + " values for " + columns.size() + " columns");
         }
         Assert.isTrue(select == null || rows.isEmpty(), "an insert takes either rows of values or a select, not both");
     }
@@ -90,7 +96,8 @@ public record Insert(
         List<List<Expression<?>>> all = new ArrayList<>(this.rows.size() + rows.size());
         all.addAll(this.rows);
         for (List<?> row : rows) {
-            Assert.isTrue(row.size() == columns.size(), "a row has " + row.size() + " values for the columns " + columns);
+            Assert.isTrue(
+                    row.size() == columns.size(), "a row has " + row.size() + " values for the columns " + columns);
             List<Expression<?>> bound = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
                 bound.add(Values.forColumn(columns.get(i), row.get(i)));
@@ -108,8 +115,10 @@ public record Insert(
      */
     public Insert select(Select select) {
         Assert.requireNonNull(select, "select must not be null");
-        Assert.isTrue(select.items().size() == columns.size(), "the select has " + select.items().size()
-                + " columns for the " + columns.size() + " columns of the insert");
+        Assert.isTrue(
+                select.items().size() == columns.size(),
+                "the select has " + select.items().size() + " columns for the " + columns.size()
+                        + " columns of the insert");
         return new Insert(table, columns, rows, select, returning);
     }
 

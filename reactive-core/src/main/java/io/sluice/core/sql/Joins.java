@@ -42,7 +42,8 @@ final class Joins {
     /** Returns the join condition given by the one foreign key between the two sides, in either direction. */
     static Expression<Boolean> inferOn(FromItem left, FromItem right) {
         if (!(right instanceof Table) && !(right instanceof TableAlias)) {
-            throw new IllegalArgumentException("give an ON condition to join " + describe(right) + ": only tables have foreign keys");
+            throw new IllegalArgumentException(
+                    "give an ON condition to join " + describe(right) + ": only tables have foreign keys");
         }
         ColumnSource target = (ColumnSource) right;
         List<Expression<Boolean>> found = new ArrayList<>();
@@ -51,8 +52,9 @@ final class Joins {
             found.addAll(conditions(target, source));
         }
         if (found.size() != 1) {
-            throw new IllegalArgumentException((found.isEmpty() ? "no foreign key" : found.size() + " foreign keys")
-                    + " between " + describe(left) + " and " + describe(right) + "; give the ON condition with join(target, on)");
+            throw new IllegalArgumentException(
+                    (found.isEmpty() ? "no foreign key" : found.size() + " foreign keys") + " between " + describe(left)
+                            + " and " + describe(right) + "; give the ON condition with join(target, on)");
         }
         return found.get(0);
     }
@@ -71,7 +73,9 @@ final class Joins {
             }
             List<Expression<Boolean>> parts = new ArrayList<>();
             for (int i = 0; i < key.columns().size(); i++) {
-                parts.add(equal(from.column(key.columns().get(i)), to.column(key.referencedColumns().get(i))));
+                parts.add(equal(
+                        from.column(key.columns().get(i)),
+                        to.column(key.referencedColumns().get(i))));
             }
             conditions.add(Conjunction.of(Conjunction.Kind.AND, parts));
         }

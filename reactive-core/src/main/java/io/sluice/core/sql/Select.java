@@ -138,7 +138,8 @@ public record Select(
         FromItem left;
         if (items.isEmpty()) {
             List<FromItem> implicit = Joins.implicitFrom(this.items);
-            Assert.isTrue(implicit.size() == 1, "call from(...) before join(...) when the select list has several tables");
+            Assert.isTrue(
+                    implicit.size() == 1, "call from(...) before join(...) when the select list has several tables");
             left = implicit.get(0);
         } else {
             left = items.remove(items.size() - 1);
@@ -156,7 +157,8 @@ public record Select(
      */
     public Select where(Expression<Boolean> condition) {
         Assert.requireNonNull(condition, "condition must not be null");
-        Expression<Boolean> combined = where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition));
+        Expression<Boolean> combined =
+                where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition));
         return new Select(isDistinct, items, from, combined, groupBy, having, orderBy, limit, offset);
     }
 
@@ -181,7 +183,8 @@ public record Select(
      */
     public Select having(Expression<Boolean> condition) {
         Assert.requireNonNull(condition, "condition must not be null");
-        Expression<Boolean> combined = having == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(having, condition));
+        Expression<Boolean> combined =
+                having == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(having, condition));
         return new Select(isDistinct, items, from, where, groupBy, combined, orderBy, limit, offset);
     }
 

@@ -168,7 +168,9 @@ public record SqlType<T>(Kind kind, Class<T> javaType, int length, int precision
         if (javaType.isEnum()) {
             return (SqlType<T>) enumType((Class) javaType);
         }
-        if (Enum.class.isAssignableFrom(javaType) && javaType.getSuperclass() != null && javaType.getSuperclass().isEnum()) {
+        if (Enum.class.isAssignableFrom(javaType)
+                && javaType.getSuperclass() != null
+                && javaType.getSuperclass().isEnum()) {
             return (SqlType<T>) enumType((Class) javaType.getSuperclass());
         }
         throw new IllegalArgumentException("No SQL type for Java type " + javaType.getName()
@@ -199,7 +201,21 @@ public record SqlType<T>(Kind kind, Class<T> javaType, int length, int precision
     }
 
     private static final SqlType<?>[] DEFAULTS = {
-        SMALLINT, INTEGER, BIGINT, VARCHAR, BOOLEAN, DECIMAL, REAL, DOUBLE, DATE, TIME, TIMESTAMP, TIMESTAMP_TZ, INSTANT, UUID_TYPE, BINARY
+        SMALLINT,
+        INTEGER,
+        BIGINT,
+        VARCHAR,
+        BOOLEAN,
+        DECIMAL,
+        REAL,
+        DOUBLE,
+        DATE,
+        TIME,
+        TIMESTAMP,
+        TIMESTAMP_TZ,
+        INSTANT,
+        UUID_TYPE,
+        BINARY
     };
 
     @Override

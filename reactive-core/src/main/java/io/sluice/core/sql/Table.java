@@ -201,7 +201,8 @@ public final class Table implements FromItem, ColumnSource {
             SqlType.Kind kind = spec.type.kind();
             Assert.isTrue(
                     kind == SqlType.Kind.INTEGER || kind == SqlType.Kind.BIGINT || kind == SqlType.Kind.SMALLINT,
-                    "column " + name + "." + spec.name + " is " + spec.type + "; only integer columns can be auto-increment");
+                    "column " + name + "." + spec.name + " is " + spec.type
+                            + "; only integer columns can be auto-increment");
             spec.autoIncrement = true;
             return this;
         }
@@ -254,7 +255,8 @@ public final class Table implements FromItem, ColumnSource {
             Assert.requireNonNull(value, "value must not be null");
             Assert.isTrue(
                     value instanceof Number || value instanceof Boolean || value instanceof String,
-                    "a default must be a Number, Boolean or String, was " + value.getClass().getName());
+                    "a default must be a Number, Boolean or String, was "
+                            + value.getClass().getName());
             last().defaultValue = value;
             return this;
         }
@@ -292,7 +294,8 @@ public final class Table implements FromItem, ColumnSource {
          */
         public Builder references(Column<?> column, ReferentialAction onDelete) {
             Assert.requireNonNull(column, "column must not be null");
-            Assert.isTrue(column.source() instanceof Table, "a foreign key must reference a table's column, not " + column);
+            Assert.isTrue(
+                    column.source() instanceof Table, "a foreign key must reference a table's column, not " + column);
             return references(column.source().sourceName(), column.name(), onDelete);
         }
 
@@ -371,7 +374,9 @@ public final class Table implements FromItem, ColumnSource {
         final SqlType<T> type;
         boolean nullable = true;
         boolean autoIncrement;
-        @Nullable Object defaultValue;
+
+        @Nullable
+        Object defaultValue;
 
         ColumnSpec(String name, SqlType<T> type) {
             this.name = name;

@@ -59,8 +59,9 @@ public record Text(String sql, Map<String, BindParameter<?>> parameters) impleme
 
     private Text bind(String name, BindParameter<?> parameter) {
         Assert.requireNonNull(name, "name must not be null");
-        Assert.isTrue(TextParameters.names(sql).contains(name), "the text has no parameter :" + name + "; its parameters are "
-                + TextParameters.names(sql));
+        Assert.isTrue(
+                TextParameters.names(sql).contains(name),
+                "the text has no parameter :" + name + "; its parameters are " + TextParameters.names(sql));
         Map<String, BindParameter<?>> more = new LinkedHashMap<>(parameters);
         more.put(name, parameter);
         return new Text(sql, more);

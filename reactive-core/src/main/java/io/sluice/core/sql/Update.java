@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param assignments the SET clause
  * @param where the condition, or {@code null} to update every row
  */
-public record Update(Table table, List<Assignment> assignments, @Nullable Expression<Boolean> where) implements Statement {
+public record Update(
+        Table table, List<Assignment> assignments, @Nullable Expression<Boolean> where) implements Statement {
 
     /**
      * Checks and copies the parts.
@@ -23,7 +24,9 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Expres
         Assert.requireNonNull(table, "table must not be null");
         assignments = List.copyOf(Assert.requireNonNull(assignments, "assignments must not be null"));
         for (Assignment assignment : assignments) {
-            Assert.isTrue(assignment.column().source() == table, "column " + assignment.column() + " is not a column of " + table.name());
+            Assert.isTrue(
+                    assignment.column().source() == table,
+                    "column " + assignment.column() + " is not a column of " + table.name());
         }
     }
 
@@ -65,7 +68,10 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Expres
      */
     public Update where(Expression<Boolean> condition) {
         Assert.requireNonNull(condition, "condition must not be null");
-        return new Update(table, assignments, where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition)));
+        return new Update(
+                table,
+                assignments,
+                where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition)));
     }
 
     @Override

@@ -14,9 +14,10 @@ final class Values {
         }
         SqlType<Object> type = (SqlType<Object>) column.type();
         if (value != null && !type.javaType().isInstance(value)) {
-            throw new IllegalArgumentException("value of type " + value.getClass().getName() + " does not fit column "
-                    + column.source().sourceName() + "." + column.name() + " of type " + type + " ("
-                    + type.javaType().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    "value of type " + value.getClass().getName() + " does not fit column "
+                            + column.source().sourceName() + "." + column.name() + " of type " + type + " ("
+                            + type.javaType().getSimpleName() + ")");
         }
         return BindParameter.of(value, type);
     }

@@ -104,7 +104,8 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
                 visitSelect(select);
             } else {
                 if (insert.rows().isEmpty()) {
-                    throw new IllegalArgumentException("the insert into " + insert.table().name() + " has columns but no values");
+                    throw new IllegalArgumentException(
+                            "the insert into " + insert.table().name() + " has columns but no values");
                 }
                 context.append(" VALUES ");
                 List<List<Expression<?>>> rows = insert.rows();
@@ -131,7 +132,8 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
     @Override
     public Void visitUpdate(io.sluice.core.sql.Update update) {
         if (update.assignments().isEmpty()) {
-            throw new IllegalArgumentException("the update of " + update.table().name() + " sets nothing; add set(column, value)");
+            throw new IllegalArgumentException(
+                    "the update of " + update.table().name() + " sets nothing; add set(column, value)");
         }
         context.append("UPDATE ").identifier(update.table().name()).append(" SET ");
         List<Assignment> assignments = update.assignments();

@@ -23,15 +23,21 @@ import org.junit.jupiter.api.Test;
 final class SqlRendererUnitTests {
 
     static final Table USERS = Table.builder("users")
-            .column("id", SqlType.BIGINT).primaryKey().autoIncrement()
+            .column("id", SqlType.BIGINT)
+            .primaryKey()
+            .autoIncrement()
             .column("name", SqlType.varchar(50))
             .column("fullname", SqlType.VARCHAR)
             .column("age", SqlType.INTEGER)
             .build();
     static final Table ADDRESSES = Table.builder("addresses")
-            .column("id", SqlType.BIGINT).primaryKey().autoIncrement()
-            .column("email_address", SqlType.VARCHAR).notNull()
-            .column("user_id", SqlType.BIGINT).references("users", "id", ReferentialAction.CASCADE)
+            .column("id", SqlType.BIGINT)
+            .primaryKey()
+            .autoIncrement()
+            .column("email_address", SqlType.VARCHAR)
+            .notNull()
+            .column("user_id", SqlType.BIGINT)
+            .references("users", "id", ReferentialAction.CASCADE)
             .build();
     static final Column<Long> ID = USERS.column("id", Long.class);
     static final Column<String> NAME = USERS.column("name", String.class);
@@ -60,25 +66,37 @@ final class SqlRendererUnitTests {
     @Test
     void shouldRenderEveryComparisonOperator() {
         Expression<Boolean> condition = SQL.and(
-                AGE.eq(1), AGE.ne(2), AGE.lt(3), AGE.le(4), AGE.gt(5), AGE.ge(6), AGE.between(7, 8), NAME.isNull(), FULLNAME.isNotNull());
+                AGE.eq(1),
+                AGE.ne(2),
+                AGE.lt(3),
+                AGE.le(4),
+                AGE.gt(5),
+                AGE.ge(6),
+                AGE.between(7, 8),
+                NAME.isNull(),
+                FULLNAME.isNotNull());
         assertThat(pg(SQL.select(ID).where(condition)).sql())
-                .isEqualTo("SELECT users.id FROM users WHERE (users.age = $1) AND (users.age <> $2) AND (users.age < $3)"
-                        + " AND (users.age <= $4) AND (users.age > $5) AND (users.age >= $6) AND (users.age BETWEEN $7 AND $8)"
-                        + " AND (users.name IS NULL) AND (users.fullname IS NOT NULL)");
+                .isEqualTo(
+                        "SELECT users.id FROM users WHERE (users.age = $1) AND (users.age <> $2) AND (users.age < $3)"
+                                + " AND (users.age <= $4) AND (users.age > $5) AND (users.age >= $6) AND (users.age BETWEEN $7 AND $8)"
+                                + " AND (users.name IS NULL) AND (users.fullname IS NOT NULL)");
     }
 
     @Test
     void shouldTurnEqualsNullIntoIsNull() {
-        assertThat(pg(SQL.select(ID).where(NAME.eq((String) null).and(FULLNAME.ne((String) null)))).sql())
+        assertThat(pg(SQL.select(ID).where(NAME.eq((String) null).and(FULLNAME.ne((String) null))))
+                        .sql())
                 .isEqualTo("SELECT users.id FROM users WHERE (users.name IS NULL) AND (users.fullname IS NOT NULL)");
     }
 
     @Test
     void shouldNestOrInsideAndWithParentheses() {
-        RenderedSql sql = pg(SQL.select(ID).where(SQL.and(NAME.eq("ed"), SQL.or(AGE.lt(10), AGE.gt(20)), SQL.not(FULLNAME.like("%x%")))));
+        RenderedSql sql = pg(SQL.select(ID)
+                .where(SQL.and(NAME.eq("ed"), SQL.or(AGE.lt(10), AGE.gt(20)), SQL.not(FULLNAME.like("%x%")))));
         assertThat(sql.sql())
-                .isEqualTo("SELECT users.id FROM users WHERE (users.name = $1) AND ((users.age < $2) OR (users.age > $3))"
-                        + " AND (NOT (users.fullname LIKE $4))");
+                .isEqualTo(
+                        "SELECT users.id FROM users WHERE (users.name = $1) AND ((users.age < $2) OR (users.age > $3))"
+                                + " AND (NOT (users.fullname LIKE $4))");
         assertThat(sql.values()).containsExactly("ed", 10, 20, "%x%");
     }
 
@@ -88,17 +106,22 @@ final class SqlRendererUnitTests {
                 .isEqualTo("SELECT users.id FROM users WHERE users.name IN ($1, $2, $3)");
         assertThat(pg(SQL.select(ID).where(NAME.notIn(List.of("ed")))).sql())
                 .isEqualTo("SELECT users.id FROM users WHERE users.name NOT IN ($1)");
-        assertThat(pg(SQL.select(ID).where(NAME.in(List.of()))).sql()).isEqualTo("SELECT users.id FROM users WHERE 1 = 0");
-        assertThat(pg(SQL.select(ID).where(NAME.notIn(List.of()))).sql()).isEqualTo("SELECT users.id FROM users WHERE 1 = 1");
+        assertThat(pg(SQL.select(ID).where(NAME.in(List.of()))).sql())
+                .isEqualTo("SELECT users.id FROM users WHERE 1 = 0");
+        assertThat(pg(SQL.select(ID).where(NAME.notIn(List.of()))).sql())
+                .isEqualTo("SELECT users.id FROM users WHERE 1 = 1");
     }
 
     @Test
     void shouldRenderLikeNotLikeAndIlikePerDialect() {
-        Select select = SQL.select(ID).where(NAME.like("e%").and(NAME.notLike("x_")).and(NAME.ilike("ED")));
+        Select select =
+                SQL.select(ID).where(NAME.like("e%").and(NAME.notLike("x_")).and(NAME.ilike("ED")));
         assertThat(pg(select).sql())
-                .isEqualTo("SELECT users.id FROM users WHERE (users.name LIKE $1) AND (users.name NOT LIKE $2) AND (users.name ILIKE $3)");
+                .isEqualTo(
+                        "SELECT users.id FROM users WHERE (users.name LIKE $1) AND (users.name NOT LIKE $2) AND (users.name ILIKE $3)");
         assertThat(render(select, H2Dialect.INSTANCE).sql())
-                .isEqualTo("SELECT users.id FROM users WHERE (users.name LIKE $1) AND (users.name NOT LIKE $2) AND (users.name ILIKE $3)");
+                .isEqualTo(
+                        "SELECT users.id FROM users WHERE (users.name LIKE $1) AND (users.name NOT LIKE $2) AND (users.name ILIKE $3)");
         assertThat(render(select, MariaDbDialect.INSTANCE).sql())
                 .isEqualTo("SELECT users.id FROM users WHERE (users.name LIKE ?) AND (users.name NOT LIKE ?)"
                         + " AND (LOWER(users.name) LIKE LOWER(?))");
@@ -109,32 +132,44 @@ final class SqlRendererUnitTests {
         Select select = SQL.select(
                 AGE.plus(1).times(2).as("doubled"),
                 NAME.concat(" ").concat(FULLNAME).as("both"),
-                SQL.lower(NAME), SQL.upper(NAME), SQL.coalesce(FULLNAME, NAME));
+                SQL.lower(NAME),
+                SQL.upper(NAME),
+                SQL.coalesce(FULLNAME, NAME));
         assertThat(pg(select).sql())
                 .isEqualTo("SELECT (users.age + $1) * $2 AS doubled, (users.name || $3) || users.fullname AS \"both\","
                         + " lower(users.name), upper(users.name), coalesce(users.fullname, users.name) FROM users");
         assertThat(render(select, MariaDbDialect.INSTANCE).sql())
-                .isEqualTo("SELECT (users.age + ?) * ? AS doubled, CONCAT(CONCAT(users.name, ?), users.fullname) AS `both`,"
-                        + " lower(users.name), upper(users.name), coalesce(users.fullname, users.name) FROM users");
+                .isEqualTo(
+                        "SELECT (users.age + ?) * ? AS doubled, CONCAT(CONCAT(users.name, ?), users.fullname) AS `both`,"
+                                + " lower(users.name), upper(users.name), coalesce(users.fullname, users.name) FROM users");
     }
 
     @Test
     void shouldRenderAggregatesGroupByHavingOrderBy() {
-        Select select = SQL.select(NAME, SQL.count().as("n"), SQL.sum(AGE), SQL.min(AGE), SQL.max(AGE), SQL.avg(AGE), SQL.countDistinct(FULLNAME))
+        Select select = SQL.select(
+                        NAME,
+                        SQL.count().as("n"),
+                        SQL.sum(AGE),
+                        SQL.min(AGE),
+                        SQL.max(AGE),
+                        SQL.avg(AGE),
+                        SQL.countDistinct(FULLNAME))
                 .groupBy(NAME)
                 .having(SQL.count().gt(1L))
                 .orderBy(NAME.desc(), ID);
         assertThat(pg(select).sql())
-                .isEqualTo("SELECT users.name, count(*) AS n, sum(users.age), min(users.age), max(users.age), avg(users.age),"
-                        + " count(DISTINCT users.fullname) FROM users GROUP BY users.name HAVING count(*) > $1"
-                        + " ORDER BY users.name DESC, users.id");
+                .isEqualTo(
+                        "SELECT users.name, count(*) AS n, sum(users.age), min(users.age), max(users.age), avg(users.age),"
+                                + " count(DISTINCT users.fullname) FROM users GROUP BY users.name HAVING count(*) > $1"
+                                + " ORDER BY users.name DESC, users.id");
     }
 
     @Test
     void shouldRenderDistinctLimitAndOffsetAsBindsPerDialect() {
         Select select = SQL.select(NAME).distinct().orderBy(NAME).limit(10).offset(20);
         RenderedSql postgres = pg(select);
-        assertThat(postgres.sql()).isEqualTo("SELECT DISTINCT users.name FROM users ORDER BY users.name LIMIT $1 OFFSET $2");
+        assertThat(postgres.sql())
+                .isEqualTo("SELECT DISTINCT users.name FROM users ORDER BY users.name LIMIT $1 OFFSET $2");
         assertThat(postgres.values()).containsExactly(10L, 20L);
         assertThat(render(select, H2Dialect.INSTANCE).sql())
                 .isEqualTo("SELECT DISTINCT users.name FROM users ORDER BY users.name LIMIT $1 OFFSET $2");
@@ -149,15 +184,17 @@ final class SqlRendererUnitTests {
     void shouldInferJoinConditionFromForeignKey() {
         Select select = SQL.select(NAME, EMAIL).from(USERS).join(ADDRESSES).where(EMAIL.eq("jack@google.com"));
         assertThat(pg(select).sql())
-                .isEqualTo("SELECT users.name, addresses.email_address FROM users JOIN addresses ON addresses.user_id = users.id"
-                        + " WHERE addresses.email_address = $1");
+                .isEqualTo(
+                        "SELECT users.name, addresses.email_address FROM users JOIN addresses ON addresses.user_id = users.id"
+                                + " WHERE addresses.email_address = $1");
     }
 
     @Test
     void shouldRenderExplicitAndOuterJoins() {
         Select select = SQL.select(NAME, EMAIL).from(USERS).leftJoin(ADDRESSES, USER_ID.eq(ID));
         assertThat(pg(select).sql())
-                .isEqualTo("SELECT users.name, addresses.email_address FROM users LEFT OUTER JOIN addresses ON addresses.user_id = users.id");
+                .isEqualTo(
+                        "SELECT users.name, addresses.email_address FROM users LEFT OUTER JOIN addresses ON addresses.user_id = users.id");
     }
 
     @Test
@@ -168,7 +205,9 @@ final class SqlRendererUnitTests {
                 .from(USERS)
                 .join(a1)
                 .join(a2)
-                .where(a1.column(EMAIL).eq("jack@google.com").and(a2.column(EMAIL).eq("j25@yahoo.com")));
+                .where(a1.column(EMAIL)
+                        .eq("jack@google.com")
+                        .and(a2.column(EMAIL).eq("j25@yahoo.com")));
         assertThat(pg(select).sql())
                 .isEqualTo("SELECT users.name, a1.email_address, a2.email_address FROM users"
                         + " JOIN addresses AS a1 ON a1.user_id = users.id JOIN addresses AS a2 ON a2.user_id = users.id"
@@ -195,39 +234,59 @@ final class SqlRendererUnitTests {
                 .isEqualTo("SELECT users.name, adr_count.address_count FROM users LEFT OUTER JOIN"
                         + " (SELECT addresses.user_id, count(*) AS address_count FROM addresses GROUP BY addresses.user_id) AS adr_count"
                         + " ON adr_count.user_id = users.id ORDER BY users.id");
-        assertThat(pg(SQL.select(NAME, EMAIL).from(USERS, ADDRESSES).where(USER_ID.eq(ID))).sql())
-                .isEqualTo("SELECT users.name, addresses.email_address FROM users, addresses WHERE addresses.user_id = users.id");
+        assertThat(pg(SQL.select(NAME, EMAIL).from(USERS, ADDRESSES).where(USER_ID.eq(ID)))
+                        .sql())
+                .isEqualTo(
+                        "SELECT users.name, addresses.email_address FROM users, addresses WHERE addresses.user_id = users.id");
     }
 
     @Test
     void shouldRenderScalarSubqueriesExistsAndInSubquery() {
-        Select select = SQL.select(NAME, SQL.select(SQL.count()).from(ADDRESSES).where(USER_ID.eq(ID)).<Long>scalar().as("n"))
-                .where(SQL.select(A_ID).from(ADDRESSES).where(USER_ID.eq(ID).and(EMAIL.like("%google%"))).exists())
+        Select select = SQL.select(
+                        NAME,
+                        SQL.select(SQL.count())
+                                .from(ADDRESSES)
+                                .where(USER_ID.eq(ID))
+                                .<Long>scalar()
+                                .as("n"))
+                .where(SQL.select(A_ID)
+                        .from(ADDRESSES)
+                        .where(USER_ID.eq(ID).and(EMAIL.like("%google%")))
+                        .exists())
                 .where(ID.in(SQL.select(USER_ID).from(ADDRESSES)))
                 .where(ID.notIn(SQL.select(USER_ID).from(ADDRESSES).where(EMAIL.eq("x"))));
         assertThat(pg(select).sql())
-                .isEqualTo("SELECT users.name, (SELECT count(*) FROM addresses WHERE addresses.user_id = users.id) AS n FROM users"
-                        + " WHERE EXISTS (SELECT addresses.id FROM addresses WHERE (addresses.user_id = users.id)"
-                        + " AND (addresses.email_address LIKE $1)) AND (users.id IN (SELECT addresses.user_id FROM addresses))"
-                        + " AND (users.id NOT IN (SELECT addresses.user_id FROM addresses WHERE addresses.email_address = $2))");
+                .isEqualTo(
+                        "SELECT users.name, (SELECT count(*) FROM addresses WHERE addresses.user_id = users.id) AS n FROM users"
+                                + " WHERE EXISTS (SELECT addresses.id FROM addresses WHERE (addresses.user_id = users.id)"
+                                + " AND (addresses.email_address LIKE $1)) AND (users.id IN (SELECT addresses.user_id FROM addresses))"
+                                + " AND (users.id NOT IN (SELECT addresses.user_id FROM addresses WHERE addresses.email_address = $2))");
     }
 
     @Test
     void shouldRenderUnionAndUnionAll() {
         Select first = SQL.select(NAME.as("n")).where(NAME.eq("ed"));
         Select second = SQL.select(NAME.as("n")).where(NAME.eq("wendy"));
-        RenderedSql sql = pg(first.union(second).unionAll(SQL.select(NAME.as("n")).orderBy(NAME).limit(1)).orderBy(NAME.as("n").desc()));
+        RenderedSql sql = pg(first.union(second)
+                .unionAll(SQL.select(NAME.as("n")).orderBy(NAME).limit(1))
+                .orderBy(NAME.as("n").desc()));
         assertThat(sql.sql())
-                .isEqualTo("SELECT users.name AS n FROM users WHERE users.name = $1 UNION SELECT users.name AS n FROM users"
-                        + " WHERE users.name = $2 UNION ALL (SELECT users.name AS n FROM users ORDER BY users.name LIMIT $3) ORDER BY n DESC");
+                .isEqualTo(
+                        "SELECT users.name AS n FROM users WHERE users.name = $1 UNION SELECT users.name AS n FROM users"
+                                + " WHERE users.name = $2 UNION ALL (SELECT users.name AS n FROM users ORDER BY users.name LIMIT $3) ORDER BY n DESC");
         assertThat(sql.values()).containsExactly("ed", "wendy", 1L);
     }
 
     @Test
     void shouldRenderInsertOfOneAndManyRowsWithReturningPerDialect() {
-        var insert = SQL.insertInto(USERS).columns(NAME, FULLNAME).values("ed", "Ed Jones").values("wendy", null).returning(ID);
+        var insert = SQL.insertInto(USERS)
+                .columns(NAME, FULLNAME)
+                .values("ed", "Ed Jones")
+                .values("wendy", null)
+                .returning(ID);
         RenderedSql postgres = pg(insert);
-        assertThat(postgres.sql()).isEqualTo("INSERT INTO users (name, fullname) VALUES ($1, $2), ($3, $4) RETURNING id");
+        assertThat(postgres.sql())
+                .isEqualTo("INSERT INTO users (name, fullname) VALUES ($1, $2), ($3, $4) RETURNING id");
         assertThat(postgres.generatedKeys()).isEmpty();
         assertThat(postgres.values()).containsExactly("ed", "Ed Jones", "wendy", "NULL");
         assertThat(postgres.binds().get(3).type()).isEqualTo(String.class);
@@ -241,17 +300,23 @@ final class SqlRendererUnitTests {
 
     @Test
     void shouldRenderInsertFromSelectAndDefaultValues() {
-        assertThat(pg(SQL.insertInto(ADDRESSES).columns(EMAIL, USER_ID).select(SQL.select(NAME.concat("@example.com"), ID))).sql())
-                .isEqualTo("INSERT INTO addresses (email_address, user_id) SELECT users.name || $1, users.id FROM users");
+        assertThat(pg(SQL.insertInto(ADDRESSES)
+                                .columns(EMAIL, USER_ID)
+                                .select(SQL.select(NAME.concat("@example.com"), ID)))
+                        .sql())
+                .isEqualTo(
+                        "INSERT INTO addresses (email_address, user_id) SELECT users.name || $1, users.id FROM users");
         assertThat(pg(SQL.insertInto(USERS)).sql()).isEqualTo("INSERT INTO users DEFAULT VALUES");
-        assertThat(render(SQL.insertInto(USERS), MariaDbDialect.INSTANCE).sql()).isEqualTo("INSERT INTO users () VALUES ()");
+        assertThat(render(SQL.insertInto(USERS), MariaDbDialect.INSTANCE).sql())
+                .isEqualTo("INSERT INTO users () VALUES ()");
     }
 
     @Test
     void shouldRejectValuesThatDoNotFitTheColumn() {
         assertThatThrownBy(() -> SQL.insertInto(USERS).columns(NAME).values(42))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("value of type java.lang.Integer does not fit column users.name of type VARCHAR(50)");
+                .hasMessageContaining(
+                        "value of type java.lang.Integer does not fit column users.name of type VARCHAR(50)");
         assertThatThrownBy(() -> SQL.insertInto(USERS).columns(NAME, FULLNAME).values("ed"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 values for the columns");
@@ -259,10 +324,12 @@ final class SqlRendererUnitTests {
 
     @Test
     void shouldRenderUpdateAndDelete() {
-        RenderedSql update = pg(SQL.update(USERS).set(NAME, "eddie").set(AGE, AGE.plus(1)).where(ID.eq(1L)));
+        RenderedSql update =
+                pg(SQL.update(USERS).set(NAME, "eddie").set(AGE, AGE.plus(1)).where(ID.eq(1L)));
         assertThat(update.sql()).isEqualTo("UPDATE users SET name = $1, age = users.age + $2 WHERE users.id = $3");
         assertThat(update.values()).containsExactly("eddie", 1, 1L);
-        assertThat(render(SQL.deleteFrom(USERS).where(NAME.eq("jack")), MariaDbDialect.INSTANCE).sql())
+        assertThat(render(SQL.deleteFrom(USERS).where(NAME.eq("jack")), MariaDbDialect.INSTANCE)
+                        .sql())
                 .isEqualTo("DELETE FROM users WHERE users.name = ?");
         assertThat(pg(SQL.deleteFrom(USERS)).sql()).isEqualTo("DELETE FROM users");
         assertThatThrownBy(() -> pg(SQL.update(USERS))).hasMessageContaining("sets nothing");
@@ -270,12 +337,21 @@ final class SqlRendererUnitTests {
 
     @Test
     void shouldRenderTextStatementsAndFragmentsWithNamedBinds() {
-        RenderedSql sql = pg(SQL.text("SELECT * FROM users WHERE id < :value AND name = :name OR id = :value").bind("value", 224).bind("name", "fred"));
+        RenderedSql sql = pg(SQL.text("SELECT * FROM users WHERE id < :value AND name = :name OR id = :value")
+                .bind("value", 224)
+                .bind("name", "fred"));
         assertThat(sql.sql()).isEqualTo("SELECT * FROM users WHERE id < $1 AND name = $2 OR id = $3");
         assertThat(sql.values()).containsExactly(224, "fred", 224);
-        assertThat(render(SQL.select(NAME).where(SQL.text("id<224").<Boolean>cast(SqlType.BOOLEAN).eq(true)), H2Dialect.INSTANCE).sql())
+        assertThat(render(
+                                SQL.select(NAME)
+                                        .where(SQL.text("id<224")
+                                                .<Boolean>cast(SqlType.BOOLEAN)
+                                                .eq(true)),
+                                H2Dialect.INSTANCE)
+                        .sql())
                 .isEqualTo("SELECT users.name FROM users WHERE CAST(id<224 AS BOOLEAN) = $1");
-        assertThat(pg(SQL.select(NAME).orderBy(SQL.text("id"))).sql()).isEqualTo("SELECT users.name FROM users ORDER BY id");
+        assertThat(pg(SQL.select(NAME).orderBy(SQL.text("id"))).sql())
+                .isEqualTo("SELECT users.name FROM users ORDER BY id");
         assertThatThrownBy(() -> pg(SQL.text("SELECT :missing")))
                 .hasMessageContaining("text parameter :missing has no value");
         assertThatThrownBy(() -> SQL.text("SELECT 1").bind("nope", 1)).hasMessageContaining("no parameter :nope");
@@ -283,14 +359,20 @@ final class SqlRendererUnitTests {
 
     @Test
     void shouldQuoteReservedAndMixedCaseIdentifiersPerDialect() {
-        Table user = Table.builder("user").column("order", SqlType.INTEGER).column("Name", SqlType.VARCHAR).build();
-        Select select = SQL.select(user.column("order"), user.column("Name")).where(user.column("order", Integer.class).eq(1));
-        assertThat(pg(select).sql()).isEqualTo("SELECT \"user\".\"order\", \"user\".\"Name\" FROM \"user\" WHERE \"user\".\"order\" = $1");
+        Table user = Table.builder("user")
+                .column("order", SqlType.INTEGER)
+                .column("Name", SqlType.VARCHAR)
+                .build();
+        Select select = SQL.select(user.column("order"), user.column("Name"))
+                .where(user.column("order", Integer.class).eq(1));
+        assertThat(pg(select).sql())
+                .isEqualTo("SELECT \"user\".\"order\", \"user\".\"Name\" FROM \"user\" WHERE \"user\".\"order\" = $1");
         assertThat(render(select, MariaDbDialect.INSTANCE).sql())
                 .isEqualTo("SELECT `user`.`order`, `user`.`Name` FROM `user` WHERE `user`.`order` = ?");
         Table odd = Table.builder("we\"ird`name").column("id", SqlType.INTEGER).build();
         assertThat(pg(SQL.selectFrom(odd)).sql()).isEqualTo("SELECT \"we\"\"ird`name\".id FROM \"we\"\"ird`name\"");
-        assertThat(render(SQL.selectFrom(odd), MariaDbDialect.INSTANCE).sql()).isEqualTo("SELECT `we\"ird``name`.id FROM `we\"ird``name`");
+        assertThat(render(SQL.selectFrom(odd), MariaDbDialect.INSTANCE).sql())
+                .isEqualTo("SELECT `we\"ird``name`.id FROM `we\"ird``name`");
     }
 
     @Test
@@ -302,7 +384,9 @@ final class SqlRendererUnitTests {
                 .build();
         java.util.UUID uid = java.util.UUID.randomUUID();
         java.time.Instant at = java.time.Instant.parse("2024-01-02T03:04:05.123456Z");
-        var insert = SQL.insertInto(events).columns(events.columns().toArray(new Column<?>[0])).values(java.time.DayOfWeek.MONDAY, at, uid);
+        var insert = SQL.insertInto(events)
+                .columns(events.columns().toArray(new Column<?>[0]))
+                .values(java.time.DayOfWeek.MONDAY, at, uid);
         assertThat(pg(insert).values())
                 .containsExactly("MONDAY", java.time.OffsetDateTime.parse("2024-01-02T03:04:05.123456Z"), uid);
         assertThat(render(insert, MariaDbDialect.INSTANCE).values())
@@ -313,7 +397,9 @@ final class SqlRendererUnitTests {
     void shouldNeverPutValuesIntoTheText() {
         String hostile = "'; DROP TABLE users; --";
         RenderedSql sql = pg(SQL.select(ID).where(NAME.eq(hostile).or(NAME.like(hostile))));
-        assertThat(sql.sql()).doesNotContain("DROP").isEqualTo("SELECT users.id FROM users WHERE (users.name = $1) OR (users.name LIKE $2)");
+        assertThat(sql.sql())
+                .doesNotContain("DROP")
+                .isEqualTo("SELECT users.id FROM users WHERE (users.name = $1) OR (users.name LIKE $2)");
         assertThat(sql.values()).containsExactly(hostile, hostile);
     }
 }
