@@ -40,7 +40,7 @@ final class DefaultEngine implements Engine {
         return url;
     }
 
-    private Mono<Connection> acquire() {
+    private Mono<Connection> pooled() {
         return Mono.from(pool.create()).onErrorMap(error -> !(error instanceof ConnectException), this::connectFailure);
     }
 
@@ -50,10 +50,15 @@ final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Mono<SqlConnection> acquire() {
+        return pooled().map(connection -> new DefaultSqlConnection(connection, dialect, listener));
+    }
+
+    @Override
     public <T> Flux<T> connect(Function<? super SqlConnection, ? extends Publisher<T>> work) {
         Assert.requireNonNull(work, "work must not be null");
         return Flux.usingWhen(
-                acquire(),
+                pooled(),
                 connection -> work.apply(new DefaultSqlConnection(connection, dialect, listener)),
                 Connection::close,
                 (connection, error) -> connection.close(),
@@ -64,7 +69,7 @@ final class DefaultEngine implements Engine {
     public <T> Flux<T> transaction(Function<? super SqlConnection, ? extends Publisher<T>> work) {
         Assert.requireNonNull(work, "work must not be null");
         return Flux.usingWhen(
-                acquire(),
+                pooled(),
                 connection -> {
                     DefaultSqlConnection sql = new DefaultSqlConnection(connection, dialect, listener);
                     return Flux.usingWhen(

@@ -118,6 +118,11 @@ final class DefaultSqlConnection implements SqlConnection {
     }
 
     @Override
+    public Mono<Void> release() {
+        return Mono.from(connection.close());
+    }
+
+    @Override
     public Connection unwrap() {
         return connection;
     }

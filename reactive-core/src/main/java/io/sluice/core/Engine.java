@@ -90,6 +90,15 @@ public interface Engine {
     <T> Flux<T> connect(Function<? super SqlConnection, ? extends Publisher<T>> work);
 
     /**
+     * Acquires a pooled connection for a holder that keeps it across several operations, such as a session. The holder must
+     * give it back with {@link SqlConnection#release()}, whatever happens; prefer {@link #connect} and {@link #transaction},
+     * which do that themselves.
+     *
+     * @return the connection; errors with {@link ConnectException} if none can be opened
+     */
+    Mono<SqlConnection> acquire();
+
+    /**
      * Runs work in a transaction on one pooled connection and emits what the work emits.
      *
      * <ul>

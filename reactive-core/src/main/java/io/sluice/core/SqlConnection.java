@@ -90,6 +90,14 @@ public interface SqlConnection {
     Mono<Void> rollback();
 
     /**
+     * Gives the connection back to the engine's pool. Only for connections from {@link Engine#acquire()}; those handed to
+     * {@link Engine#connect} and {@link Engine#transaction} are released by the engine.
+     *
+     * @return completes when the connection is back in the pool
+     */
+    Mono<Void> release();
+
+    /**
      * Returns the R2DBC connection, for what Sluice does not cover. Statements run on it bypass echo and listeners.
      *
      * @return the connection

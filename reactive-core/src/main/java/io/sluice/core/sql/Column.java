@@ -8,11 +8,12 @@ import org.jspecify.annotations.Nullable;
  * A column of a table, of an aliased table or of an aliased subquery; also an expression over the column's values.
  *
  * <p>Columns are created by {@link Table.Builder} (with their DDL options) and by {@link TableAlias#column(Column)} and {@link
- * DerivedTable#column(String)}. Two columns are equal when they have the same source and name.
+ * DerivedTable#column(String)}. Two columns are equal when they have the same source and name. The ORM layer subclasses it
+ * so that attributes of mapped classes are columns too.
  *
  * @param <T> the Java type of the column's values
  */
-public final class Column<T> implements Expression<T> {
+public non-sealed class Column<T> implements Expression<T> {
 
     private final ColumnSource source;
     private final String name;
@@ -37,12 +38,29 @@ public final class Column<T> implements Expression<T> {
     }
 
     /**
+     * Creates a column that stands for another one: same source, name, type and options. For subclasses that add meaning to a
+     * table's column, such as the attributes of a mapped class.
+     *
+     * @param column the column to stand for
+     * @throws IllegalArgumentException if {@code column} is {@code null}
+     */
+    protected Column(Column<T> column) {
+        this(
+                Assert.requireNonNull(column, "column must not be null").source,
+                column.name,
+                column.type,
+                column.nullable,
+                column.autoIncrement,
+                column.defaultValue);
+    }
+
+    /**
      * Returns a column like this one on another source, as an alias sees it.
      *
      * @param other the new source
      * @return the column
      */
-    Column<T> withSource(ColumnSource other) {
+    final Column<T> withSource(ColumnSource other) {
         return new Column<>(other, name, type, nullable, autoIncrement, defaultValue);
     }
 
@@ -111,12 +129,12 @@ public final class Column<T> implements Expression<T> {
     }
 
     @Override
-    public boolean equals(@Nullable Object other) {
+    public final boolean equals(@Nullable Object other) {
         return other instanceof Column<?> column && column.source.equals(source) && column.name.equals(name);
     }
 
     @Override
-    public int hashCode() {
+    public final int hashCode() {
         return Objects.hash(source.sourceName(), name);
     }
 

@@ -1,0 +1,362 @@
+package io.sluice.session;
+
+import io.sluice.core.Engine;
+import io.sluice.core.SqlConnection;
+import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Conjunction;
+import io.sluice.core.sql.Expression;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.mapping.Mapping;
+import io.sluice.session.unitofwork.EntityKey;
+import io.sluice.session.unitofwork.EntityState;
+import io.sluice.session.unitofwork.UnitOfWork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
+import reactor.util.function.Tuples;
+
+/** The {@link Session}: a unit of work plus one connection, used by one piece of work at a time. */
+final class DefaultSession implements Session {
+
+    private final Engine engine;
+    private final Mapping mapping;
+    private final UnitOfWork unitOfWork;
+    private boolean autoflush = true;
+    private boolean closed;
+    private @Nullable SqlConnection connection;
+    private @Nullable Throwable failedFlush;
+    /** Completes when the work subscribed last has finished; the next piece of work waits for it. */
+    private Mono<Void> tail = Mono.empty();
+
+    DefaultSession(Engine engine, Mapping mapping) {
+        this.engine = engine;
+        this.mapping = mapping;
+        this.unitOfWork = new UnitOfWork(mapping);
+    }
+
+    UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    <E> EntityModel<E> model(Class<E> type) {
+        return mapping.entity(type);
+    }
+
+    /**
+     * Runs work on the session's connection once the work subscribed before it has finished, opening the connection and its
+     * transaction if needed. Autoflush runs first, in the same turn.
+     */
+    <T> Flux<T> run(Function<SqlConnection, ? extends Publisher<T>> work) {
+        return exclusive(
+                connection -> (autoflush ? flushOn(connection) : Mono.<Void>empty()).thenMany(work.apply(connection)));
+    }
+
+    private <T> Flux<T> exclusive(Function<SqlConnection, ? extends Publisher<T>> work) {
+        return Flux.defer(() -> {
+            if (closed) {
+                return Flux.error(new SessionException("the session is closed; open a new one", null));
+            }
+            Throwable failure = failedFlush;
+            if (failure != null) {
+                return Flux.error(new SessionException(
+                        "an earlier flush failed and its transaction was rolled back (" + failure.getMessage()
+                                + "); call rollback() before using the session again",
+                        failure));
+            }
+            Sinks.Empty<Void> done = Sinks.empty();
+            Mono<Void> previous;
+            synchronized (this) {
+                previous = tail;
+                tail = done.asMono();
+            }
+            return previous.then(connection()).flatMapMany(work).doFinally(signal -> done.tryEmitEmpty());
+        });
+    }
+
+    private Mono<SqlConnection> connection() {
+        return Mono.defer(() -> {
+            SqlConnection held = connection;
+            if (held != null) {
+                return Mono.just(held);
+            }
+            return engine.acquire()
+                    .flatMap(acquired -> acquired.beginTransaction()
+                            .thenReturn(acquired)
+                            .onErrorResume(error -> acquired.release().then(Mono.error(error)))
+                            .doOnNext(ready -> connection = ready));
+        });
+    }
+
+    private Mono<Void> flushOn(SqlConnection on) {
+        return unitOfWork.flush(on).onErrorResume(error -> {
+            failedFlush = error;
+            return endTransaction(on, false).onErrorResume(e -> Mono.empty()).then(Mono.error(error));
+        });
+    }
+
+    private Mono<Void> endTransaction(SqlConnection on, boolean commit) {
+        connection = null;
+        return (commit ? on.commit() : on.rollback())
+                .then(Mono.defer(on::release))
+                .onErrorResume(error -> on.release().then(Mono.error(error)));
+    }
+
+    @Override
+    public void add(Object entity) {
+        Assert.requireNonNull(entity, "entity must not be null");
+        unitOfWork.add(entity);
+    }
+
+    @Override
+    public void addAll(Iterable<?> entities) {
+        Assert.requireNonNull(entities, "entities must not be null");
+        for (Object entity : entities) {
+            add(entity);
+        }
+    }
+
+    @Override
+    public void delete(Object entity) {
+        Assert.requireNonNull(entity, "entity must not be null");
+        unitOfWork.delete(entity);
+    }
+
+    @Override
+    public void expunge(Object entity) {
+        Assert.requireNonNull(entity, "entity must not be null");
+        unitOfWork.expunge(entity);
+    }
+
+    @Override
+    public boolean contains(Object entity) {
+        return entity != null && unitOfWork.identityMap().stateOf(entity) != null;
+    }
+
+    @Override
+    public List<Object> newObjects() {
+        List<Object> objects = new ArrayList<>();
+        for (EntityState<?> state : unitOfWork.identityMap().pending()) {
+            objects.add(state.entity());
+        }
+        return objects;
+    }
+
+    @Override
+    public List<Object> dirty() {
+        List<Object> objects = new ArrayList<>();
+        for (EntityState<?> state : unitOfWork.identityMap().keyed()) {
+            if (state.status() == EntityState.Status.PERSISTENT && state.isDirty()) {
+                objects.add(state.entity());
+            }
+        }
+        return objects;
+    }
+
+    @Override
+    public List<Object> deleted() {
+        return unitOfWork.deleted();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> Mono<E> get(Class<E> type, Object id) {
+        Assert.requireNonNull(type, "type must not be null");
+        Assert.requireNonNull(id, "id must not be null");
+        return Mono.defer(() -> {
+            EntityModel<E> model = model(type);
+            EntityState<?> state = unitOfWork.identityMap().get(new EntityKey(type, id));
+            if (state != null) {
+                return state.status() == EntityState.Status.DELETED ? Mono.empty() : Mono.just((E) state.entity());
+            }
+            return query(type).filter(keyCondition(model, id)).oneOrNone();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expression<Boolean> keyCondition(EntityModel<?> model, Object id) {
+        List<? extends Attribute<?, ?>> ids = model.ids();
+        if (ids.size() == 1) {
+            return ((Attribute<?, Object>) ids.get(0)).eq(id);
+        }
+        Assert.isTrue(
+                id instanceof List<?> list && list.size() == ids.size(),
+                model.type().getSimpleName() + " has a composite key of " + ids.size()
+                        + " columns: give its values as a List in key order");
+        List<?> values = (List<?>) id;
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            parts.add(((Attribute<?, Object>) ids.get(i)).eq(values.get(i)));
+        }
+        return Conjunction.of(Conjunction.Kind.AND, parts);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Mono<Void> refresh(Object entity) {
+        Assert.requireNonNull(entity, "entity must not be null");
+        return Mono.defer(() -> {
+            EntityState<Object> state = unitOfWork.identityMap().stateOf(entity);
+            if (state == null || state.status() == EntityState.Status.PENDING) {
+                return Mono.error(new DetachedInstanceException(
+                        entity + " is not a persistent object of this session; it cannot be" + " refreshed"));
+            }
+            EntityModel<Object> model = state.model();
+            Object id = java.util.Objects.requireNonNull(model.identity(entity));
+            List<io.sluice.core.sql.Expression<?>> columns = new ArrayList<>(model.attributes());
+            io.sluice.core.sql.Select select = io.sluice
+                    .core
+                    .sql
+                    .SQL
+                    .select(columns.toArray(new io.sluice.core.sql.Expression<?>[0]))
+                    .where(keyCondition(model, id));
+            return exclusive(on -> on.query(select, row -> {
+                        @Nullable
+                        Object[] values = new Object[model.attributes().size()];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = row.get(i, model.attributes().get(i).type());
+                        }
+                        return values;
+                    }))
+                    .next()
+                    .switchIfEmpty(
+                            Mono.error(() -> new NoResultException("the row of " + entity + " no longer exists")))
+                    .doOnNext(values -> unitOfWork.refresh(model, entity, values))
+                    .then();
+        });
+    }
+
+    @Override
+    public Mono<Void> flush() {
+        return Mono.defer(
+                () -> unitOfWork.hasChanges() ? exclusive(this::flushOn).then() : Mono.empty());
+    }
+
+    @Override
+    public Mono<Void> commit() {
+        return Mono.defer(() -> {
+            if (connection == null && !unitOfWork.hasChanges()) {
+                unitOfWork.committed();
+                return Mono.empty();
+            }
+            return exclusive(on -> flushOn(on).then(endTransaction(on, true)))
+                    .then(Mono.fromRunnable(unitOfWork::committed));
+        });
+    }
+
+    @Override
+    public Mono<Void> rollback() {
+        return Mono.defer(() -> {
+            failedFlush = null;
+            SqlConnection held = connection;
+            Mono<Void> end = held == null
+                    ? Mono.empty()
+                    : exclusive(on -> endTransaction(on, false)).then();
+            return end.doFinally(signal -> unitOfWork.rolledBack());
+        });
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.empty();
+            }
+            return rollback().doFinally(signal -> {
+                closed = true;
+                unitOfWork.clear();
+            });
+        });
+    }
+
+    @Override
+    public boolean isAutoflush() {
+        return autoflush;
+    }
+
+    @Override
+    public void setAutoflush(boolean autoflush) {
+        this.autoflush = autoflush;
+    }
+
+    private <E> QueryItem entity(Class<E> type) {
+        EntityModel<E> model = model(Assert.requireNonNull(type, "type must not be null"));
+        return new QueryItem.EntityItem(model, model.table());
+    }
+
+    private static QueryItem expression(Expression<?> expression) {
+        return new QueryItem.ExpressionItem(Assert.requireNonNull(expression, "expression must not be null"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object[] values, int index) {
+        return (T) values[index];
+    }
+
+    @Override
+    public <E> Query<E> query(Class<E> type) {
+        return new Query<>(this, List.of(entity(type)), values -> at(values, 0));
+    }
+
+    @Override
+    public <E> Query<E> query(Aliased<E> aliased) {
+        Assert.requireNonNull(aliased, "aliased must not be null");
+        return new Query<>(
+                this, List.of(new QueryItem.EntityItem(aliased.model(), aliased.alias())), values -> at(values, 0));
+    }
+
+    @Override
+    public <A> Query<A> query(Expression<A> expression) {
+        return new Query<>(this, List.of(expression(expression)), values -> at(values, 0));
+    }
+
+    @Override
+    public <A, B> Query<Tuple2<A, B>> query(Expression<A> first, Expression<B> second) {
+        return new Query<>(
+                this,
+                List.of(expression(first), expression(second)),
+                values -> Tuples.of(at(values, 0), at(values, 1)));
+    }
+
+    @Override
+    public <A, B, C> Query<Tuple3<A, B, C>> query(Expression<A> first, Expression<B> second, Expression<C> third) {
+        return new Query<>(
+                this,
+                List.of(expression(first), expression(second), expression(third)),
+                values -> Tuples.of(at(values, 0), at(values, 1), at(values, 2)));
+    }
+
+    @Override
+    public <E, A> Query<Tuple2<E, A>> query(Class<E> type, Expression<A> expression) {
+        return new Query<>(
+                this, List.of(entity(type), expression(expression)), values -> Tuples.of(at(values, 0), at(values, 1)));
+    }
+
+    @Override
+    public <E, A> Query<Tuple2<E, A>> query(Aliased<E> aliased, Expression<A> expression) {
+        Assert.requireNonNull(aliased, "aliased must not be null");
+        return new Query<>(
+                this,
+                List.of(new QueryItem.EntityItem(aliased.model(), aliased.alias()), expression(expression)),
+                values -> Tuples.of(at(values, 0), at(values, 1)));
+    }
+
+    @Override
+    public <A, B> Query<Tuple2<A, B>> query(Class<A> first, Class<B> second) {
+        return new Query<>(
+                this, List.of(entity(first), entity(second)), values -> Tuples.of(at(values, 0), at(values, 1)));
+    }
+
+    @Override
+    public <E> Aliased<E> aliased(Class<E> type, String alias) {
+        EntityModel<E> model = model(Assert.requireNonNull(type, "type must not be null"));
+        return new Aliased<>(model, model.table().as(alias));
+    }
+}

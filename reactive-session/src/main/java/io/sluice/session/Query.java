@@ -1,0 +1,485 @@
+package io.sluice.session;
+
+import io.sluice.core.RowMapper;
+import io.sluice.core.RowReader;
+import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Conjunction;
+import io.sluice.core.sql.DerivedTable;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.FromItem;
+import io.sluice.core.sql.Not;
+import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.Select;
+import io.sluice.core.sql.SqlType;
+import io.sluice.core.sql.Statement;
+import io.sluice.core.sql.Text;
+import io.sluice.core.sql.TextParameters;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A query over mapped classes and columns, built step by step; each step returns a new query. Nothing runs until a result
+ * ({@link #all()}, {@link #first()}, {@link #one()}, ...) is subscribed; then the session flushes pending changes (autoflush) and
+ * runs the query on its connection. Objects come from the session's identity map: a row whose key the session already holds
+ * yields that object, unflushed changes included. A query of one entity class yields each object once.
+ *
+ * @param <T> the type of the results: an entity, a column's Java type, or a tuple
+ */
+public final class Query<T> {
+
+    private final DefaultSession session;
+    private final List<QueryItem> items;
+    private final Function<Object[], T> combiner;
+    private final Select select;
+    private final Map<String, @Nullable Object> params;
+    private final @Nullable Text statement;
+
+    Query(DefaultSession session, List<QueryItem> items, Function<Object[], T> combiner) {
+        this(session, items, combiner, initialSelect(items), Map.of(), null);
+    }
+
+    private Query(
+            DefaultSession session,
+            List<QueryItem> items,
+            Function<Object[], T> combiner,
+            Select select,
+            Map<String, @Nullable Object> params,
+            @Nullable Text statement) {
+        this.session = session;
+        this.items = items;
+        this.combiner = combiner;
+        this.select = select;
+        this.params = params;
+        this.statement = statement;
+    }
+
+    private static Select initialSelect(List<QueryItem> items) {
+        List<Expression<?>> columns = new ArrayList<>();
+        for (QueryItem item : items) {
+            columns.addAll(item.columns());
+        }
+        Select select = SQL.select(columns.toArray(new Expression<?>[0]));
+        if (items.get(0) instanceof QueryItem.EntityItem entity) {
+            select = select.from((FromItem) entity.source());
+        }
+        return select;
+    }
+
+    private Query<T> with(Select next) {
+        return new Query<>(session, items, combiner, next, params, statement);
+    }
+
+    /**
+     * Returns this query with a condition, joined by {@code AND} to those given before.
+     *
+     * @param condition a condition over attributes and columns, or a {@link Text} fragment
+     * @return the new query
+     */
+    public Query<T> filter(Expression<Boolean> condition) {
+        return with(select.where(Assert.requireNonNull(condition, "condition must not be null")));
+    }
+
+    /**
+     * Returns this query with a text fragment as a condition ({@code filter(text("id<224"))}).
+     *
+     * @param condition the fragment; its {@code :parameters} take their values from {@link #params(String, Object)}
+     * @return the new query
+     */
+    @SuppressWarnings("unchecked")
+    public Query<T> filter(Text condition) {
+        Assert.requireNonNull(condition, "condition must not be null");
+        return with(select.where((Expression<Boolean>) (Expression<?>) condition));
+    }
+
+    /**
+     * Returns this query with the condition {@code attribute = value} (SQLAlchemy's {@code filter_by}).
+     *
+     * @param attribute an attribute of the queried class
+     * @param value the value
+     * @param <V> the attribute's type
+     * @return the new query
+     */
+    public <V> Query<T> filterBy(Attribute<?, V> attribute, @Nullable V value) {
+        return filter(
+                Assert.requireNonNull(attribute, "attribute must not be null").eq(value));
+    }
+
+    /**
+     * Returns this query with a value for a named parameter of its text fragments or statement.
+     *
+     * @param name the parameter's name, without the colon
+     * @param value the value, sent as a bind parameter
+     * @return the new query
+     */
+    public Query<T> params(String name, @Nullable Object value) {
+        Assert.requireNonNull(name, "name must not be null");
+        Map<String, @Nullable Object> more = new LinkedHashMap<>(params);
+        more.put(name, value);
+        return new Query<>(session, items, combiner, select, more, statement);
+    }
+
+    /**
+     * Returns this query ordered by more keys ({@code User_.name.desc()} for descending).
+     *
+     * @param keys attributes, expressions, orderings or text fragments
+     * @return the new query
+     */
+    public Query<T> orderBy(Expression<?>... keys) {
+        return with(select.orderBy(keys));
+    }
+
+    /**
+     * Returns this query limited to {@code limit} rows.
+     *
+     * @param limit the maximum number of rows
+     * @return the new query
+     */
+    public Query<T> limit(long limit) {
+        return with(select.limit(limit));
+    }
+
+    /**
+     * Returns this query skipping {@code offset} rows.
+     *
+     * @param offset the rows to skip
+     * @return the new query
+     */
+    public Query<T> offset(long offset) {
+        return with(select.offset(offset));
+    }
+
+    /**
+     * Returns the rows from {@code start} (inclusive) to {@code stop} (exclusive): {@code LIMIT stop-start OFFSET start}.
+     *
+     * @param start the first row, from 0
+     * @param stop the row after the last
+     * @return the new query
+     */
+    public Query<T> slice(long start, long stop) {
+        Assert.isTrue(0 <= start && start <= stop, "slice needs 0 <= start <= stop");
+        return with(select.limit(stop - start).offset(start));
+    }
+
+    /**
+     * Returns this query with {@code SELECT DISTINCT}.
+     *
+     * @return the new query
+     */
+    public Query<T> distinct() {
+        return with(select.distinct());
+    }
+
+    /**
+     * Returns this query with GROUP BY expressions.
+     *
+     * @param expressions the grouping expressions
+     * @return the new query
+     */
+    public Query<T> groupBy(Expression<?>... expressions) {
+        return with(select.groupBy(expressions));
+    }
+
+    /**
+     * Returns this query with a HAVING condition.
+     *
+     * @param condition the condition
+     * @return the new query
+     */
+    public Query<T> having(Expression<Boolean> condition) {
+        return with(select.having(condition));
+    }
+
+    /**
+     * Returns this query reading from a mapped class's table (for queries of functions such as {@code count(*)}).
+     *
+     * @param type the mapped class
+     * @return the new query
+     */
+    public Query<T> selectFrom(Class<?> type) {
+        return with(select.from(session.model(type).table()));
+    }
+
+    /**
+     * Returns this query joined to a mapped class's table, the condition taken from the foreign key between them.
+     *
+     * @param type the mapped class
+     * @return the new query
+     */
+    public Query<T> join(Class<?> type) {
+        return with(start().join(session.model(type).table()));
+    }
+
+    /**
+     * Returns this query joined to a table, alias or subquery on a condition.
+     *
+     * @param target the joined item
+     * @param on the condition
+     * @return the new query
+     */
+    public Query<T> join(FromItem target, Expression<Boolean> on) {
+        return with(start().join(target, on));
+    }
+
+    /**
+     * Returns this query left-outer-joined to a table, alias or subquery on a condition.
+     *
+     * @param target the joined item
+     * @param on the condition
+     * @return the new query
+     */
+    public Query<T> outerJoin(FromItem target, Expression<Boolean> on) {
+        return with(start().leftJoin(target, on));
+    }
+
+    private Select start() {
+        return select.from().isEmpty() ? select.from(select.fromItems().get(0)) : select;
+    }
+
+    /**
+     * Returns this query reading its rows from a text statement instead: entity columns are matched by name, other items by
+     * name or else by position ({@code fromStatement(text("SELECT * FROM users WHERE name=:name")).params("name", "ed")}).
+     *
+     * @param text the statement
+     * @return the new query
+     */
+    public Query<T> fromStatement(Text text) {
+        return new Query<>(
+                session, items, combiner, select, params, Assert.requireNonNull(text, "text must not be null"));
+    }
+
+    /**
+     * Returns the query's select statement, with its text parameters bound, for use as a subquery.
+     *
+     * @return the select
+     */
+    public Select toSelect() {
+        return bindParams(select);
+    }
+
+    /**
+     * Returns this query as a table under an alias, for another query's FROM or JOIN.
+     *
+     * @param alias the alias
+     * @return the derived table
+     */
+    public DerivedTable subquery(String alias) {
+        return toSelect().subquery(alias);
+    }
+
+    /**
+     * Emits the results.
+     *
+     * @return the results; the query runs when subscribed
+     */
+    public Flux<T> all() {
+        Flux<T> results = session.run(connection -> {
+            Statement statement = statement();
+            RowMapper<T> mapper = this.statement == null ? positional() : byName();
+            return connection.query(statement, mapper);
+        });
+        if (items.size() == 1 && items.get(0) instanceof QueryItem.EntityItem) {
+            return results.distinct(Function.identity(), () -> Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+        return results;
+    }
+
+    /**
+     * Emits the first result ({@code LIMIT 1}).
+     *
+     * @return the first result, or empty if there is none
+     */
+    public Mono<T> first() {
+        return (statement == null ? limit(1) : this).all().next();
+    }
+
+    /**
+     * Emits the only result.
+     *
+     * @return the result; errors with {@link NoResultException} if there is none and with {@link NonUniqueResultException} if
+     *     there are several
+     */
+    public Mono<T> one() {
+        return single().switchIfEmpty(
+                        Mono.error(() -> new NoResultException("no row was found for one(): " + describe())));
+    }
+
+    /**
+     * Emits the only result, if any.
+     *
+     * @return the result, or empty; errors with {@link NonUniqueResultException} if there are several
+     */
+    public Mono<T> oneOrNone() {
+        return single();
+    }
+
+    /**
+     * Emits the value of a one-item query's only row (the first column of the only row).
+     *
+     * @return the value, or empty; errors with {@link NonUniqueResultException} if there are several rows
+     */
+    public Mono<T> scalar() {
+        return single();
+    }
+
+    private Mono<T> single() {
+        return all().collectList().flatMap(results -> {
+            if (results.size() > 1) {
+                return Mono.error(new NonUniqueResultException(
+                        results.size() + " rows were found where at most one was expected: " + describe()));
+            }
+            return results.isEmpty() ? Mono.empty() : Mono.just(results.get(0));
+        });
+    }
+
+    /**
+     * Emits the number of rows the query returns: {@code SELECT count(*) FROM (query) AS anon_1}.
+     *
+     * @return the count
+     */
+    public Mono<Long> count() {
+        Select counting = SQL.select(SQL.count()).from(toSelect().subquery("anon_1"));
+        return session.run(connection ->
+                        connection.query(counting, row -> java.util.Objects.requireNonNull(row.get(0, SqlType.BIGINT))))
+                .next();
+    }
+
+    private Statement statement() {
+        Text text = statement;
+        if (text == null) {
+            return toSelect();
+        }
+        return bindText(text);
+    }
+
+    private String describe() {
+        Text text = statement;
+        return text != null ? text.sql() : "query of " + items;
+    }
+
+    private RowMapper<T> positional() {
+        return row -> {
+            Object[] results = new Object[items.size()];
+            int column = 0;
+            for (int i = 0; i < results.length; i++) {
+                QueryItem item = items.get(i);
+                if (item instanceof QueryItem.EntityItem entity) {
+                    results[i] = loadEntity(entity.model(), row, column, null);
+                    column += entity.model().attributes().size();
+                } else {
+                    Expression<?> expression = ((QueryItem.ExpressionItem) item).expression();
+                    results[i] = read(row, column, expression.type());
+                    column++;
+                }
+            }
+            return combiner.apply(results);
+        };
+    }
+
+    private RowMapper<T> byName() {
+        return row -> {
+            Map<String, Integer> positions = new java.util.HashMap<>();
+            List<? extends io.r2dbc.spi.ColumnMetadata> columns = row.metadata().getColumnMetadatas();
+            for (int i = 0; i < columns.size(); i++) {
+                positions.putIfAbsent(columns.get(i).getName().toLowerCase(Locale.ROOT), i);
+            }
+            Object[] results = new Object[items.size()];
+            for (int i = 0; i < results.length; i++) {
+                QueryItem item = items.get(i);
+                if (item instanceof QueryItem.EntityItem entity) {
+                    results[i] = loadEntity(entity.model(), row, 0, positions);
+                } else {
+                    Expression<?> expression = ((QueryItem.ExpressionItem) item).expression();
+                    String name = expression instanceof io.sluice.core.sql.Column<?> c
+                            ? c.name()
+                            : expression instanceof io.sluice.core.sql.Label<?> l ? l.name() : null;
+                    Integer position = name == null ? null : positions.get(name.toLowerCase(Locale.ROOT));
+                    results[i] = read(row, position != null ? position : i, expression.type());
+                }
+            }
+            return combiner.apply(results);
+        };
+    }
+
+    private Object loadEntity(
+            EntityModel<?> model, RowReader row, int start, @Nullable Map<String, Integer> positions) {
+        List<? extends Attribute<?, ?>> attributes = model.attributes();
+        @Nullable Object[] values = new Object[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            Attribute<?, ?> attribute = attributes.get(i);
+            int index = start + i;
+            if (positions != null) {
+                Integer position = positions.get(attribute.name().toLowerCase(Locale.ROOT));
+                if (position == null) {
+                    throw new IllegalArgumentException("the statement's rows have no column " + attribute.name()
+                            + " for " + attribute + "; select it, or name it with AS " + attribute.name());
+                }
+                index = position;
+            }
+            values[i] = row.get(index, attribute.type());
+        }
+        return session.unitOfWork().load(model, values);
+    }
+
+    private static @Nullable Object read(RowReader row, int index, @Nullable SqlType<?> type) {
+        return type == null || type.kind() == SqlType.Kind.UNKNOWN ? row.get(index) : row.get(index, type);
+    }
+
+    private Select bindParams(Select original) {
+        if (params.isEmpty()) {
+            return original;
+        }
+        Expression<Boolean> where = original.where();
+        List<Expression<?>> orderBy = new ArrayList<>();
+        for (Expression<?> key : original.orderBy()) {
+            orderBy.add(key instanceof Text text ? bindText(text) : key);
+        }
+        return new Select(
+                original.isDistinct(),
+                original.items(),
+                original.from(),
+                where == null ? null : bindCondition(where),
+                original.groupBy(),
+                original.having(),
+                orderBy,
+                original.limit(),
+                original.offset());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Expression<Boolean> bindCondition(Expression<Boolean> condition) {
+        Expression<?> any = condition;
+        if (any instanceof Text text) {
+            return (Expression<Boolean>) (Expression<?>) bindText(text);
+        } else if (condition instanceof Conjunction conjunction) {
+            List<Expression<Boolean>> parts = new ArrayList<>();
+            for (Expression<Boolean> part : conjunction.conditions()) {
+                parts.add(bindCondition(part));
+            }
+            return new Conjunction(conjunction.kind(), parts);
+        } else if (condition instanceof Not not) {
+            return new Not(bindCondition(not.condition()));
+        }
+        return condition;
+    }
+
+    private Text bindText(Text text) {
+        Text bound = text;
+        for (String name : TextParameters.names(text.sql())) {
+            if (params.containsKey(name) && !text.parameters().containsKey(name)) {
+                bound = bound.bind(name, params.get(name));
+            }
+        }
+        return bound;
+    }
+}

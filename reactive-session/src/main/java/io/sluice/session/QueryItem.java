@@ -1,0 +1,48 @@
+package io.sluice.session;
+
+import io.sluice.core.sql.ColumnSource;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.Table;
+import io.sluice.core.sql.TableAlias;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One item of a query's result: a whole entity (read from its columns) or one expression. */
+sealed interface QueryItem permits QueryItem.EntityItem, QueryItem.ExpressionItem {
+
+    /** Returns the select-list expressions the item reads. */
+    List<Expression<?>> columns();
+
+    /**
+     * An entity read from the columns of its table or of an alias of it.
+     *
+     * @param model the class's mapping
+     * @param source the table or alias
+     */
+    record EntityItem(EntityModel<?> model, ColumnSource source) implements QueryItem {
+
+        @Override
+        public List<Expression<?>> columns() {
+            List<Expression<?>> columns = new ArrayList<>();
+            for (Attribute<?, ?> attribute : model.attributes()) {
+                columns.add(source instanceof Table ? attribute : ((TableAlias) source).column(attribute));
+            }
+            return columns;
+        }
+    }
+
+    /**
+     * One expression.
+     *
+     * @param expression the expression
+     */
+    record ExpressionItem(Expression<?> expression) implements QueryItem {
+
+        @Override
+        public List<Expression<?>> columns() {
+            return List.of(expression);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.sluice.session;
+
+import io.sluice.core.sql.Expression;
+import java.util.List;
+import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
+
+/**
+ * A unit of work over mapped objects: an identity map (one object per primary key), change tracking, and at most one database
+ * connection and transaction, acquired on first need and given back by {@link #commit()}, {@link #rollback()} and {@link
+ * #close()}.
+ *
+ * <p>{@code add}, {@code delete} and {@code expunge} change only the session's memory. Everything that touches the database
+ * returns a {@link Mono} or a {@code Flux} and runs when subscribed. Work subscribed concurrently on one session runs one piece
+ * at a time on its connection, in subscription order, so {@code Mono.zip(session.get(A.class, 1), session.get(B.class, 2))} is
+ * safe. A session is not meant to be shared by several independent flows.
+ */
+public interface Session {
+
+    /**
+     * Adds a new object: it is inserted at the next flush. Adding an object marked for deletion takes it back; adding a
+     * persistent object does nothing.
+     *
+     * @param entity an object of a mapped class
+     * @throws IllegalArgumentException if its class is not mapped or another object with its key is in the session
+     */
+    void add(Object entity);
+
+    /**
+     * Adds several new objects, in order.
+     *
+     * @param entities the objects
+     */
+    void addAll(Iterable<?> entities);
+
+    /**
+     * Marks an object for deletion at the next flush (a pending object is simply dropped).
+     *
+     * @param entity an object of this session
+     * @throws DetachedInstanceException if the object is not in this session
+     */
+    void delete(Object entity);
+
+    /**
+     * Stops tracking an object; its changes are not flushed.
+     *
+     * @param entity the object
+     */
+    void expunge(Object entity);
+
+    /**
+     * Returns whether the session tracks an object (pending, persistent or marked for deletion).
+     *
+     * @param entity the object
+     * @return {@code true} if it does
+     */
+    boolean contains(Object entity);
+
+    /**
+     * Returns the objects added and not yet inserted, in the order they were added (the tutorial's {@code session.new}).
+     *
+     * @return the objects
+     */
+    List<Object> newObjects();
+
+    /**
+     * Returns the persistent objects changed since they were loaded or last flushed ({@code session.dirty}).
+     *
+     * @return the objects
+     */
+    List<Object> dirty();
+
+    /**
+     * Returns the objects marked for deletion and not yet flushed ({@code session.deleted}).
+     *
+     * @return the objects
+     */
+    List<Object> deleted();
+
+    /**
+     * Returns the object with a primary key: from the identity map if the session holds it, else from the database.
+     *
+     * @param type the mapped class
+     * @param id the key (a {@code List} of values for a composite key)
+     * @param <E> the class
+     * @return the object, or empty if there is no such row
+     */
+    <E> Mono<E> get(Class<E> type, Object id);
+
+    /**
+     * Reloads an object's columns from the database, discarding its unflushed changes.
+     *
+     * @param entity a persistent object of this session
+     * @return completes when reloaded; errors with {@link NoResultException} if its row is gone
+     */
+    Mono<Void> refresh(Object entity);
+
+    /**
+     * Sends pending inserts, updates and deletes to the database, in the session's transaction.
+     *
+     * <ul>
+     *   <li>completes when every statement ran; generated keys are set and objects are clean
+     *   <li>errors with the database's error (carrying the SQL) or {@link StaleObjectException}: the transaction is rolled
+     *       back and objects are as before the flush; call {@link #rollback()} before going on
+     * </ul>
+     *
+     * @return completes when flushed
+     */
+    Mono<Void> flush();
+
+    /**
+     * Flushes, commits the transaction and gives the connection back.
+     *
+     * @return completes when committed
+     */
+    Mono<Void> commit();
+
+    /**
+     * Rolls the transaction back and gives the connection back. Objects added in the transaction leave the session, loaded
+     * objects get back their committed values, and deleted objects are back.
+     *
+     * @return completes when rolled back
+     */
+    Mono<Void> rollback();
+
+    /**
+     * Rolls back any open transaction and forgets every object.
+     *
+     * @return completes when closed
+     */
+    Mono<Void> close();
+
+    /**
+     * Returns whether queries flush pending changes first (the default).
+     *
+     * @return {@code true} if they do
+     */
+    boolean isAutoflush();
+
+    /**
+     * Sets whether queries flush pending changes first.
+     *
+     * @param autoflush {@code false} to query without flushing
+     */
+    void setAutoflush(boolean autoflush);
+
+    /**
+     * Returns a query of the objects of a mapped class.
+     *
+     * @param type the class
+     * @param <E> the class
+     * @return the query
+     */
+    <E> Query<E> query(Class<E> type);
+
+    /**
+     * Returns a query of the objects of an aliased class.
+     *
+     * @param aliased the aliased class
+     * @param <E> the class
+     * @return the query
+     */
+    <E> Query<E> query(Aliased<E> aliased);
+
+    /**
+     * Returns a query of one column or expression.
+     *
+     * @param expression the selected expression
+     * @param <A> its Java type
+     * @return the query
+     */
+    <A> Query<A> query(Expression<A> expression);
+
+    /**
+     * Returns a query of two columns or expressions, as typed tuples.
+     *
+     * @param first the first expression
+     * @param second the second expression
+     * @param <A> the first's Java type
+     * @param <B> the second's Java type
+     * @return the query
+     */
+    <A, B> Query<Tuple2<A, B>> query(Expression<A> first, Expression<B> second);
+
+    /**
+     * Returns a query of three columns or expressions, as typed tuples.
+     *
+     * @param first the first expression
+     * @param second the second expression
+     * @param third the third expression
+     * @param <A> the first's Java type
+     * @param <B> the second's Java type
+     * @param <C> the third's Java type
+     * @return the query
+     */
+    <A, B, C> Query<Tuple3<A, B, C>> query(Expression<A> first, Expression<B> second, Expression<C> third);
+
+    /**
+     * Returns a query of objects of a mapped class with a column or expression.
+     *
+     * @param type the class
+     * @param expression the expression
+     * @param <E> the class
+     * @param <A> the expression's Java type
+     * @return the query
+     */
+    <E, A> Query<Tuple2<E, A>> query(Class<E> type, Expression<A> expression);
+
+    /**
+     * Returns a query of objects of an aliased class with a column or expression.
+     *
+     * @param aliased the aliased class
+     * @param expression the expression
+     * @param <E> the class
+     * @param <A> the expression's Java type
+     * @return the query
+     */
+    <E, A> Query<Tuple2<E, A>> query(Aliased<E> aliased, Expression<A> expression);
+
+    /**
+     * Returns a query of pairs of objects of two mapped classes.
+     *
+     * @param first the first class
+     * @param second the second class
+     * @param <A> the first class
+     * @param <B> the second class
+     * @return the query
+     */
+    <A, B> Query<Tuple2<A, B>> query(Class<A> first, Class<B> second);
+
+    /**
+     * Returns an entity class under an alias, for {@link #query(Aliased)} and joins.
+     *
+     * @param type the mapped class
+     * @param alias the alias
+     * @param <E> the class
+     * @return the aliased class
+     */
+    <E> Aliased<E> aliased(Class<E> type, String alias);
+}

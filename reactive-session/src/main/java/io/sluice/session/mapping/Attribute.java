@@ -1,0 +1,138 @@
+package io.sluice.session.mapping;
+
+import java.lang.invoke.MethodHandle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A mapped field of an entity class: a column of the entity's table (so {@code User_.name.eq("ed")} is a SQL condition) that
+ * also reads and writes the field of objects, through method handles resolved once when the mapping is built.
+ *
+ * @param <E> the entity class
+ * @param <V> the Java type of the field's values
+ */
+public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
+
+    private final Class<E> entityType;
+    private final String fieldName;
+    private final boolean id;
+    private final boolean generated;
+    private final boolean version;
+    private final boolean primitive;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+
+    Attribute(
+            io.sluice.core.sql.Column<V> column,
+            Class<E> entityType,
+            String fieldName,
+            boolean id,
+            boolean generated,
+            boolean version,
+            boolean primitive,
+            MethodHandle getter,
+            MethodHandle setter) {
+        super(column);
+        this.entityType = entityType;
+        this.fieldName = fieldName;
+        this.id = id;
+        this.generated = generated;
+        this.version = version;
+        this.primitive = primitive;
+        this.getter = getter;
+        this.setter = setter;
+    }
+
+    /**
+     * Returns the entity class.
+     *
+     * @return the class
+     */
+    public Class<E> entityType() {
+        return entityType;
+    }
+
+    /**
+     * Returns the Java field's name.
+     *
+     * @return the name
+     */
+    public String fieldName() {
+        return fieldName;
+    }
+
+    /**
+     * Returns whether the field is part of the primary key.
+     *
+     * @return {@code true} for an {@link Id} field
+     */
+    public boolean isId() {
+        return id;
+    }
+
+    /**
+     * Returns whether the database generates the field's values.
+     *
+     * @return {@code true} for a {@link Generated} field
+     */
+    public boolean isGenerated() {
+        return generated;
+    }
+
+    /**
+     * Returns whether the field is the version for optimistic locking.
+     *
+     * @return {@code true} for a {@link Version} field
+     */
+    public boolean isVersion() {
+        return version;
+    }
+
+    /**
+     * Returns the field's value in an object.
+     *
+     * @param entity the object
+     * @return the value, or {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    public @Nullable V get(E entity) {
+        try {
+            return (V) (Object) getter.invokeExact((Object) entity);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /**
+     * Sets the field's value in an object.
+     *
+     * @param entity the object
+     * @param value the value; {@code null} is refused for a primitive field
+     * @throws IllegalArgumentException if {@code value} is {@code null} and the field is primitive
+     */
+    public void set(E entity, @Nullable V value) {
+        if (value == null && primitive) {
+            throw new IllegalArgumentException(entityType.getSimpleName() + "." + fieldName
+                    + " is a primitive field and cannot hold NULL from column " + name() + "; use its boxed type");
+        }
+        try {
+            setter.invokeExact((Object) entity, (Object) value);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(e);
+    }
+
+    @Override
+    public String toString() {
+        return entityType.getSimpleName() + "." + fieldName;
+    }
+}

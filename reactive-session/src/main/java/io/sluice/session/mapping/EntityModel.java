@@ -1,0 +1,176 @@
+package io.sluice.session.mapping;
+
+import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Table;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mapping of one entity class: its table, its attributes in column order, its key and version. Built once per class from
+ * its annotations (and cached), so every {@link Mapping} and the generated metamodel share the same table and attributes.
+ *
+ * @param <E> the entity class
+ */
+public final class EntityModel<E> {
+
+    private static final ClassValue<Object> MODELS = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> type) {
+            try {
+                return EntityModelBuilder.build(type);
+            } catch (MappingException e) {
+                return e;
+            }
+        }
+    };
+
+    private final Class<E> type;
+    private final Table table;
+    private final List<Attribute<E, ?>> attributes;
+    private final List<Attribute<E, ?>> ids;
+    private final @Nullable Attribute<E, ?> version;
+    private final MethodHandle constructor;
+
+    EntityModel(
+            Class<E> type,
+            Table table,
+            List<Attribute<E, ?>> attributes,
+            @Nullable Attribute<E, ?> version,
+            MethodHandle constructor) {
+        this.type = type;
+        this.table = table;
+        this.attributes = List.copyOf(attributes);
+        List<Attribute<E, ?>> keys = new ArrayList<>();
+        for (Attribute<E, ?> attribute : attributes) {
+            if (attribute.isId()) {
+                keys.add(attribute);
+            }
+        }
+        this.ids = List.copyOf(keys);
+        this.version = version;
+        this.constructor = constructor;
+    }
+
+    /**
+     * Returns the model of an entity class, building it from the annotations on first use.
+     *
+     * @param type a class annotated with {@link io.sluice.session.mapping.Table}
+     * @param <E> the class
+     * @return the model
+     * @throws MappingException if the class cannot be mapped; the message names the field and the fix
+     */
+    @SuppressWarnings("unchecked")
+    public static <E> EntityModel<E> of(Class<E> type) {
+        Assert.requireNonNull(type, "type must not be null");
+        Object model = MODELS.get(type);
+        if (model instanceof MappingException e) {
+            throw new MappingException(String.valueOf(e.getMessage()));
+        }
+        return (EntityModel<E>) model;
+    }
+
+    /**
+     * Returns the entity class.
+     *
+     * @return the class
+     */
+    public Class<E> type() {
+        return type;
+    }
+
+    /**
+     * Returns the table the class is mapped to.
+     *
+     * @return the table
+     */
+    public Table table() {
+        return table;
+    }
+
+    /**
+     * Returns the attributes, in the order of the table's columns.
+     *
+     * @return the attributes
+     */
+    public List<Attribute<E, ?>> attributes() {
+        return attributes;
+    }
+
+    /**
+     * Returns the primary-key attributes, in key order.
+     *
+     * @return the key attributes; never empty
+     */
+    public List<Attribute<E, ?>> ids() {
+        return ids;
+    }
+
+    /**
+     * Returns the version attribute.
+     *
+     * @return the attribute, or {@code null} if the class has none
+     */
+    public @Nullable Attribute<E, ?> version() {
+        return version;
+    }
+
+    /**
+     * Returns the attribute of a field.
+     *
+     * @param fieldName the Java field's name
+     * @return the attribute
+     * @throws IllegalArgumentException if the field is not mapped
+     */
+    public Attribute<E, ?> attribute(String fieldName) {
+        for (Attribute<E, ?> attribute : attributes) {
+            if (attribute.fieldName().equals(fieldName)) {
+                return attribute;
+            }
+        }
+        throw new IllegalArgumentException(type.getSimpleName() + " has no mapped field '" + fieldName + "'");
+    }
+
+    /**
+     * Returns a new, empty object of the class, made with its no-argument constructor.
+     *
+     * @return the object
+     */
+    @SuppressWarnings("unchecked")
+    public E newInstance() {
+        try {
+            return (E) (Object) constructor.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException(
+                    "could not create a " + type.getName() + " with its no-argument constructor", e);
+        }
+    }
+
+    /**
+     * Returns an object's identity: the value of its single key field, or the list of its key values.
+     *
+     * @param entity the object
+     * @return the identity, or {@code null} if a key value is {@code null} (not yet generated)
+     */
+    public @Nullable Object identity(E entity) {
+        if (ids.size() == 1) {
+            return ids.get(0).get(entity);
+        }
+        Object[] values = new Object[ids.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = ids.get(i).get(entity);
+            if (value == null) {
+                return null;
+            }
+            values[i] = value;
+        }
+        return Arrays.asList(values);
+    }
+
+    @Override
+    public String toString() {
+        return "EntityModel[" + type.getSimpleName() + " -> " + table.name() + "]";
+    }
+}

@@ -1,0 +1,240 @@
+package io.sluice.session.mapping;
+
+import io.sluice.core.sql.SqlType;
+import io.sluice.core.sql.Table;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Reads an entity class's annotations into an {@link EntityModel}, checking everything up front. */
+final class EntityModelBuilder {
+
+    private EntityModelBuilder() {}
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <E> EntityModel<E> build(Class<E> type) {
+        io.sluice.session.mapping.Table annotation = type.getAnnotation(io.sluice.session.mapping.Table.class);
+        String name = type.getName();
+        if (annotation == null) {
+            throw new MappingException(name + " is not mapped: annotate it with @Table(\"table_name\")");
+        }
+        if (annotation.value().isBlank()) {
+            throw new MappingException(
+                    name + " has a blank @Table name: give the table's name, as in @Table(\"users\")");
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum() || type.isRecord()) {
+            throw new MappingException(
+                    name + " must be a concrete, mutable class to be mapped (not an interface, abstract class,"
+                            + " enum or record)");
+        }
+        MethodHandles.Lookup lookup;
+        try {
+            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new MappingException(
+                    name + " cannot be accessed by Sluice (" + e.getMessage() + "); open its package to io.sluice");
+        }
+        MethodHandle constructor;
+        try {
+            constructor = lookup.findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new MappingException(
+                    name + " has no no-argument constructor: add one (it may be private) so Sluice can create"
+                            + " objects for loaded rows");
+        }
+
+        Table.Builder table = Table.builder(annotation.value());
+        List<FieldSpec> specs = new ArrayList<>();
+        for (Field field : fields(type)) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isStatic(modifiers)
+                    || Modifier.isTransient(modifiers)
+                    || field.isAnnotationPresent(Transient.class)) {
+                continue;
+            }
+            String where = type.getSimpleName() + "." + field.getName();
+            if (Modifier.isFinal(modifiers)) {
+                throw new MappingException(
+                        where + " is final, but Sluice must write it when it loads a row: remove final, or mark"
+                                + " it @Transient if it is not a column");
+            }
+            Column column = field.getAnnotation(Column.class);
+            boolean id = field.isAnnotationPresent(Id.class);
+            boolean generated = field.isAnnotationPresent(Generated.class);
+            boolean version = field.isAnnotationPresent(Version.class);
+            SqlType<?> sqlType = sqlType(field, column, where);
+            boolean integer = sqlType.kind() == SqlType.Kind.INTEGER
+                    || sqlType.kind() == SqlType.Kind.BIGINT
+                    || sqlType.kind() == SqlType.Kind.SMALLINT;
+            if (generated && !(id && integer)) {
+                throw new MappingException(where + " is @Generated but " + (id ? "not an integer" : "not an @Id")
+                        + ": only an integer @Id field (Integer or Long) can have generated values");
+            }
+            if (version && !integer) {
+                throw new MappingException(where + " is @Version but of type "
+                        + field.getType().getSimpleName() + ": a version must be an Integer, Long or Short field");
+            }
+            if (id && version) {
+                throw new MappingException(where + " cannot be both @Id and @Version: use a separate version field");
+            }
+            if (id && field.getType().isPrimitive() && generated) {
+                throw new MappingException(
+                        where + " is a primitive generated key, which cannot be empty before insert: use "
+                                + (sqlType.kind() == SqlType.Kind.BIGINT ? "Long" : "Integer"));
+            }
+            String columnName = column != null && !column.name().isBlank() ? column.name() : snakeCase(field.getName());
+            table.column(columnName, sqlType);
+            if (id) {
+                table.primaryKey();
+            }
+            if (generated) {
+                table.autoIncrement();
+            }
+            if (column != null && !column.nullable() && !id) {
+                table.notNull();
+            }
+            if (version) {
+                table.notNull();
+            }
+            if (column != null && column.unique()) {
+                table.unique();
+            }
+            MethodHandle getter;
+            MethodHandle setter;
+            try {
+                getter = lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
+                setter = lookup.unreflectSetter(field)
+                        .asType(MethodType.methodType(void.class, Object.class, Object.class));
+            } catch (IllegalAccessException e) {
+                throw new MappingException(where + " cannot be accessed by Sluice: " + e.getMessage());
+            }
+            specs.add(new FieldSpec(field, columnName, id, generated, version, getter, setter));
+        }
+        if (specs.stream().noneMatch(spec -> spec.id)) {
+            throw new MappingException(
+                    name + " has no @Id field: annotate its primary-key field with @Id (and @Generated if the"
+                            + " database generates it)");
+        }
+        long generatedIds = specs.stream().filter(spec -> spec.generated).count();
+        if (generatedIds > 0 && specs.stream().filter(spec -> spec.id).count() > 1) {
+            throw new MappingException(
+                    name + " has a composite key with a @Generated part: generated keys must be the only @Id");
+        }
+        if (specs.stream().filter(spec -> spec.version).count() > 1) {
+            throw new MappingException(name + " has more than one @Version field: keep one");
+        }
+        Table built = table.build();
+        List<Attribute<E, ?>> attributes = new ArrayList<>();
+        Attribute<E, ?> versionAttribute = null;
+        for (FieldSpec spec : specs) {
+            io.sluice.core.sql.Column<?> column = built.column(spec.columnName);
+            Attribute<E, ?> attribute = new Attribute(
+                    column,
+                    type,
+                    spec.field.getName(),
+                    spec.id,
+                    spec.generated,
+                    spec.version,
+                    spec.field.getType().isPrimitive(),
+                    spec.getter,
+                    spec.setter);
+            attributes.add(attribute);
+            if (spec.version) {
+                versionAttribute = attribute;
+            }
+        }
+        return new EntityModel<>(type, built, attributes, versionAttribute, constructor);
+    }
+
+    private static List<Field> fields(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c : hierarchy) {
+            for (Field field : c.getDeclaredFields()) {
+                if (!field.isSynthetic()) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static SqlType<?> sqlType(Field field, @Nullable Column column, String where) {
+        Class<?> javaType = field.getType();
+        if (javaType == String.class) {
+            return column != null && column.length() > 0 ? SqlType.varchar(column.length()) : SqlType.VARCHAR;
+        }
+        if (javaType == BigDecimal.class && column != null && (column.precision() > 0 || column.scale() >= 0)) {
+            int precision = column.precision() > 0 ? column.precision() : 19;
+            int scale = column.scale() >= 0 ? column.scale() : 4;
+            if (scale > precision) {
+                throw new MappingException(
+                        where + " has scale " + scale + " above its precision " + precision + ": lower the scale");
+            }
+            return SqlType.decimal(precision, scale);
+        }
+        try {
+            return SqlType.forJavaType(javaType);
+        } catch (IllegalArgumentException e) {
+            throw new MappingException(
+                    where + " has type " + javaType.getName() + ", which Sluice cannot store in a column:"
+                            + " use Short, Integer, Long, String, Boolean, BigDecimal, Float, Double, a java.time type, UUID, byte[] or an"
+                            + " enum, or mark the field @Transient");
+        }
+    }
+
+    /** Returns {@code fullName} as {@code full_name}, {@code emailAddress} as {@code email_address}. */
+    static String snakeCase(String name) {
+        StringBuilder snake = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)))) {
+                    snake.append('_');
+                }
+                snake.append(Character.toLowerCase(c));
+            } else {
+                snake.append(c);
+            }
+        }
+        return snake.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static final class FieldSpec {
+        final Field field;
+        final String columnName;
+        final boolean id;
+        final boolean generated;
+        final boolean version;
+        final MethodHandle getter;
+        final MethodHandle setter;
+
+        FieldSpec(
+                Field field,
+                String columnName,
+                boolean id,
+                boolean generated,
+                boolean version,
+                MethodHandle getter,
+                MethodHandle setter) {
+            this.field = field;
+            this.columnName = columnName;
+            this.id = id;
+            this.generated = generated;
+            this.version = version;
+            this.getter = getter;
+            this.setter = setter;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.sluice.session.mapping;
+
+import io.sluice.core.internal.Assert;
+import io.sluice.core.schema.Metadata;
+import io.sluice.core.sql.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The set of entity classes a session works with, checked when it is built: every class must be mappable, and no two classes
+ * may share a table. Gives the core {@link Metadata} of their tables, so {@code mapping.metadata().createAll(engine)} creates
+ * the schema.
+ */
+public final class Mapping {
+
+    private final Map<Class<?>, EntityModel<?>> models;
+    private final Metadata metadata;
+
+    private Mapping(Map<Class<?>, EntityModel<?>> models) {
+        this.models = models;
+        List<Table> tables = new ArrayList<>();
+        for (EntityModel<?> model : models.values()) {
+            tables.add(model.table());
+        }
+        this.metadata = Metadata.of(tables);
+    }
+
+    /**
+     * Returns the mapping of the given classes.
+     *
+     * @param types classes annotated with {@link io.sluice.session.mapping.Table}
+     * @return the mapping
+     * @throws MappingException if a class cannot be mapped or two classes share a table; the message names the class, the
+     *     field and the fix
+     * @throws IllegalArgumentException if {@code types} is empty or holds {@code null}
+     */
+    public static Mapping of(Class<?>... types) {
+        Assert.requireNonNull(types, "types must not be null");
+        Assert.isTrue(types.length > 0, "give at least one entity class");
+        Map<Class<?>, EntityModel<?>> models = new LinkedHashMap<>();
+        Map<String, Class<?>> tables = new LinkedHashMap<>();
+        for (Class<?> type : Arrays.asList(types)) {
+            Assert.requireNonNull(type, "types must not contain null");
+            EntityModel<?> model = EntityModel.of(type);
+            Class<?> other = tables.putIfAbsent(model.table().name(), type);
+            if (other != null && other != type) {
+                throw new MappingException(other.getName() + " and " + type.getName() + " are both mapped to table "
+                        + model.table().name() + ": give one of them another @Table name");
+            }
+            models.put(type, model);
+        }
+        return new Mapping(models);
+    }
+
+    /**
+     * Returns the model of a mapped class.
+     *
+     * @param type the class
+     * @param <E> the class
+     * @return the model
+     * @throws IllegalArgumentException if the class is not part of this mapping
+     */
+    @SuppressWarnings("unchecked")
+    public <E> EntityModel<E> entity(Class<E> type) {
+        EntityModel<?> model = models.get(type);
+        if (model == null) {
+            throw new IllegalArgumentException(
+                    type.getName() + " is not part of this mapping; add it to Mapping.of(...)");
+        }
+        return (EntityModel<E>) model;
+    }
+
+    /**
+     * Returns whether a class is part of this mapping.
+     *
+     * @param type the class
+     * @return {@code true} if it is
+     */
+    public boolean contains(Class<?> type) {
+        return models.containsKey(type);
+    }
+
+    /**
+     * Returns the mapped classes' models, in the order given.
+     *
+     * @return the models
+     */
+    public List<EntityModel<?>> entities() {
+        return List.copyOf(models.values());
+    }
+
+    /**
+     * Returns the tables of the mapped classes, for creating and dropping the schema.
+     *
+     * @return the metadata
+     */
+    public Metadata metadata() {
+        return metadata;
+    }
+}

@@ -1,0 +1,18 @@
+package io.sluice.session.mapping;
+
+import io.sluice.core.SluiceException;
+
+/** Signals a mapping that cannot work; the message names the class, the field and the fix. Raised when a mapping is built. */
+public final class MappingException extends SluiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong and how to fix it
+     */
+    public MappingException(String message) {
+        super(message, null);
+    }
+}

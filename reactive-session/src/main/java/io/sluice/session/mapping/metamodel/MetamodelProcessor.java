@@ -1,0 +1,151 @@
+package io.sluice.session.mapping.metamodel;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates a metamodel class {@code User_} next to each class {@code User} annotated with {@code @Table}: one {@code public
+ * static final Attribute<User, T>} per mapped field, named like the field, so that queries read {@code User_.name.eq("ed")}.
+ * Registered as a service, so javac runs it whenever reactive-session is on the annotation processor path (or, without an
+ * explicit processor path, on the class path).
+ */
+@SupportedAnnotationTypes(MetamodelProcessor.TABLE)
+public final class MetamodelProcessor extends AbstractProcessor {
+
+    static final String TABLE = "io.sluice.session.mapping.Table";
+    private static final String TRANSIENT = "io.sluice.session.mapping.Transient";
+
+    /** Creates the processor; javac does this. */
+    public MetamodelProcessor() {}
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement annotation : annotations) {
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (element.getKind() == ElementKind.CLASS) {
+                    generate((TypeElement) element);
+                } else {
+                    processingEnv
+                            .getMessager()
+                            .printMessage(Diagnostic.Kind.ERROR, "@Table belongs on a class", element);
+                }
+            }
+        }
+        return false;
+    }
+
+    private void generate(TypeElement type) {
+        PackageElement packageElement = processingEnv.getElementUtils().getPackageOf(type);
+        String packageName = packageElement.isUnnamed()
+                ? ""
+                : packageElement.getQualifiedName().toString();
+        String entity = type.getQualifiedName().toString();
+        String name = type.getSimpleName() + "_";
+        List<String> fields = new ArrayList<>();
+        for (TypeElement current = type; current != null; current = superclass(current)) {
+            List<String> declared = new ArrayList<>();
+            for (Element member : current.getEnclosedElements()) {
+                if (member.getKind() != ElementKind.FIELD) {
+                    continue;
+                }
+                VariableElement field = (VariableElement) member;
+                Set<Modifier> modifiers = field.getModifiers();
+                if (modifiers.contains(Modifier.STATIC)
+                        || modifiers.contains(Modifier.TRANSIENT)
+                        || annotated(field, TRANSIENT)) {
+                    continue;
+                }
+                if (modifiers.contains(Modifier.FINAL)) {
+                    processingEnv
+                            .getMessager()
+                            .printMessage(
+                                    Diagnostic.Kind.ERROR,
+                                    type.getSimpleName() + "." + field.getSimpleName()
+                                            + " is final, but Sluice must write it when it loads a row: remove final, or mark it @Transient",
+                                    field);
+                    continue;
+                }
+                String fieldName = field.getSimpleName().toString();
+                declared.add("    /** The mapped field {@code " + fieldName + "}. */\n"
+                        + "    public static final Attribute<" + entity + ", " + boxed(field.asType()) + "> "
+                        + fieldName
+                        + " =\n            Metamodel.attribute(" + entity + ".class, \"" + fieldName + "\");\n");
+            }
+            fields.addAll(0, declared);
+        }
+        StringBuilder source = new StringBuilder();
+        if (!packageName.isEmpty()) {
+            source.append("package ").append(packageName).append(";\n\n");
+        }
+        source.append("import io.sluice.session.mapping.Attribute;\n")
+                .append("import io.sluice.session.mapping.Metamodel;\n\n")
+                .append("/** The metamodel of {@link ")
+                .append(entity)
+                .append("}: its mapped fields as typed attributes. */\n")
+                .append("@javax.annotation.processing.Generated(\"")
+                .append(MetamodelProcessor.class.getName())
+                .append("\")\n")
+                .append("public final class ")
+                .append(name)
+                .append(" {\n\n");
+        for (String field : fields) {
+            source.append(field).append('\n');
+        }
+        source.append("    private ").append(name).append("() {}\n}\n");
+        String generated = packageName.isEmpty() ? name : packageName + "." + name;
+        try (Writer writer =
+                processingEnv.getFiler().createSourceFile(generated, type).openWriter()) {
+            writer.write(source.toString());
+        } catch (IOException e) {
+            processingEnv
+                    .getMessager()
+                    .printMessage(Diagnostic.Kind.ERROR, "could not write " + generated + ": " + e.getMessage(), type);
+        }
+    }
+
+    private @org.jspecify.annotations.Nullable TypeElement superclass(TypeElement type) {
+        TypeMirror superclass = type.getSuperclass();
+        if (superclass.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        TypeElement element = (TypeElement) processingEnv.getTypeUtils().asElement(superclass);
+        return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
+    }
+
+    private static boolean annotated(Element element, String annotation) {
+        return element.getAnnotationMirrors().stream()
+                .anyMatch(mirror -> mirror.getAnnotationType().toString().equals(annotation));
+    }
+
+    private String boxed(TypeMirror type) {
+        if (type.getKind().isPrimitive()) {
+            return processingEnv
+                    .getTypeUtils()
+                    .boxedClass((javax.lang.model.type.PrimitiveType) type)
+                    .getQualifiedName()
+                    .toString();
+        }
+        return processingEnv.getTypeUtils().erasure(type).toString();
+    }
+}

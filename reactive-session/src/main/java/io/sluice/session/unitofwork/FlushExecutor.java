@@ -1,0 +1,230 @@
+package io.sluice.session.unitofwork;
+
+import io.sluice.core.SqlConnection;
+import io.sluice.core.dialect.Capability;
+import io.sluice.core.sql.Column;
+import io.sluice.core.sql.Conjunction;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.Insert;
+import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.SqlType;
+import io.sluice.core.sql.Update;
+import io.sluice.session.StaleObjectException;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends a {@link FlushPlan} to the database, one step after the other on one connection, and records what each step did so the
+ * flush can be finalized or undone.
+ */
+final class FlushExecutor {
+
+    /** At most this many bind values per statement (PostgreSQL's limit is 65,535). */
+    private static final int MAX_BINDS = 30_000;
+    /** At most this many rows per multi-row insert. */
+    private static final int MAX_ROWS = 1_000;
+
+    private final SqlConnection connection;
+    private final FlushResult result;
+
+    FlushExecutor(SqlConnection connection, FlushResult result) {
+        this.connection = connection;
+        this.result = result;
+    }
+
+    Mono<Void> emit(FlushPlan plan) {
+        return Flux.fromIterable(plan.actions()).concatMap(this::emit).then();
+    }
+
+    private Mono<Void> emit(FlushAction action) {
+        if (action instanceof FlushAction.InsertBatch insert) {
+            return insert(insert);
+        } else if (action instanceof FlushAction.UpdateRow update) {
+            return update(update);
+        }
+        return delete((FlushAction.DeleteRows) action);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Void> insert(FlushAction.InsertBatch batch) {
+        List<Attribute<?, ?>> columns = batch.columns();
+        int rowsPerStatement = connection.dialect().supports(Capability.MULTI_ROW_INSERT)
+                ? Math.max(1, Math.min(MAX_ROWS, MAX_BINDS / Math.max(1, columns.size())))
+                : 1;
+        List<List<EntityState<?>>> chunks = new ArrayList<>();
+        List<EntityState<?>> states = batch.states();
+        for (int from = 0; from < states.size(); from += rowsPerStatement) {
+            chunks.add(states.subList(from, Math.min(states.size(), from + rowsPerStatement)));
+        }
+        return Flux.fromIterable(chunks)
+                .concatMap(chunk -> {
+                    List<List<?>> rows = new ArrayList<>(chunk.size());
+                    for (EntityState<?> state : chunk) {
+                        Attribute<?, ?> version = state.model().version();
+                        if (version != null && FlushPlan.value(version, state) == null) {
+                            setVersion(state, (Attribute<Object, Object>) version, 1);
+                        }
+                        List<Object> row = new ArrayList<>(columns.size());
+                        for (Attribute<?, ?> column : columns) {
+                            row.add(FlushPlan.value(column, state));
+                        }
+                        rows.add(row);
+                    }
+                    Insert insert = SQL.insertInto(batch.model().table())
+                            .columns(columns.toArray(new Column<?>[0]))
+                            .rows(rows);
+                    Attribute<?, ?> generated = batch.generated();
+                    if (generated == null) {
+                        return connection
+                                .execute(insert)
+                                .doOnSuccess(count -> chunk.forEach(result::inserted))
+                                .then();
+                    }
+                    Attribute<Object, Object> key = (Attribute<Object, Object>) generated;
+                    return connection
+                            .query(insert.returning(key), row -> {
+                                Object value = row.get(0, key.type());
+                                if (value == null) {
+                                    throw new IllegalStateException(
+                                            "the database returned no generated " + key + " value");
+                                }
+                                return value;
+                            })
+                            .collectList()
+                            .doOnNext(keys -> {
+                                if (keys.size() != chunk.size()) {
+                                    throw new IllegalStateException("inserted " + chunk.size() + " rows into "
+                                            + batch.model().table().name() + " but the driver returned " + keys.size()
+                                            + " generated keys");
+                                }
+                                for (int i = 0; i < chunk.size(); i++) {
+                                    key.set(chunk.get(i).entity(), keys.get(i));
+                                    result.generated(chunk.get(i), key);
+                                    result.inserted(chunk.get(i));
+                                }
+                            })
+                            .then();
+                })
+                .then();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Void> update(FlushAction.UpdateRow action) {
+        EntityState<Object> state = (EntityState<Object>) action.state();
+        EntityModel<Object> model = state.model();
+        Update update = SQL.update(model.table());
+        for (Attribute<?, ?> changed : action.changed()) {
+            update = set(update, (Attribute<Object, Object>) changed, FlushPlan.value(changed, state));
+        }
+        update = update.where(keyCondition(state));
+        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
+        if (version != null && !action.changed().contains(version)) {
+            Object current = version.get(state.entity());
+            update = update.where(current == null ? version.isNull() : version.eq(current));
+            long next = current == null ? 1 : ((Number) current).longValue() + 1;
+            setVersion(state, version, next);
+            update = set(update, version, version.get(state.entity()));
+        }
+        Update statement = update;
+        return connection
+                .execute(statement)
+                .doOnNext(count -> {
+                    if (version != null && count != 1) {
+                        throw new StaleObjectException(
+                                "UPDATE of " + describe(state) + " expected to change 1 row but matched " + count
+                                        + ": the row was changed or deleted by another transaction since it was loaded");
+                    }
+                    result.updated(state);
+                })
+                .then();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Void> delete(FlushAction.DeleteRows action) {
+        EntityModel<Object> model = (EntityModel<Object>) action.model();
+        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
+        if (version != null || model.ids().size() > 1) {
+            return Flux.fromIterable(action.states())
+                    .concatMap(any -> {
+                        EntityState<Object> state = (EntityState<Object>) any;
+                        Expression<Boolean> where = keyCondition(state);
+                        if (version != null) {
+                            Object current = state.snapshotValue(version);
+                            where = where.and(current == null ? version.isNull() : version.eq(current));
+                        }
+                        return connection
+                                .execute(SQL.deleteFrom(model.table()).where(where))
+                                .doOnNext(count -> {
+                                    if (version != null && count != 1) {
+                                        throw new StaleObjectException(
+                                                "DELETE of " + describe(state)
+                                                        + " expected to remove 1 row but matched " + count
+                                                        + ": the row was changed or deleted by another transaction since it was loaded");
+                                    }
+                                    result.deleted(state);
+                                });
+                    })
+                    .then();
+        }
+        Attribute<Object, Object> id = (Attribute<Object, Object>) model.ids().get(0);
+        List<List<EntityState<?>>> chunks = new ArrayList<>();
+        List<EntityState<?>> states = action.states();
+        for (int from = 0; from < states.size(); from += MAX_ROWS) {
+            chunks.add(states.subList(from, Math.min(states.size(), from + MAX_ROWS)));
+        }
+        return Flux.fromIterable(chunks)
+                .concatMap(chunk -> {
+                    List<Object> ids = new ArrayList<>(chunk.size());
+                    for (EntityState<?> state : chunk) {
+                        ids.add(snapshotKey(state, id));
+                    }
+                    Expression<Boolean> where = ids.size() == 1 ? id.eq(ids.get(0)) : id.in(ids);
+                    return connection
+                            .execute(SQL.deleteFrom(model.table()).where(where))
+                            .doOnNext(count -> chunk.forEach(result::deleted));
+                })
+                .then();
+    }
+
+    private static Object snapshotKey(EntityState<?> state, Attribute<Object, Object> id) {
+        @SuppressWarnings("unchecked")
+        Object value = ((EntityState<Object>) state).snapshotValue(id);
+        return value != null ? value : java.util.Objects.requireNonNull(FlushPlan.value(id, state));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expression<Boolean> keyCondition(EntityState<Object> state) {
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (Attribute<Object, ?> id : state.model().ids()) {
+            parts.add(((Attribute<Object, Object>) id).eq(snapshotKey(state, (Attribute<Object, Object>) id)));
+        }
+        return Conjunction.of(Conjunction.Kind.AND, parts);
+    }
+
+    private static Update set(Update update, Attribute<Object, Object> attribute, @Nullable Object value) {
+        return update.set(attribute, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setVersion(EntityState<?> state, Attribute<Object, Object> version, long value) {
+        Object previous = version.get(state.entity());
+        SqlType.Kind kind = version.type().kind();
+        Object typed = kind == SqlType.Kind.BIGINT
+                ? (Object) value
+                : kind == SqlType.Kind.SMALLINT ? (Object) (short) value : (Object) (int) value;
+        result.versionChanged(state, previous);
+        version.set(state.entity(), typed);
+    }
+
+    private static String describe(EntityState<?> state) {
+        return state.model().type().getSimpleName() + " with key "
+                + state.model().ids().stream()
+                        .map(id -> FlushPlan.value(id, state))
+                        .toList();
+    }
+}

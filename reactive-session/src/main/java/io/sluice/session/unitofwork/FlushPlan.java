@@ -1,0 +1,119 @@
+package io.sluice.session.unitofwork;
+
+import io.sluice.core.sql.Table;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.mapping.Mapping;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a flush will do, worked out without touching the database: for each table in foreign-key order (parents first), the
+ * updates of its changed objects and then the inserts of its new ones, batched by shape; then the deletes, children first.
+ * Within a table, objects keep the order in which they entered the session.
+ */
+public final class FlushPlan {
+
+    private final List<FlushAction> actions;
+
+    private FlushPlan(List<FlushAction> actions) {
+        this.actions = List.copyOf(actions);
+    }
+
+    /**
+     * Returns the plan for the session's current state.
+     *
+     * @param identityMap the session's objects
+     * @param deleted the objects marked for deletion, in order
+     * @param mapping the mapping, for the order of tables
+     * @return the plan
+     */
+    public static FlushPlan organize(IdentityMap identityMap, List<EntityState<?>> deleted, Mapping mapping) {
+        List<FlushAction> actions = new ArrayList<>();
+        List<Table> order = mapping.metadata().sortedTables();
+        for (Table table : order) {
+            for (EntityState<?> state : identityMap.keyed()) {
+                if (state.model().table() == table && state.status() == EntityState.Status.PERSISTENT) {
+                    List<Attribute<?, ?>> changed = new ArrayList<>(state.changedAttributes());
+                    if (!changed.isEmpty()) {
+                        actions.add(new FlushAction.UpdateRow(state, changed));
+                    }
+                }
+            }
+            Map<List<Attribute<?, ?>>, List<EntityState<?>>> shapes = new LinkedHashMap<>();
+            for (EntityState<?> state : identityMap.pending()) {
+                if (state.model().table() == table) {
+                    shapes.computeIfAbsent(shape(state), key -> new ArrayList<>())
+                            .add(state);
+                }
+            }
+            for (Map.Entry<List<Attribute<?, ?>>, List<EntityState<?>>> shape : shapes.entrySet()) {
+                EntityModel<?> model = shape.getValue().get(0).model();
+                actions.add(new FlushAction.InsertBatch(
+                        model, shape.getKey(), shape.getValue(), generated(model, shape.getKey())));
+            }
+        }
+        List<Table> reversed = new ArrayList<>(order);
+        Collections.reverse(reversed);
+        for (Table table : reversed) {
+            List<EntityState<?>> rows = new ArrayList<>();
+            for (EntityState<?> state : deleted) {
+                if (state.model().table() == table) {
+                    rows.add(state);
+                }
+            }
+            if (!rows.isEmpty()) {
+                actions.add(new FlushAction.DeleteRows(rows.get(0).model(), rows));
+            }
+        }
+        return new FlushPlan(actions);
+    }
+
+    /** The columns an insert gives values for: all but a generated key that has no value yet. */
+    private static List<Attribute<?, ?>> shape(EntityState<?> state) {
+        List<Attribute<?, ?>> columns = new ArrayList<>();
+        for (Attribute<?, ?> attribute : state.model().attributes()) {
+            if (attribute.isGenerated() && value(attribute, state) == null) {
+                continue;
+            }
+            columns.add(attribute);
+        }
+        return columns;
+    }
+
+    private static @org.jspecify.annotations.Nullable Attribute<?, ?> generated(
+            EntityModel<?> model, List<Attribute<?, ?>> columns) {
+        for (Attribute<?, ?> attribute : model.attributes()) {
+            if (attribute.isGenerated() && !columns.contains(attribute)) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static @org.jspecify.annotations.Nullable Object value(Attribute<?, ?> attribute, EntityState<?> state) {
+        return ((Attribute<Object, ?>) attribute).get(state.entity());
+    }
+
+    /**
+     * Returns the steps, in the order they run.
+     *
+     * @return the steps
+     */
+    public List<FlushAction> actions() {
+        return actions;
+    }
+
+    /**
+     * Returns whether there is nothing to do.
+     *
+     * @return {@code true} if the flush would send no statement
+     */
+    public boolean isEmpty() {
+        return actions.isEmpty();
+    }
+}

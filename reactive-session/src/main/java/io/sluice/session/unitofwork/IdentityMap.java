@@ -1,0 +1,134 @@
+package io.sluice.session.unitofwork;
+
+import io.sluice.session.mapping.EntityModel;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The objects of one session: at most one object per primary key, plus the pending objects in the order they were added.
+ * Not thread-safe: a session is used by one logical flow at a time.
+ */
+public final class IdentityMap {
+
+    private final Map<EntityKey, EntityState<?>> byKey = new LinkedHashMap<>();
+    private final Map<Object, EntityState<?>> byObject = new IdentityHashMap<>();
+    private final List<EntityState<?>> pending = new ArrayList<>();
+
+    /**
+     * Returns the state of an object of this session.
+     *
+     * @param entity the object
+     * @param <E> its class
+     * @return the state, or {@code null} if the object is not in this session
+     */
+    @SuppressWarnings("unchecked")
+    public <E> @Nullable EntityState<E> stateOf(E entity) {
+        return (EntityState<E>) byObject.get(entity);
+    }
+
+    /**
+     * Returns the state of the object with a key.
+     *
+     * @param key the key
+     * @return the state, or {@code null}
+     */
+    public @Nullable EntityState<?> get(EntityKey key) {
+        return byKey.get(key);
+    }
+
+    /**
+     * Adds a new object as pending.
+     *
+     * @param entity the object
+     * @param model its mapping
+     * @param <E> its class
+     * @return its state
+     */
+    public <E> EntityState<E> addPending(E entity, EntityModel<E> model) {
+        EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PENDING);
+        byObject.put(entity, state);
+        pending.add(state);
+        return state;
+    }
+
+    /**
+     * Adds an object loaded from the database as persistent and clean.
+     *
+     * @param entity the object
+     * @param model its mapping
+     * @param key its key
+     * @param <E> its class
+     * @return its state
+     */
+    public <E> EntityState<E> addLoaded(E entity, EntityModel<E> model, EntityKey key) {
+        EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PERSISTENT);
+        state.snapshot();
+        state.commitSnapshot();
+        byObject.put(entity, state);
+        byKey.put(key, state);
+        return state;
+    }
+
+    /** Makes a pending object persistent under its (now known) key. */
+    <E> void inserted(EntityState<E> state, EntityKey key) {
+        pending.remove(state);
+        state.status(EntityState.Status.PERSISTENT);
+        state.insertedInTransaction(true);
+        byKey.put(key, state);
+    }
+
+    /** Puts back an object deleted by a flush whose transaction was rolled back. */
+    void restore(EntityState<?> state, EntityKey key) {
+        byObject.put(state.entity(), state);
+        byKey.put(key, state);
+    }
+
+    /**
+     * Removes an object from the session.
+     *
+     * @param state its state
+     */
+    public void remove(EntityState<?> state) {
+        byObject.remove(state.entity());
+        pending.remove(state);
+        byKey.values().remove(state);
+    }
+
+    /**
+     * Returns the pending objects' states, in the order they were added.
+     *
+     * @return the states
+     */
+    public List<EntityState<?>> pending() {
+        return List.copyOf(pending);
+    }
+
+    /**
+     * Returns the states of the objects with a key, in the order they entered the session.
+     *
+     * @return the states
+     */
+    public List<EntityState<?>> keyed() {
+        return List.copyOf(byKey.values());
+    }
+
+    /**
+     * Returns every state.
+     *
+     * @return the states
+     */
+    public List<EntityState<?>> all() {
+        return List.copyOf(byObject.values());
+    }
+
+    /** Forgets every object. */
+    public void clear() {
+        byKey.clear();
+        byObject.clear();
+        pending.clear();
+    }
+}
