@@ -259,7 +259,10 @@ final class DefaultSession implements Session {
             Mono<Void> end = held == null
                     ? Mono.empty()
                     : exclusive(on -> endTransaction(on, false)).then();
-            return end.doFinally(signal -> unitOfWork.rolledBack());
+            // The in-memory rollback runs before the subscriber hears of completion (doFinally would run after it).
+            return end.then(Mono.<Void>fromRunnable(unitOfWork::rolledBack))
+                    .onErrorResume(
+                            error -> Mono.fromRunnable(unitOfWork::rolledBack).then(Mono.<Void>error(error)));
         });
     }
 
@@ -269,10 +272,13 @@ final class DefaultSession implements Session {
             if (closed) {
                 return Mono.empty();
             }
-            return rollback().doFinally(signal -> {
+            Runnable forget = () -> {
                 closed = true;
                 unitOfWork.clear();
-            });
+            };
+            return rollback()
+                    .then(Mono.<Void>fromRunnable(forget))
+                    .onErrorResume(error -> Mono.fromRunnable(forget).then(Mono.<Void>error(error)));
         });
     }
 

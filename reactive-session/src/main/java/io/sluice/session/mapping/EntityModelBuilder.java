@@ -110,8 +110,12 @@ final class EntityModelBuilder {
             MethodHandle getter;
             MethodHandle setter;
             try {
-                getter = lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
-                setter = lookup.unreflectSetter(field)
+                MethodHandles.Lookup declaring = field.getDeclaringClass() == type
+                        ? lookup
+                        : MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
+                getter = declaring.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
+                setter = declaring
+                        .unreflectSetter(field)
                         .asType(MethodType.methodType(void.class, Object.class, Object.class));
             } catch (IllegalAccessException e) {
                 throw new MappingException(where + " cannot be accessed by Sluice: " + e.getMessage());

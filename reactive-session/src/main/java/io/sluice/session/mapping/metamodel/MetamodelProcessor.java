@@ -80,9 +80,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     processingEnv
                             .getMessager()
                             .printMessage(
-                                    Diagnostic.Kind.ERROR,
+                                    Diagnostic.Kind.WARNING,
                                     type.getSimpleName() + "." + field.getSimpleName()
-                                            + " is final, but Sluice must write it when it loads a row: remove final, or mark it @Transient",
+                                            + " is final, but Sluice must write it when it loads a row: remove final, or mark it"
+                                            + " @Transient (Mapping.of will refuse the class)",
                                     field);
                     continue;
                 }

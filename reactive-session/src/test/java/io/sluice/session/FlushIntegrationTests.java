@@ -1,0 +1,211 @@
+package io.sluice.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.sluice.core.Engine;
+import io.sluice.core.sql.SQL;
+import io.sluice.session.mapping.Mapping;
+import io.sluice.testing.DatabaseTest;
+import io.sluice.testing.RecordingListener;
+import io.sluice.testing.Schemas;
+import io.sluice.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** The flush on every database: statement order and batching, generated keys, versions, and failures that lose nothing. */
+final class FlushIntegrationTests {
+
+    static final Mapping MAPPING = Mapping.of(Account.class);
+
+    private Engine engine = TestDatabase.H2.engine();
+    private final List<Engine> opened = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() {
+        opened.forEach(extra -> extra.close().block(Duration.ofSeconds(10)));
+        Schemas.drop(engine, MAPPING.metadata());
+    }
+
+    private SessionFactory sessions(TestDatabase database, RecordingListener listener) {
+        engine = database.engine();
+        Schemas.recreate(engine, MAPPING.metadata());
+        Engine recorded = database.newEngine(builder -> builder.listener(listener));
+        opened.add(recorded);
+        return SessionFactory.of(recorded, MAPPING);
+    }
+
+    private long rows() {
+        return engine.query(SQL.select(SQL.count()).from(MAPPING.metadata().table("session_accounts")))
+                .map(row -> row.get(0, Long.class))
+                .blockFirst(Duration.ofSeconds(10));
+    }
+
+    @DatabaseTest
+    void shouldInsertManyObjectsInChunkedMultiRowInsertsWithTheirKeys(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = sessions(database, sql);
+        Session session = sessions.open();
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            accounts.add(new Account("a" + i, i + ".50"));
+        }
+        session.addAll(accounts);
+        session.commit().as(StepVerifier::create).verifyComplete();
+
+        assertThat(sql.events().stream().filter(event -> event.startsWith("INSERT")))
+                .hasSize(3);
+        assertThat(accounts)
+                .extracting(Account::getId)
+                .doesNotContainNull()
+                .doesNotHaveDuplicates()
+                .isSorted();
+        assertThat(accounts)
+                .allSatisfy(account -> assertThat(account.getVersion()).isEqualTo(1L));
+        Session check = sessions.open();
+        Account last = check.get(Account.class, accounts.get(2499).getId()).block();
+        assertThat(last.getCode()).isEqualTo("a2499");
+        assertThat(last).isNotSameAs(accounts.get(2499));
+        assertThat(last.getBalance()).isEqualByComparingTo("2499.50");
+        check.close().block();
+        session.close().block();
+    }
+
+    @DatabaseTest
+    void shouldUpdateChangedColumnsFirstThenInsertThenDeleteWithVersionChecks(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = sessions(database, sql);
+        Session session = sessions.open();
+        Account first = new Account("first", "1.00");
+        Account second = new Account("second", "2.00");
+        session.addAll(List.of(first, second));
+        session.commit().block();
+        sql.clear();
+
+        first.setBalance(new BigDecimal("10.00"));
+        session.delete(second);
+        Account third = new Account("third", "3.00");
+        session.add(third);
+        assertThat(session.deleted()).containsExactly(second);
+        session.commit().as(StepVerifier::create).verifyComplete();
+
+        String marker = engine.dialect().bindMarker(1).equals("?") ? "?" : "$";
+        assertThat(sql.events()).hasSize(5);
+        assertThat(sql.events().get(0)).isEqualTo("BEGIN (implicit)");
+        assertThat(sql.events().get(1).replaceAll("\\$\\d", "?"))
+                .isEqualTo(
+                        "UPDATE session_accounts SET balance = ?, version = ? WHERE (session_accounts.id = ?) AND (session_accounts.version = ?)");
+        assertThat(sql.statements().get(0).values()).containsExactly(new BigDecimal("10.00"), 2L, first.getId(), 1L);
+        assertThat(sql.events().get(2))
+                .startsWith("INSERT INTO session_accounts (code, balance, version) VALUES (" + marker);
+        assertThat(sql.events().get(3).replaceAll("\\$\\d", "?"))
+                .isEqualTo(
+                        "DELETE FROM session_accounts WHERE (session_accounts.id = ?) AND (session_accounts.version = ?)");
+        assertThat(sql.events().get(4)).isEqualTo("COMMIT");
+        assertThat(first.getVersion()).isEqualTo(2L);
+        assertThat(session.contains(second)).isFalse();
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @DatabaseTest
+    void shouldFailWithStaleObjectWhenAnotherTransactionChangedTheRow(TestDatabase database) {
+        SessionFactory sessions = sessions(database, new RecordingListener());
+        Session setup = sessions.open();
+        Account account = new Account("shared", "5.00");
+        setup.add(account);
+        setup.commit().block();
+
+        Session alice = sessions.open();
+        Session bob = sessions.open();
+        Account aliceCopy = alice.get(Account.class, account.getId()).block();
+        Account bobCopy = bob.get(Account.class, account.getId()).block();
+        alice.commit().block();
+        bob.commit().block();
+        aliceCopy.setBalance(new BigDecimal("6.00"));
+        alice.commit().as(StepVerifier::create).verifyComplete();
+
+        bobCopy.setBalance(new BigDecimal("7.00"));
+        bob.commit()
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(StaleObjectException.class)
+                        .hasMessageContaining("UPDATE of Account with key [" + account.getId() + "]"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(bobCopy.getVersion()).isEqualTo(1L);
+        bob.rollback().as(StepVerifier::create).verifyComplete();
+        assertThat(bobCopy.getBalance()).isEqualByComparingTo("5.00");
+        bob.refresh(bobCopy).as(StepVerifier::create).verifyComplete();
+        assertThat(bobCopy.getBalance()).isEqualByComparingTo("6.00");
+        bobCopy.setBalance(new BigDecimal("7.00"));
+        bob.commit().as(StepVerifier::create).verifyComplete();
+        assertThat(bobCopy.getVersion()).isEqualTo(3L);
+
+        alice.delete(aliceCopy);
+        alice.commit()
+                .as(StepVerifier::create)
+                .expectError(StaleObjectException.class)
+                .verify(Duration.ofSeconds(10));
+        alice.rollback().block();
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @DatabaseTest
+    void shouldLeaveTheDatabaseAndObjectsAsTheyWereWhenAFlushFails(TestDatabase database) {
+        SessionFactory sessions = sessions(database, new RecordingListener());
+        Session session = sessions.open();
+        session.add(new Account("taken", "1.00"));
+        session.commit().block();
+
+        Account fine = new Account("fine", "2.00");
+        Account duplicate = new Account("taken", "3.00");
+        session.addAll(List.of(fine, duplicate));
+        session.flush()
+                .as(StepVerifier::create)
+                .expectError(R2dbcDataIntegrityViolationException.class)
+                .verify(Duration.ofSeconds(10));
+
+        assertThat(rows()).isEqualTo(1);
+        assertThat(fine.getId()).isNull();
+        assertThat(duplicate.getVersion()).isNull();
+        assertThat(session.newObjects()).containsExactly(fine, duplicate);
+        session.query(Account.class)
+                .all()
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("call rollback()"))
+                .verify(Duration.ofSeconds(10));
+
+        session.rollback().as(StepVerifier::create).verifyComplete();
+        assertThat(session.newObjects()).isEmpty();
+        duplicate.setCode("other");
+        session.addAll(List.of(fine, duplicate));
+        session.commit().as(StepVerifier::create).verifyComplete();
+        assertThat(rows()).isEqualTo(3);
+    }
+
+    @DatabaseTest
+    void shouldCommitOrRollBackInTransaction(TestDatabase database) {
+        SessionFactory sessions = sessions(database, new RecordingListener());
+        sessions.inTransaction(session -> {
+                    session.add(new Account("kept", "1.00"));
+                    return Mono.empty();
+                })
+                .as(StepVerifier::create)
+                .verifyComplete();
+        sessions.inTransaction(session -> {
+                    session.add(new Account("lost", "1.00"));
+                    return session.flush().then(Mono.error(new IllegalStateException("boom")));
+                })
+                .as(StepVerifier::create)
+                .verifyErrorMessage("boom");
+        assertThat(rows()).isEqualTo(1);
+        assertThat(engine.query(SQL.select(MAPPING.entity(Account.class).attribute("code")))
+                        .blockFirst()
+                        .get(0))
+                .isEqualTo("kept");
+    }
+}

@@ -1,0 +1,167 @@
+package io.sluice.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.core.Engine;
+import io.sluice.session.mapping.Mapping;
+import io.sluice.session.tutorial.User;
+import io.sluice.session.tutorial.User_;
+import io.sluice.testing.DatabaseTest;
+import io.sluice.testing.RecordingListener;
+import io.sluice.testing.Schemas;
+import io.sluice.testing.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** The session's own behaviour on every database: one connection used in turn, the identity map, and object states. */
+final class SessionIntegrationTests {
+
+    static final Mapping MAPPING = Mapping.of(User.class, Account.class);
+
+    private Engine engine = TestDatabase.H2.engine();
+    private final List<Engine> opened = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() {
+        opened.forEach(extra -> extra.close().block(Duration.ofSeconds(10)));
+        Schemas.drop(engine, MAPPING.metadata());
+    }
+
+    private SessionFactory seeded(TestDatabase database, RecordingListener listener) {
+        engine = database.engine();
+        Schemas.recreate(engine, MAPPING.metadata());
+        Engine recorded =
+                database.newEngine(builder -> builder.listener(listener).maxSize(2));
+        opened.add(recorded);
+        SessionFactory sessions = SessionFactory.of(recorded, MAPPING);
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            users.add(new User("user" + i, "User " + i, "u" + i));
+        }
+        sessions.inTransaction(session -> {
+                    session.addAll(users);
+                    return Mono.empty();
+                })
+                .blockLast(Duration.ofSeconds(30));
+        listener.clear();
+        return sessions;
+    }
+
+    @DatabaseTest
+    void shouldRunConcurrentlySubscribedWorkInTurnOnItsOneConnection(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = seeded(database, sql);
+        Session session = sessions.open();
+
+        Mono.zip(
+                        session.get(User.class, 1),
+                        session.get(User.class, 2),
+                        session.query(User.class).count())
+                .as(StepVerifier::create)
+                .assertNext(results -> {
+                    assertThat(results.getT1().getName()).isEqualTo("user0");
+                    assertThat(results.getT2().getName()).isEqualTo("user1");
+                    assertThat(results.getT3()).isEqualTo(300);
+                })
+                .verifyComplete();
+        Flux.merge(
+                        session.query(User.class).orderBy(User_.id).all(),
+                        session.query(User_.name).orderBy(User_.id).all())
+                .count()
+                .as(StepVerifier::create)
+                .expectNext(600L)
+                .verifyComplete();
+        assertThat(sql.events().stream().filter(event -> event.startsWith("BEGIN")))
+                .hasSize(1);
+        assertThat(opened.get(0).poolMetrics().get().acquiredSize()).isEqualTo(1);
+        session.close().block();
+        assertThat(opened.get(0).poolMetrics().get().acquiredSize()).isZero();
+    }
+
+    @DatabaseTest
+    void shouldAnswerFromTheIdentityMapWithoutSql(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = seeded(database, sql);
+        Session session = sessions.open();
+        User first = session.get(User.class, 1).block();
+        int statements = sql.events().size();
+
+        assertThat(session.get(User.class, 1).block()).isSameAs(first);
+        assertThat(sql.events()).hasSize(statements);
+        first.setNickname("changed");
+        assertThat(session.query(User.class).filterBy(User_.id, 1).one().block())
+                .isSameAs(first);
+        assertThat(first.getNickname()).as("autoflushed, not overwritten").isEqualTo("changed");
+        session.get(User.class, 99_999).as(StepVerifier::create).verifyComplete();
+        session.rollback().block();
+        assertThat(first.getNickname()).isEqualTo("u0");
+    }
+
+    @DatabaseTest
+    void shouldExpungeRefreshAndDeleteAsAsked(TestDatabase database) {
+        SessionFactory sessions = seeded(database, new RecordingListener());
+        Session session = sessions.open();
+        User user = session.get(User.class, 3).block();
+        user.setName("not saved");
+        session.expunge(user);
+        assertThat(session.contains(user)).isFalse();
+        assertThat(session.dirty()).isEmpty();
+        User again = session.get(User.class, 3).block();
+        assertThat(again).isNotSameAs(user);
+        assertThat(again.getName()).isEqualTo("user2");
+
+        again.setName("discarded");
+        session.refresh(again).as(StepVerifier::create).verifyComplete();
+        assertThat(again.getName()).isEqualTo("user2");
+        assertThat(session.dirty()).isEmpty();
+
+        User pending = new User("pending", "P", "p");
+        session.add(pending);
+        session.delete(pending);
+        assertThat(session.newObjects()).isEmpty();
+        session.delete(again);
+        session.add(again);
+        assertThat(session.deleted()).isEmpty();
+        assertThatThrownBy(() -> session.delete(new User("stranger", "S", "s")))
+                .isInstanceOf(DetachedInstanceException.class)
+                .hasMessageContaining("is not in this session");
+        session.delete(again);
+        session.commit().block();
+        Session check = sessions.open();
+        assertThat(check.query(User.class).count().block()).isEqualTo(299);
+        check.close().block();
+        session.close().block();
+        session.query(User.class)
+                .all()
+                .as(StepVerifier::create)
+                .expectError(SessionException.class)
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @DatabaseTest
+    void shouldStopSendingWorkWhenTheSubscriberCancelsAndKeepTheSessionUsable(TestDatabase database) {
+        SessionFactory sessions = seeded(database, new RecordingListener());
+        Session session = sessions.open();
+        session.query(User.class)
+                .orderBy(User_.id)
+                .all()
+                .take(5)
+                .count()
+                .as(StepVerifier::create)
+                .expectNext(5L)
+                .verifyComplete();
+        session.query(User.class)
+                .count()
+                .as(StepVerifier::create)
+                .expectNext(300L)
+                .verifyComplete();
+        session.close().block();
+        assertThat(opened.get(0).poolMetrics().get().acquiredSize()).isZero();
+    }
+}
