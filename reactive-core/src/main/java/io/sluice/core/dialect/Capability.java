@@ -11,5 +11,7 @@ public enum Capability {
     /** {@code INSERT INTO t DEFAULT VALUES}; without it, {@code INSERT INTO t () VALUES ()}. */
     DEFAULT_VALUES,
     /** Several rows in one {@code INSERT ... VALUES (...), (...)}. */
-    MULTI_ROW_INSERT
+    MULTI_ROW_INSERT,
+    /** Full-text search, written by {@link Dialect#fullTextMatch(String, String)}. */
+    FULL_TEXT_SEARCH
 }

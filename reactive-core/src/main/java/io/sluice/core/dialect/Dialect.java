@@ -76,6 +76,19 @@ public interface Dialect {
     String identityClause();
 
     /**
+     * Returns a full-text match of rendered text against rendered search words.
+     *
+     * @param expression the SQL of the searched text
+     * @param words the SQL of the search words (a bind marker)
+     * @return the condition's SQL
+     * @throws UnsupportedOperationException if the database has no full-text search
+     */
+    default String fullTextMatch(String expression, String words) {
+        throw new UnsupportedOperationException("full-text MATCH is not supported on " + name()
+                + "; use like()/ilike(), or PostgreSQL or MariaDB (with a FULLTEXT index)");
+    }
+
+    /**
      * Returns a value written as a SQL literal, for the one place that takes no bind parameters: {@code DEFAULT} in DDL.
      *
      * @param value a {@link Number}, {@link Boolean} or {@link String}

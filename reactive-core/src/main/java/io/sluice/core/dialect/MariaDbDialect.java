@@ -20,7 +20,7 @@ public final class MariaDbDialect extends AbstractDialect {
     public static final MariaDbDialect INSTANCE = new MariaDbDialect();
 
     private MariaDbDialect() {
-        super("MariaDB", '`', EnumSet.of(Capability.MULTI_ROW_INSERT), new MariaDbCodec());
+        super("MariaDB", '`', EnumSet.of(Capability.MULTI_ROW_INSERT, Capability.FULL_TEXT_SEARCH), new MariaDbCodec());
     }
 
     @Override
@@ -65,6 +65,11 @@ public final class MariaDbDialect extends AbstractDialect {
             case BINARY -> "BINARY";
             default -> typeName(type);
         };
+    }
+
+    @Override
+    public String fullTextMatch(String expression, String words) {
+        return "MATCH (" + expression + ") AGAINST (" + words + ")";
     }
 
     @Override

@@ -18,8 +18,14 @@ public final class PostgresDialect extends AbstractDialect {
                         Capability.ILIKE,
                         Capability.CONCAT_OPERATOR,
                         Capability.DEFAULT_VALUES,
-                        Capability.MULTI_ROW_INSERT),
+                        Capability.MULTI_ROW_INSERT,
+                        Capability.FULL_TEXT_SEARCH),
                 new ValueCodec());
+    }
+
+    @Override
+    public String fullTextMatch(String expression, String words) {
+        return "to_tsvector(" + expression + ") @@ plainto_tsquery(" + words + ")";
     }
 
     @Override

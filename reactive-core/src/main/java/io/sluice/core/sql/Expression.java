@@ -33,7 +33,8 @@ public sealed interface Expression<T>
                 Exists,
                 Text,
                 Cast,
-                Star {
+                Star,
+                Match {
 
     /**
      * Returns the type of the values, or {@code null} where it is not known (text fragments, some functions).
@@ -213,6 +214,19 @@ public sealed interface Expression<T>
     default Expression<Boolean> ilike(String pattern) {
         return new Like(
                 this, BindParameter.of(Assert.requireNonNull(pattern, "pattern must not be null")), true, false);
+    }
+
+    /**
+     * Returns a full-text match of this text column against search words: {@code to_tsvector(this) @@ plainto_tsquery(words)} on
+     * PostgreSQL, {@code MATCH (this) AGAINST (words)} on MariaDB (which needs a FULLTEXT index on the column). Rendering fails
+     * with {@link UnsupportedOperationException} on databases without full-text search (H2).
+     *
+     * @param words the search words, sent as a bind parameter
+     * @return the condition
+     * @throws IllegalArgumentException if {@code words} is {@code null}
+     */
+    default Expression<Boolean> match(String words) {
+        return new Match(this, BindParameter.of(Assert.requireNonNull(words, "words must not be null")));
     }
 
     /**

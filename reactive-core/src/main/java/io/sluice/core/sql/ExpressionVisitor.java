@@ -60,4 +60,7 @@ public interface ExpressionVisitor<R> {
 
     /** Visits the star of count(*). @param star the node @return the result */
     R visitStar(Star star);
+
+    /** Visits a full-text match. @param match the node @return the result */
+    R visitMatch(Match match);
 }

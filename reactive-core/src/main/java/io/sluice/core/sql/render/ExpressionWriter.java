@@ -15,6 +15,7 @@ import io.sluice.core.sql.InList;
 import io.sluice.core.sql.InSubquery;
 import io.sluice.core.sql.Label;
 import io.sluice.core.sql.Like;
+import io.sluice.core.sql.Match;
 import io.sluice.core.sql.Not;
 import io.sluice.core.sql.NullCheck;
 import io.sluice.core.sql.Operator;
@@ -232,6 +233,18 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
     }
 
     @Override
+    public Void visitMatch(Match match) {
+        RenderContext inner = context.nested();
+        ExpressionWriter writer = new ExpressionWriter(inner, statements);
+        match.expression().accept(writer);
+        String expression = inner.take();
+        match.words().accept(writer);
+        String words = inner.take();
+        context.append(context.dialect.fullTextMatch(expression, words));
+        return null;
+    }
+
+    @Override
     public Void visitStar(Star star) {
         context.append("*");
         return null;
@@ -247,6 +260,7 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
                 || expression instanceof InList
                 || expression instanceof InSubquery
                 || expression instanceof NullCheck
+                || expression instanceof Match
                 || expression instanceof Text;
         if (expression instanceof BinaryExpression<?> binary
                 && binary.operator() == Operator.CONCAT

@@ -11,11 +11,16 @@ final class RenderContext {
 
     final Dialect dialect;
     final StringBuilder sql = new StringBuilder(128);
-    private final List<BindValue> binds = new ArrayList<>();
+    private final List<BindValue> binds;
     private final List<String> generatedKeys = new ArrayList<>();
 
     RenderContext(Dialect dialect) {
+        this(dialect, new ArrayList<>());
+    }
+
+    private RenderContext(Dialect dialect, List<BindValue> binds) {
         this.dialect = dialect;
+        this.binds = binds;
     }
 
     RenderContext append(String text) {
@@ -47,6 +52,18 @@ final class RenderContext {
     String bindMarker(Object value, SqlType<?> type) {
         binds.add(new BindValue(dialect.codec().encode(value, type), type.javaType()));
         return dialect.bindMarker(binds.size());
+    }
+
+    /** Returns a context that writes into its own text but shares this one's binds, for pieces a dialect wraps. */
+    RenderContext nested() {
+        return new RenderContext(dialect, binds);
+    }
+
+    /** Returns the text written so far and starts afresh. */
+    String take() {
+        String text = sql.toString();
+        sql.setLength(0);
+        return text;
     }
 
     void generatedKey(String column) {

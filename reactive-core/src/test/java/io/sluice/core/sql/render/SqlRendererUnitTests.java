@@ -402,4 +402,18 @@ final class SqlRendererUnitTests {
                 .isEqualTo("SELECT users.id FROM users WHERE (users.name = $1) OR (users.name LIKE $2)");
         assertThat(sql.values()).containsExactly(hostile, hostile);
     }
+
+    @Test
+    void shouldRenderFullTextMatchWhereTheDatabaseHasIt() {
+        Select select = SQL.select(ID).where(NAME.match("wendy").and(AGE.gt(1)));
+        assertThat(pg(select).sql())
+                .isEqualTo(
+                        "SELECT users.id FROM users WHERE (to_tsvector(users.name) @@ plainto_tsquery($1)) AND (users.age > $2)");
+        assertThat(pg(select).values()).containsExactly("wendy", 1);
+        assertThat(render(select, MariaDbDialect.INSTANCE).sql())
+                .isEqualTo("SELECT users.id FROM users WHERE (MATCH (users.name) AGAINST (?)) AND (users.age > ?)");
+        assertThatThrownBy(() -> render(select, H2Dialect.INSTANCE))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("full-text MATCH is not supported on H2");
+    }
 }
