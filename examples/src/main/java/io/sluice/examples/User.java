@@ -1,0 +1,116 @@
+package io.sluice.examples;
+
+import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Generated;
+import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tutorial's mapped class: a row of table {@code users}. Its metamodel {@code User_} is generated at compile time, so that
+ * queries read {@code User_.name.eq("ed")}.
+ */
+@Table("users")
+public class User {
+
+    // The fields carry no @Nullable (though id is null until inserted): the metamodel processor would copy that type
+    // annotation into User_ as "@org.jspecify.annotations.Nullable java.lang.String", which javac rejects.
+
+    @Id
+    @Generated
+    private Integer id;
+
+    @Column(length = 50)
+    private String name;
+
+    @Column(length = 50)
+    private String fullname;
+
+    @Column(length = 50)
+    private String nickname;
+
+    /** For Sluice, which fills the fields when it loads a row. */
+    protected User() {}
+
+    /**
+     * Creates a transient user; its id is {@code null} until the session inserts it.
+     *
+     * @param name the login name
+     * @param fullname the full name
+     * @param nickname the nickname
+     */
+    public User(String name, String fullname, String nickname) {
+        this.name = name;
+        this.fullname = fullname;
+        this.nickname = nickname;
+    }
+
+    /**
+     * Returns the primary key.
+     *
+     * @return the id, or {@code null} before the user is inserted
+     */
+    public @Nullable Integer getId() {
+        return id;
+    }
+
+    /**
+     * Returns the login name.
+     *
+     * @return the name
+     */
+    public @Nullable String getName() {
+        return name;
+    }
+
+    /**
+     * Sets the login name.
+     *
+     * @param name the name
+     */
+    public void setName(@Nullable String name) {
+        this.name = name;
+    }
+
+    /**
+     * Returns the full name.
+     *
+     * @return the full name
+     */
+    public @Nullable String getFullname() {
+        return fullname;
+    }
+
+    /**
+     * Sets the full name.
+     *
+     * @param fullname the full name
+     */
+    public void setFullname(@Nullable String fullname) {
+        this.fullname = fullname;
+    }
+
+    /**
+     * Returns the nickname.
+     *
+     * @return the nickname
+     */
+    public @Nullable String getNickname() {
+        return nickname;
+    }
+
+    /**
+     * Sets the nickname.
+     *
+     * @param nickname the nickname
+     */
+    public void setNickname(@Nullable String nickname) {
+        this.nickname = nickname;
+    }
+
+    /** Returns the tutorial's representation: {@code <User(name='ed', fullname='Ed Jones', nickname='edsnickname')>}. */
+    @Override
+    public String toString() {
+        return "<User(name='" + name + "', fullname='" + fullname + "', nickname='" + nickname + "')>";
+    }
+}
