@@ -311,7 +311,7 @@ public final class Query<T> {
      */
     public Mono<T> one() {
         return single().switchIfEmpty(
-                        Mono.error(() -> new NoResultException("no row was found for one(): " + describe())));
+                        Mono.error(() -> new NoResultException("no row was found for one(), " + describe())));
     }
 
     /**
@@ -335,8 +335,8 @@ public final class Query<T> {
     private Mono<T> single() {
         return all().collectList().flatMap(results -> {
             if (results.size() > 1) {
-                return Mono.error(new NonUniqueResultException(
-                        results.size() + " rows were found where at most one was expected: " + describe()));
+                return Mono.error(new NonUniqueResultException("multiple rows (" + results.size()
+                        + ") were found where at most one was expected, " + describe()));
             }
             return results.isEmpty() ? Mono.empty() : Mono.just(results.get(0));
         });
@@ -364,7 +364,17 @@ public final class Query<T> {
 
     private String describe() {
         Text text = statement;
-        return text != null ? text.sql() : "query of " + items;
+        if (text != null) {
+            return text.sql();
+        }
+        List<String> names = new ArrayList<>();
+        for (QueryItem item : items) {
+            names.add(
+                    item instanceof QueryItem.EntityItem entity
+                            ? entity.model().type().getSimpleName()
+                            : String.valueOf(((QueryItem.ExpressionItem) item).expression()));
+        }
+        return "query of " + String.join(", ", names);
     }
 
     private RowMapper<T> positional() {

@@ -139,6 +139,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 .anyMatch(mirror -> mirror.getAnnotationType().toString().equals(annotation));
     }
 
+    /** Returns the type's name as source text, boxed, erased and without type annotations such as {@code @Nullable}. */
     private String boxed(TypeMirror type) {
         if (type.getKind().isPrimitive()) {
             return processingEnv
@@ -146,6 +147,17 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     .boxedClass((javax.lang.model.type.PrimitiveType) type)
                     .getQualifiedName()
                     .toString();
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            TypeMirror component = ((javax.lang.model.type.ArrayType) type).getComponentType();
+            String name = component.getKind().isPrimitive()
+                    ? component.getKind().name().toLowerCase(java.util.Locale.ROOT)
+                    : boxed(component);
+            return name + "[]";
+        }
+        Element element = processingEnv.getTypeUtils().asElement(type);
+        if (element instanceof TypeElement typeElement) {
+            return typeElement.getQualifiedName().toString();
         }
         return processingEnv.getTypeUtils().erasure(type).toString();
     }

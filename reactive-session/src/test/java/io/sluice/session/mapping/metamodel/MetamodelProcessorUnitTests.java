@@ -28,8 +28,8 @@ final class MetamodelProcessorUnitTests {
 
             @Table("books")
             public class Book extends Item {
-                @Id @Generated private Long id;
-                @Column(length = 100) private String title;
+                @Id @Generated private @org.jspecify.annotations.Nullable Long id;
+                @Column(length = 100) private @org.jspecify.annotations.Nullable String title;
                 private int pages;
                 private byte[] cover;
                 private java.time.LocalDate published;
