@@ -9,6 +9,7 @@ import io.sluice.session.NonUniqueResultException;
 import io.sluice.session.Query;
 import io.sluice.session.Session;
 import io.sluice.session.SessionFactory;
+import io.sluice.session.Tuple2;
 import io.sluice.session.mapping.Mapping;
 import java.util.List;
 import java.util.function.Supplier;
@@ -17,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple2;
 
 /**
  * SQLAlchemy's ORM tutorial, from "Connecting" to "Counting", on Sluice's ORM layer: a mapped {@link User}, a session that
@@ -385,7 +385,7 @@ public final class Tutorial {
         } else if (value instanceof Boolean bool) {
             return bool ? "True" : "False";
         } else if (value instanceof Tuple2<?, ?> tuple) {
-            return tuple.toList().stream().map(Tutorial::repr).collect(Collectors.joining(", ", "(", ")"));
+            return "(" + repr(tuple.getT1()) + ", " + repr(tuple.getT2()) + ")";
         } else if (value instanceof List<?> list) {
             return list.stream().map(Tutorial::repr).collect(Collectors.joining(", ", "[", "]"));
         }

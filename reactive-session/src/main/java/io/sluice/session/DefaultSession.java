@@ -19,12 +19,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.function.Tuple2;
-import reactor.util.function.Tuple3;
-import reactor.util.function.Tuples;
 
 /** The {@link Session}: a unit of work plus one connection, used by one piece of work at a time. */
-final class DefaultSession implements Session {
+final class DefaultSession implements Session, io.sluice.session.relation.RelationLoader {
 
     private final Engine engine;
     private final Mapping mapping;
@@ -39,7 +36,7 @@ final class DefaultSession implements Session {
     DefaultSession(Engine engine, Mapping mapping) {
         this.engine = engine;
         this.mapping = mapping;
-        this.unitOfWork = new UnitOfWork(mapping);
+        this.unitOfWork = new UnitOfWork(mapping, this);
     }
 
     UnitOfWork unitOfWork() {
@@ -274,11 +271,44 @@ final class DefaultSession implements Session {
             }
             Runnable forget = () -> {
                 closed = true;
+                failedFlush = null;
                 unitOfWork.clear();
             };
-            return rollback()
-                    .then(Mono.<Void>fromRunnable(forget))
+            // Closing ends the transaction (rolled back) and detaches every object as it is in memory, loaded
+            // relationships
+            // included; unlike rollback(), it does not put committed values back.
+            Mono<Void> end = connection == null
+                    ? Mono.empty()
+                    : exclusive(on -> endTransaction(on, false)).then();
+            return end.then(Mono.<Void>fromRunnable(forget))
                     .onErrorResume(error -> Mono.fromRunnable(forget).then(Mono.<Void>error(error)));
+        });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Mono<List<T>> load(Object owner, io.sluice.session.mapping.Relationship<?, T> relationship) {
+        return Mono.defer(() -> {
+            if (closed || unitOfWork.identityMap().stateOf(owner) == null) {
+                return Mono.error(new DetachedInstanceException(relationship + " of " + owner
+                        + " cannot be loaded: the object" + " is not in an open session"));
+            }
+            Attribute<?, Object> foreignKey = (Attribute<?, Object>) relationship.foreignKey();
+            if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_ONE) {
+                Object id = ((Attribute<Object, Object>) foreignKey).get(owner);
+                return id == null
+                        ? Mono.just(List.<T>of())
+                        : get(relationship.target(), id).map(List::of).defaultIfEmpty(List.of());
+            }
+            Object id = ((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner);
+            if (id == null) {
+                return Mono.just(List.<T>of());
+            }
+            return query(relationship.target())
+                    .filter(foreignKey.eq(id))
+                    .orderBy(relationship.orderBy())
+                    .all()
+                    .collectList();
         });
     }
 
@@ -328,7 +358,7 @@ final class DefaultSession implements Session {
         return new Query<>(
                 this,
                 List.of(expression(first), expression(second)),
-                values -> Tuples.of(at(values, 0), at(values, 1)));
+                values -> new Tuple2<>(at(values, 0), at(values, 1)));
     }
 
     @Override
@@ -336,13 +366,15 @@ final class DefaultSession implements Session {
         return new Query<>(
                 this,
                 List.of(expression(first), expression(second), expression(third)),
-                values -> Tuples.of(at(values, 0), at(values, 1), at(values, 2)));
+                values -> new Tuple3<>(at(values, 0), at(values, 1), at(values, 2)));
     }
 
     @Override
     public <E, A> Query<Tuple2<E, A>> query(Class<E> type, Expression<A> expression) {
         return new Query<>(
-                this, List.of(entity(type), expression(expression)), values -> Tuples.of(at(values, 0), at(values, 1)));
+                this,
+                List.of(entity(type), expression(expression)),
+                values -> new Tuple2<>(at(values, 0), at(values, 1)));
     }
 
     @Override
@@ -351,13 +383,13 @@ final class DefaultSession implements Session {
         return new Query<>(
                 this,
                 List.of(new QueryItem.EntityItem(aliased.model(), aliased.alias()), expression(expression)),
-                values -> Tuples.of(at(values, 0), at(values, 1)));
+                values -> new Tuple2<>(at(values, 0), at(values, 1)));
     }
 
     @Override
     public <A, B> Query<Tuple2<A, B>> query(Class<A> first, Class<B> second) {
         return new Query<>(
-                this, List.of(entity(first), entity(second)), values -> Tuples.of(at(values, 0), at(values, 1)));
+                this, List.of(entity(first), entity(second)), values -> new Tuple2<>(at(values, 0), at(values, 1)));
     }
 
     @Override

@@ -44,9 +44,10 @@ public final class Query<T> {
     private final Select select;
     private final Map<String, @Nullable Object> params;
     private final @Nullable Text statement;
+    private final List<LoadOption> options;
 
     Query(DefaultSession session, List<QueryItem> items, Function<Object[], T> combiner) {
-        this(session, items, combiner, initialSelect(items), Map.of(), null);
+        this(session, items, combiner, initialSelect(items), Map.of(), null, List.of());
     }
 
     private Query(
@@ -55,13 +56,15 @@ public final class Query<T> {
             Function<Object[], T> combiner,
             Select select,
             Map<String, @Nullable Object> params,
-            @Nullable Text statement) {
+            @Nullable Text statement,
+            List<LoadOption> options) {
         this.session = session;
         this.items = items;
         this.combiner = combiner;
         this.select = select;
         this.params = params;
         this.statement = statement;
+        this.options = options;
     }
 
     private static Select initialSelect(List<QueryItem> items) {
@@ -69,15 +72,13 @@ public final class Query<T> {
         for (QueryItem item : items) {
             columns.addAll(item.columns());
         }
-        Select select = SQL.select(columns.toArray(new Expression<?>[0]));
-        if (items.get(0) instanceof QueryItem.EntityItem entity) {
-            select = select.from((FromItem) entity.source());
-        }
-        return select;
+        // FROM is left implicit: the tables and aliases of the selected items, in order, until a join makes it
+        // explicit.
+        return SQL.select(columns.toArray(new Expression<?>[0]));
     }
 
     private Query<T> with(Select next) {
-        return new Query<>(session, items, combiner, next, params, statement);
+        return new Query<>(session, items, combiner, next, params, statement, options);
     }
 
     /**
@@ -126,7 +127,7 @@ public final class Query<T> {
         Assert.requireNonNull(name, "name must not be null");
         Map<String, @Nullable Object> more = new LinkedHashMap<>(params);
         more.put(name, value);
-        return new Query<>(session, items, combiner, select, more, statement);
+        return new Query<>(session, items, combiner, select, more, statement, options);
     }
 
     /**
@@ -242,6 +243,43 @@ public final class Query<T> {
         return with(start().leftJoin(target, on));
     }
 
+    /**
+     * Returns this query joined along a relationship to the related class's table ({@code join(User_.addresses)}).
+     *
+     * @param relationship a relationship whose owner is already in the query
+     * @return the new query
+     */
+    public Query<T> join(io.sluice.session.mapping.Relationship<?, ?> relationship) {
+        Assert.requireNonNull(relationship, "relationship must not be null");
+        return with(start().join(session.model(relationship.target()).table(), relationship.joinCondition()));
+    }
+
+    /**
+     * Returns this query left-outer-joined along a relationship.
+     *
+     * @param relationship a relationship whose owner is already in the query
+     * @return the new query
+     */
+    public Query<T> outerJoin(io.sluice.session.mapping.Relationship<?, ?> relationship) {
+        Assert.requireNonNull(relationship, "relationship must not be null");
+        return with(start().leftJoin(session.model(relationship.target()).table(), relationship.joinCondition()));
+    }
+
+    /**
+     * Returns this query with loading options for relationships of the objects it returns, such as {@link
+     * LoadOption#selectinLoad}. With an option, the objects are emitted once the relationship is loaded for all of them.
+     *
+     * @param more the options
+     * @return the new query
+     */
+    public Query<T> options(LoadOption... more) {
+        List<LoadOption> all = new ArrayList<>(options);
+        for (LoadOption option : more) {
+            all.add(Assert.requireNonNull(option, "options must not be null"));
+        }
+        return new Query<>(session, items, combiner, select, params, statement, all);
+    }
+
     private Select start() {
         return select.from().isEmpty() ? select.from(select.fromItems().get(0)) : select;
     }
@@ -255,7 +293,13 @@ public final class Query<T> {
      */
     public Query<T> fromStatement(Text text) {
         return new Query<>(
-                session, items, combiner, select, params, Assert.requireNonNull(text, "text must not be null"));
+                session,
+                items,
+                combiner,
+                select,
+                params,
+                Assert.requireNonNull(text, "text must not be null"),
+                options);
     }
 
     /**
@@ -289,9 +333,21 @@ public final class Query<T> {
             return connection.query(statement, mapper);
         });
         if (items.size() == 1 && items.get(0) instanceof QueryItem.EntityItem) {
-            return results.distinct(Function.identity(), () -> Collections.newSetFromMap(new IdentityHashMap<>()));
+            results = results.distinct(Function.identity(), () -> Collections.newSetFromMap(new IdentityHashMap<>()));
         }
-        return results;
+        if (options.isEmpty()) {
+            return results;
+        }
+        return results.collectList().flatMapMany(list -> {
+            List<Object> owners = new ArrayList<>();
+            for (T result : list) {
+                Object owner = result instanceof Tuple2<?, ?> tuple ? tuple.getT1() : result;
+                owners.add(owner);
+            }
+            return reactor.core.publisher.Flux.fromIterable(options)
+                    .concatMap(option -> Eager.selectin(session, owners, option.relationship()))
+                    .thenMany(reactor.core.publisher.Flux.fromIterable(list));
+        });
     }
 
     /**

@@ -3,8 +3,6 @@ package io.sluice.session;
 import io.sluice.core.sql.Expression;
 import java.util.List;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple2;
-import reactor.util.function.Tuple3;
 
 /**
  * A unit of work over mapped objects: an identity map (one object per primary key), change tracking, and at most one database

@@ -33,13 +33,16 @@ public final class EntityModel<E> {
     private final List<Attribute<E, ?>> ids;
     private final @Nullable Attribute<E, ?> version;
     private final MethodHandle constructor;
+    private final List<Relationship<E, ?>> relationships;
 
     EntityModel(
             Class<E> type,
             Table table,
             List<Attribute<E, ?>> attributes,
             @Nullable Attribute<E, ?> version,
-            MethodHandle constructor) {
+            MethodHandle constructor,
+            List<Relationship<E, ?>> relationships) {
+        this.relationships = List.copyOf(relationships);
         this.type = type;
         this.table = table;
         this.attributes = List.copyOf(attributes);
@@ -115,6 +118,31 @@ public final class EntityModel<E> {
      */
     public @Nullable Attribute<E, ?> version() {
         return version;
+    }
+
+    /**
+     * Returns the relationships, in field order.
+     *
+     * @return the relationships
+     */
+    public List<Relationship<E, ?>> relationships() {
+        return relationships;
+    }
+
+    /**
+     * Returns the relationship of a field.
+     *
+     * @param fieldName the {@code ToOne} or {@code ToMany} field's name
+     * @return the relationship
+     * @throws IllegalArgumentException if there is no such relationship
+     */
+    public Relationship<E, ?> relationship(String fieldName) {
+        for (Relationship<E, ?> relationship : relationships) {
+            if (relationship.fieldName().equals(fieldName)) {
+                return relationship;
+            }
+        }
+        throw new IllegalArgumentException(type.getSimpleName() + " has no relationship '" + fieldName + "'");
     }
 
     /**

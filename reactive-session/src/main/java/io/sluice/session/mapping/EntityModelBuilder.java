@@ -2,6 +2,8 @@ package io.sluice.session.mapping;
 
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
+import io.sluice.session.relation.ToMany;
+import io.sluice.session.relation.ToOne;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -53,6 +55,7 @@ final class EntityModelBuilder {
 
         Table.Builder table = Table.builder(annotation.value());
         List<FieldSpec> specs = new ArrayList<>();
+        List<Field> relationFields = new ArrayList<>();
         for (Field field : fields(type)) {
             int modifiers = field.getModifiers();
             if (Modifier.isStatic(modifiers)
@@ -61,6 +64,15 @@ final class EntityModelBuilder {
                 continue;
             }
             String where = type.getSimpleName() + "." + field.getName();
+            if (field.getType() == ToOne.class || field.getType() == ToMany.class) {
+                relationFields.add(field);
+                continue;
+            }
+            if (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToMany.class)) {
+                throw new MappingException(where + " is a relationship but of type "
+                        + field.getType().getSimpleName()
+                        + ": declare it as ToOne<T> (for @ManyToOne) or ToMany<T> (for @OneToMany)");
+            }
             if (Modifier.isFinal(modifiers)) {
                 throw new MappingException(
                         where + " is final, but Sluice must write it when it loads a row: remove final, or mark"
@@ -135,6 +147,10 @@ final class EntityModelBuilder {
         if (specs.stream().filter(spec -> spec.version).count() > 1) {
             throw new MappingException(name + " has more than one @Version field: keep one");
         }
+        List<RelationSpec> relations = new ArrayList<>();
+        for (Field field : relationFields) {
+            relations.add(relation(type, field, specs, table, lookup));
+        }
         Table built = table.build();
         List<Attribute<E, ?>> attributes = new ArrayList<>();
         Attribute<E, ?> versionAttribute = null;
@@ -155,8 +171,124 @@ final class EntityModelBuilder {
                 versionAttribute = attribute;
             }
         }
-        return new EntityModel<>(type, built, attributes, versionAttribute, constructor);
+        List<Relationship<E, ?>> relationships = new ArrayList<>();
+        for (RelationSpec spec : relations) {
+            relationships.add(new Relationship(
+                    type,
+                    spec.target,
+                    spec.field.getName(),
+                    spec.kind,
+                    spec.counterpart,
+                    spec.cascades,
+                    spec.orderBy,
+                    spec.getter));
+        }
+        return new EntityModel<>(type, built, attributes, versionAttribute, constructor, relationships);
     }
+
+    private static RelationSpec relation(
+            Class<?> type, Field field, List<FieldSpec> specs, Table.Builder table, MethodHandles.Lookup lookup) {
+        String where = type.getSimpleName() + "." + field.getName();
+        Class<?> target = typeArgument(field, where);
+        if (target.getAnnotation(io.sluice.session.mapping.Table.class) == null) {
+            throw new MappingException(
+                    where + " relates to " + target.getName() + ", which is not mapped: annotate it with @Table");
+        }
+        MethodHandle getter;
+        try {
+            MethodHandles.Lookup declaring = field.getDeclaringClass() == type
+                    ? lookup
+                    : MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
+            getter = declaring.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw new MappingException(where + " cannot be accessed by Sluice: " + e.getMessage());
+        }
+        if (field.getType() == ToOne.class) {
+            ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
+            if (manyToOne == null) {
+                throw new MappingException(
+                        where + " is a ToOne but has no @ManyToOne: annotate it, naming its foreign-key field");
+            }
+            String foreignKey = manyToOne.foreignKey().isBlank() ? field.getName() + "Id" : manyToOne.foreignKey();
+            FieldSpec column = null;
+            for (FieldSpec spec : specs) {
+                if (spec.field.getName().equals(foreignKey)) {
+                    column = spec;
+                }
+            }
+            if (column == null) {
+                throw new MappingException(where + " needs a mapped foreign-key field '" + foreignKey + "' in "
+                        + type.getSimpleName()
+                        + ": declare it (for example 'private Integer " + foreignKey + ";'), or name another with"
+                        + " @ManyToOne(foreignKey = \"...\")");
+            }
+            TargetKey key = TargetKey.of(target, where);
+            table.foreignKey(new io.sluice.core.sql.ForeignKey(
+                    List.of(column.columnName), key.table, List.of(key.column), manyToOne.onDelete()));
+            return new RelationSpec(
+                    field, target, Relationship.Kind.MANY_TO_ONE, foreignKey, java.util.Set.of(), "", getter);
+        }
+        OneToMany oneToMany = field.getAnnotation(OneToMany.class);
+        if (oneToMany == null) {
+            throw new MappingException(
+                    where + " is a ToMany but has no @OneToMany: annotate it with @OneToMany(mappedBy = \"...\")");
+        }
+        Field inverse = null;
+        for (Field candidate : fields(target)) {
+            if (candidate.getName().equals(oneToMany.mappedBy())) {
+                inverse = candidate;
+            }
+        }
+        if (inverse == null || inverse.getType() != ToOne.class || inverse.getAnnotation(ManyToOne.class) == null) {
+            throw new MappingException(
+                    where + " is mappedBy '" + oneToMany.mappedBy() + "', but " + target.getSimpleName()
+                            + " has no @ManyToOne ToOne field of that name: add it, or correct mappedBy");
+        }
+        return new RelationSpec(
+                field,
+                target,
+                Relationship.Kind.ONE_TO_MANY,
+                oneToMany.mappedBy(),
+                java.util.Set.of(oneToMany.cascade()),
+                oneToMany.orderBy(),
+                getter);
+    }
+
+    private static Class<?> typeArgument(Field field, String where) {
+        if (field.getGenericType() instanceof java.lang.reflect.ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> argument) {
+            return argument;
+        }
+        throw new MappingException(where + " must name its related class, as in ToMany<Address>");
+    }
+
+    /** The table and primary-key column of a related class, read from its annotations without building its model. */
+    private record TargetKey(String table, String column) {
+        static TargetKey of(Class<?> target, String where) {
+            io.sluice.session.mapping.Table annotation = target.getAnnotation(io.sluice.session.mapping.Table.class);
+            List<String> keys = new ArrayList<>();
+            for (Field field : fields(target)) {
+                if (field.isAnnotationPresent(Id.class)) {
+                    Column column = field.getAnnotation(Column.class);
+                    keys.add(column != null && !column.name().isBlank() ? column.name() : snakeCase(field.getName()));
+                }
+            }
+            if (annotation == null || keys.size() != 1) {
+                throw new MappingException(where + " relates to " + target.getSimpleName()
+                        + ", which needs exactly one @Id field to be referenced by a foreign key");
+            }
+            return new TargetKey(annotation.value(), keys.get(0));
+        }
+    }
+
+    private record RelationSpec(
+            Field field,
+            Class<?> target,
+            Relationship.Kind kind,
+            String counterpart,
+            java.util.Set<io.sluice.session.relation.Cascade> cascades,
+            String orderBy,
+            MethodHandle getter) {}
 
     private static List<Field> fields(Class<?> type) {
         List<Class<?>> hierarchy = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The set of entity classes a session works with, checked when it is built: every class must be mappable, and no two classes
- * may share a table. Gives the core {@link Metadata} of their tables, so {@code mapping.metadata().createAll(engine)} creates
+ * may share a table. Classes reachable through relationships are included with the classes given. Gives the core {@link Metadata} of their tables, so {@code mapping.metadata().createAll(engine)} creates
  * the schema.
  */
 public final class Mapping {
@@ -42,8 +42,13 @@ public final class Mapping {
         Assert.isTrue(types.length > 0, "give at least one entity class");
         Map<Class<?>, EntityModel<?>> models = new LinkedHashMap<>();
         Map<String, Class<?>> tables = new LinkedHashMap<>();
-        for (Class<?> type : Arrays.asList(types)) {
+        List<Class<?>> work = new ArrayList<>(Arrays.asList(types));
+        for (int i = 0; i < work.size(); i++) {
+            Class<?> type = work.get(i);
             Assert.requireNonNull(type, "types must not contain null");
+            if (models.containsKey(type)) {
+                continue;
+            }
             EntityModel<?> model = EntityModel.of(type);
             Class<?> other = tables.putIfAbsent(model.table().name(), type);
             if (other != null && other != type) {
@@ -51,6 +56,11 @@ public final class Mapping {
                         + model.table().name() + ": give one of them another @Table name");
             }
             models.put(type, model);
+            for (Relationship<?, ?> relationship : model.relationships()) {
+                if (!work.contains(relationship.target())) {
+                    work.add(relationship.target());
+                }
+            }
         }
         return new Mapping(models);
     }

@@ -23,4 +23,21 @@ public final class Metamodel {
         Assert.requireNonNull(fieldName, "fieldName must not be null");
         return (Attribute<E, V>) EntityModel.of(type).attribute(fieldName);
     }
+
+    /**
+     * Returns the relationship of a {@code ToOne} or {@code ToMany} field, typed.
+     *
+     * @param type the entity class
+     * @param fieldName the field's name
+     * @param <E> the entity class
+     * @param <T> the related class
+     * @return the relationship
+     * @throws MappingException if the class cannot be mapped
+     */
+    @SuppressWarnings("unchecked")
+    public static <E, T> Relationship<E, T> relationship(Class<E> type, String fieldName) {
+        Assert.requireNonNull(type, "type must not be null");
+        Assert.requireNonNull(fieldName, "fieldName must not be null");
+        return (Relationship<E, T>) EntityModel.of(type).relationship(fieldName);
+    }
 }

@@ -41,6 +41,10 @@ final class FlushExecutor {
         return Flux.fromIterable(plan.actions()).concatMap(this::emit).then();
     }
 
+    Mono<Void> emitStatements(List<io.sluice.core.sql.Statement> statements) {
+        return Flux.fromIterable(statements).concatMap(connection::execute).then();
+    }
+
     private Mono<Void> emit(FlushAction action) {
         if (action instanceof FlushAction.InsertBatch insert) {
             return insert(insert);

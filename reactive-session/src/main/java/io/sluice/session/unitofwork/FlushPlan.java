@@ -72,6 +72,62 @@ public final class FlushPlan {
         return new FlushPlan(actions);
     }
 
+    /**
+     * Returns the saves of one table: the updates of its changed objects, then the inserts of its new ones by shape.
+     *
+     * @param identityMap the session's objects
+     * @param table the table
+     * @return the plan
+     */
+    public static FlushPlan organizeSaves(IdentityMap identityMap, Table table) {
+        List<FlushAction> actions = new ArrayList<>();
+        for (EntityState<?> state : identityMap.keyed()) {
+            if (state.model().table() == table && state.status() == EntityState.Status.PERSISTENT) {
+                List<Attribute<?, ?>> changed = new ArrayList<>(state.changedAttributes());
+                if (!changed.isEmpty()) {
+                    actions.add(new FlushAction.UpdateRow(state, changed));
+                }
+            }
+        }
+        Map<List<Attribute<?, ?>>, List<EntityState<?>>> shapes = new LinkedHashMap<>();
+        for (EntityState<?> state : identityMap.pending()) {
+            if (state.model().table() == table) {
+                shapes.computeIfAbsent(shape(state), key -> new ArrayList<>()).add(state);
+            }
+        }
+        for (Map.Entry<List<Attribute<?, ?>>, List<EntityState<?>>> shape : shapes.entrySet()) {
+            EntityModel<?> model = shape.getValue().get(0).model();
+            actions.add(new FlushAction.InsertBatch(
+                    model, shape.getKey(), shape.getValue(), generated(model, shape.getKey())));
+        }
+        return new FlushPlan(actions);
+    }
+
+    /**
+     * Returns the deletes, children's tables first.
+     *
+     * @param deleted the objects marked for deletion
+     * @param order the tables in foreign-key order
+     * @return the plan
+     */
+    public static FlushPlan organizeDeletes(List<EntityState<?>> deleted, List<Table> order) {
+        List<FlushAction> actions = new ArrayList<>();
+        List<Table> reversed = new ArrayList<>(order);
+        Collections.reverse(reversed);
+        for (Table table : reversed) {
+            List<EntityState<?>> rows = new ArrayList<>();
+            for (EntityState<?> state : deleted) {
+                if (state.model().table() == table) {
+                    rows.add(state);
+                }
+            }
+            if (!rows.isEmpty()) {
+                actions.add(new FlushAction.DeleteRows(rows.get(0).model(), rows));
+            }
+        }
+        return new FlushPlan(actions);
+    }
+
     /** The columns an insert gives values for: all but a generated key that has no value yet. */
     private static List<Attribute<?, ?>> shape(EntityState<?> state) {
         List<Attribute<?, ?>> columns = new ArrayList<>();

@@ -1,14 +1,27 @@
 package io.sluice.session.unitofwork;
 
 import io.sluice.core.SqlConnection;
+import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.Statement;
+import io.sluice.core.sql.Table;
 import io.sluice.session.DetachedInstanceException;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Mapping;
+import io.sluice.session.mapping.Relationship;
+import io.sluice.session.relation.Cascade;
+import io.sluice.session.relation.RelationAccess;
+import io.sluice.session.relation.RelationLoader;
+import io.sluice.session.relation.ToMany;
+import io.sluice.session.relation.ToOne;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,14 +34,19 @@ public final class UnitOfWork {
     private final IdentityMap identityMap = new IdentityMap();
     private final List<EntityState<?>> toDelete = new ArrayList<>();
     private final List<EntityState<?>> deletedInTransaction = new ArrayList<>();
+    private final RelationLoader loader;
+    private final List<Statement> bulk = new ArrayList<>();
+    private final Set<EntityState<?>> deletesPrepared = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * Creates an empty unit of work.
      *
      * @param mapping the mapping of the objects it will hold
+     * @param loader what loads the relationships of its objects
      */
-    public UnitOfWork(Mapping mapping) {
+    public UnitOfWork(Mapping mapping, RelationLoader loader) {
         this.mapping = mapping;
+        this.loader = loader;
     }
 
     /**
@@ -58,6 +76,11 @@ public final class UnitOfWork {
                         + " is already in this session; load and change that one, or expunge it first");
             }
             identityMap.addPending(entity, model);
+            for (Relationship<E, ?> relationship : model.relationships()) {
+                Object holder = relationship.holder(entity);
+                RelationAccess.bind(holder, loader, RelationAccess.isLoaded(holder));
+            }
+            cascadeFrom(entity, model);
         } else if (state.status() == EntityState.Status.DELETED && !state.deleteFlushed()) {
             toDelete.remove(state);
             state.status(EntityState.Status.PERSISTENT);
@@ -94,6 +117,183 @@ public final class UnitOfWork {
         if (state != null) {
             identityMap.remove(state);
             toDelete.remove(state);
+            unbind(state);
+        }
+    }
+
+    private static void unbind(EntityState<?> state) {
+        for (Relationship<?, ?> relationship : state.model().relationships()) {
+            Object holder = relationship.holder(state.entity());
+            RelationAccess.bind(holder, null, RelationAccess.isLoaded(holder));
+        }
+    }
+
+    private <E> void bindLoaded(E entity, EntityModel<E> model) {
+        for (Relationship<E, ?> relationship : model.relationships()) {
+            Object holder = relationship.holder(entity);
+            if (relationship.kind() == Relationship.Kind.MANY_TO_ONE && foreignKeyValue(relationship, entity) == null) {
+                RelationAccess.bind(holder, loader, true);
+                RelationAccess.fill(holder, List.of());
+            } else {
+                RelationAccess.bind(holder, loader, false);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable Object foreignKeyValue(Relationship<?, ?> relationship, Object entity) {
+        return ((Attribute<Object, ?>) relationship.foreignKey()).get(entity);
+    }
+
+    /** Adds the new objects reachable through the loaded relationships of an object (save-update cascade). */
+    @SuppressWarnings("unchecked")
+    private <E> void cascadeFrom(E entity, EntityModel<E> model) {
+        for (Relationship<E, ?> relationship : model.relationships()) {
+            Object holder = relationship.holder(entity);
+            if (!RelationAccess.isLoaded(holder)) {
+                continue;
+            }
+            for (Object target : RelationAccess.contents(holder)) {
+                if (identityMap.stateOf(target) == null) {
+                    add(target);
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes the session's objects ready to flush: adds new objects reachable from tracked ones, deletes orphans, and follows
+     * deletes along one-to-many relationships (deleting children with a delete cascade, or setting their foreign keys to NULL).
+     */
+    @SuppressWarnings("unchecked")
+    private void prepare() {
+        for (EntityState<?> state : identityMap.all()) {
+            if (state.status() != EntityState.Status.DELETED) {
+                cascadeFrom((Object) state.entity(), (EntityModel<Object>) state.model());
+            }
+        }
+        for (EntityState<?> state : identityMap.all()) {
+            for (Relationship<?, ?> relationship : state.model().relationships()) {
+                if (relationship.kind() != Relationship.Kind.ONE_TO_MANY
+                        || !relationship.cascades(Cascade.DELETE_ORPHAN)) {
+                    continue;
+                }
+                Object holder = relationship.holder(state.entity());
+                if (holder instanceof ToMany<?> many && many.isLoaded()) {
+                    for (Object orphan : RelationAccess.takeRemoved(many)) {
+                        EntityState<?> orphanState = identityMap.stateOf(orphan);
+                        Relationship<?, ?> inverse = relationship.inverse();
+                        boolean adopted = inverse != null
+                                && inverse.holder(orphan) instanceof ToOne<?> back
+                                && back.isLoaded()
+                                && !RelationAccess.contents(back).isEmpty();
+                        if (orphanState != null && !adopted) {
+                            delete(orphan);
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < toDelete.size(); i++) {
+            EntityState<?> state = toDelete.get(i);
+            if (deletesPrepared.add(state)) {
+                prepareDelete((EntityState<Object>) state);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void prepareDelete(EntityState<Object> state) {
+        Object parentId = state.model().identity(state.entity());
+        if (parentId == null) {
+            return;
+        }
+        for (Relationship<Object, ?> relationship : state.model().relationships()) {
+            if (relationship.kind() != Relationship.Kind.ONE_TO_MANY) {
+                continue;
+            }
+            Attribute<Object, Object> foreignKey = (Attribute<Object, Object>) relationship.foreignKey();
+            Object holder = relationship.holder(state.entity());
+            boolean loaded = RelationAccess.isLoaded(holder);
+            List<Object> children = new ArrayList<>();
+            if (loaded) {
+                children.addAll(RelationAccess.contents(holder));
+            }
+            for (EntityState<?> candidate : identityMap.keyed()) {
+                if (candidate.model().type() == relationship.target()
+                        && parentId.equals(foreignKey.get(candidate.entity()))
+                        && !children.contains(candidate.entity())) {
+                    children.add(candidate.entity());
+                }
+            }
+            boolean cascade = relationship.cascades(Cascade.DELETE);
+            Relationship<?, Object> inverse = (Relationship<?, Object>) relationship.inverse();
+            for (Object child : children) {
+                EntityState<?> childState = identityMap.stateOf(child);
+                if (cascade) {
+                    if (childState != null && childState.status() != EntityState.Status.DELETED) {
+                        delete(child);
+                    }
+                } else {
+                    if (inverse != null && inverse.holder(child) instanceof ToOne<?> back) {
+                        RelationAccess.setQuietly(back, null);
+                    }
+                    foreignKey.set(child, null);
+                }
+            }
+            if (!loaded) {
+                Table table = foreignKey.source() instanceof Table t
+                        ? t
+                        : state.model().table();
+                bulk.add(
+                        cascade
+                                ? SQL.deleteFrom(table).where(foreignKey.eq(parentId))
+                                : SQL.update(table)
+                                        .set(foreignKey, (Object) null)
+                                        .where(foreignKey.eq(parentId)));
+            }
+        }
+    }
+
+    /** Copies the keys of referenced objects into the foreign keys of the objects of one table whose references changed. */
+    @SuppressWarnings("unchecked")
+    private void syncForeignKeys(Table table) {
+        for (EntityState<?> state : identityMap.all()) {
+            if (state.model().table() != table || state.status() == EntityState.Status.DELETED) {
+                continue;
+            }
+            for (Relationship<?, ?> relationship : state.model().relationships()) {
+                if (relationship.kind() != Relationship.Kind.MANY_TO_ONE) {
+                    continue;
+                }
+                ToOne<?> holder = (ToOne<?>) relationship.holder(state.entity());
+                if (!holder.isLoaded() || !RelationAccess.isModified(holder)) {
+                    continue;
+                }
+                List<?> contents = RelationAccess.contents(holder);
+                Object target = contents.isEmpty() ? null : contents.get(0);
+                Object id = target == null
+                        ? null
+                        : ((EntityModel<Object>) EntityModel.of(target.getClass())).identity(target);
+                if (target != null && id == null) {
+                    throw new IllegalStateException(relationship + " of " + state.entity() + " refers to " + target
+                            + ", which has no key yet and is not in this session: add it to the session");
+                }
+                Attribute<Object, Object> foreignKey = (Attribute<Object, Object>) relationship.foreignKey();
+                if (!java.util.Objects.equals(foreignKey.get(state.entity()), id)) {
+                    foreignKey.set(state.entity(), id);
+                }
+            }
+        }
+    }
+
+    private void clearModifiedReferences() {
+        for (EntityState<?> state : identityMap.all()) {
+            for (Relationship<?, ?> relationship : state.model().relationships()) {
+                if (relationship.kind() == Relationship.Kind.MANY_TO_ONE) {
+                    RelationAccess.clearModified((ToOne<?>) relationship.holder(state.entity()));
+                }
+            }
         }
     }
 
@@ -103,12 +303,19 @@ public final class UnitOfWork {
      * @return {@code true} if objects are pending, changed or marked for deletion
      */
     public boolean hasChanges() {
-        if (!identityMap.pending().isEmpty() || !toDelete.isEmpty()) {
+        prepare();
+        if (!identityMap.pending().isEmpty() || !toDelete.isEmpty() || !bulk.isEmpty()) {
             return true;
         }
         for (EntityState<?> state : identityMap.keyed()) {
             if (state.status() == EntityState.Status.PERSISTENT && state.isDirty()) {
                 return true;
+            }
+            for (Relationship<?, ?> relationship : state.model().relationships()) {
+                if (relationship.kind() == Relationship.Kind.MANY_TO_ONE
+                        && RelationAccess.isModified((ToOne<?>) relationship.holder(state.entity()))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -136,14 +343,26 @@ public final class UnitOfWork {
      */
     public Mono<Void> flush(SqlConnection connection) {
         return Mono.defer(() -> {
-            FlushPlan plan = FlushPlan.organize(identityMap, toDelete, mapping);
-            if (plan.isEmpty()) {
-                return Mono.empty();
-            }
+            prepare();
             FlushResult result = new FlushResult();
-            return new FlushExecutor(connection, result)
-                    .emit(plan)
-                    .doOnSuccess(ignored -> finalizeFlush(result))
+            FlushExecutor executor = new FlushExecutor(connection, result);
+            List<Table> order = mapping.metadata().sortedTables();
+            List<Statement> statements = List.copyOf(bulk);
+            Mono<Void> saves = Flux.fromIterable(order)
+                    .concatMap(table -> Mono.defer(() -> {
+                        syncForeignKeys(table);
+                        return executor.emit(FlushPlan.organizeSaves(identityMap, table));
+                    }))
+                    .then();
+            Mono<Void> deletes = Mono.defer(() -> executor.emitStatements(statements)
+                    .then(executor.emit(FlushPlan.organizeDeletes(toDelete, order))));
+            return saves.then(deletes)
+                    .doOnSuccess(ignored -> {
+                        finalizeFlush(result);
+                        bulk.clear();
+                        deletesPrepared.clear();
+                        clearModifiedReferences();
+                    })
                     .doOnError(error -> undo(result));
         });
     }
@@ -206,9 +425,11 @@ public final class UnitOfWork {
                     }
                 }
                 state.insertedInTransaction(false);
+                unbind(state);
             } else {
                 state.status(EntityState.Status.PERSISTENT);
                 state.restoreCommitted();
+                bindLoaded((Object) state.entity(), (EntityModel<Object>) state.model());
             }
         }
         for (EntityState<?> state : deletedInTransaction) {
@@ -222,6 +443,8 @@ public final class UnitOfWork {
         }
         deletedInTransaction.clear();
         toDelete.clear();
+        bulk.clear();
+        deletesPrepared.clear();
     }
 
     /**
@@ -244,6 +467,7 @@ public final class UnitOfWork {
         E entity = model.newInstance();
         fill(model, entity, values);
         identityMap.addLoaded(entity, model, key);
+        bindLoaded(entity, model);
         return entity;
     }
 
@@ -290,6 +514,9 @@ public final class UnitOfWork {
 
     /** Forgets every object (the session closed). */
     public void clear() {
+        for (EntityState<?> state : identityMap.all()) {
+            unbind(state);
+        }
         identityMap.clear();
         toDelete.clear();
         deletedInTransaction.clear();

@@ -9,6 +9,7 @@ import io.sluice.session.NonUniqueResultException;
 import io.sluice.session.Query;
 import io.sluice.session.Session;
 import io.sluice.session.SessionFactory;
+import io.sluice.session.Tuple2;
 import io.sluice.session.mapping.Mapping;
 import io.sluice.testing.DatabaseTest;
 import io.sluice.testing.RecordingListener;
@@ -20,7 +21,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
-import reactor.util.function.Tuple2;
 
 /**
  * The ORM tutorial from "Declare a Mapping" to "Counting", step by step, on every database: every result the tutorial prints

@@ -3,7 +3,9 @@ package io.sluice.session.tutorial;
 import io.sluice.session.mapping.Column;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.OneToMany;
 import io.sluice.session.mapping.Table;
+import io.sluice.session.relation.ToMany;
 
 /** The tutorial's User. */
 @Table("users")
@@ -22,12 +24,19 @@ public class User {
     @Column(length = 50)
     private String nickname;
 
+    @OneToMany(mappedBy = "user", orderBy = "id")
+    private final ToMany<Address> addresses = ToMany.create(this);
+
     protected User() {}
 
     public User(String name, String fullname, String nickname) {
         this.name = name;
         this.fullname = fullname;
         this.nickname = nickname;
+    }
+
+    public ToMany<Address> getAddresses() {
+        return addresses;
     }
 
     public Integer getId() {

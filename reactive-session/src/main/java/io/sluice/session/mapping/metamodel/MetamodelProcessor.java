@@ -30,6 +30,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
 
     static final String TABLE = "io.sluice.session.mapping.Table";
     private static final String TRANSIENT = "io.sluice.session.mapping.Transient";
+    private static final String TO_ONE = "io.sluice.session.relation.ToOne";
+    private static final String TO_MANY = "io.sluice.session.relation.ToMany";
 
     /** Creates the processor; javac does this. */
     public MetamodelProcessor() {}
@@ -76,6 +78,19 @@ public final class MetamodelProcessor extends AbstractProcessor {
                         || annotated(field, TRANSIENT)) {
                     continue;
                 }
+                String erased =
+                        processingEnv.getTypeUtils().erasure(field.asType()).toString();
+                if (erased.equals(TO_ONE) || erased.equals(TO_MANY)) {
+                    List<? extends TypeMirror> arguments =
+                            ((javax.lang.model.type.DeclaredType) field.asType()).getTypeArguments();
+                    String target = arguments.isEmpty() ? "java.lang.Object" : boxed(arguments.get(0));
+                    String relationName = field.getSimpleName().toString();
+                    declared.add("    /** The relationship {@code " + relationName + "}. */\n"
+                            + "    public static final Relationship<" + entity + ", " + target + "> " + relationName
+                            + " =\n            Metamodel.relationship(" + entity + ".class, \"" + relationName
+                            + "\");\n");
+                    continue;
+                }
                 if (modifiers.contains(Modifier.FINAL)) {
                     processingEnv
                             .getMessager()
@@ -100,7 +115,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
             source.append("package ").append(packageName).append(";\n\n");
         }
         source.append("import io.sluice.session.mapping.Attribute;\n")
-                .append("import io.sluice.session.mapping.Metamodel;\n\n")
+                .append("import io.sluice.session.mapping.Metamodel;\n")
+                .append("import io.sluice.session.mapping.Relationship;\n\n")
                 .append("/** The metamodel of {@link ")
                 .append(entity)
                 .append("}: its mapped fields as typed attributes. */\n")

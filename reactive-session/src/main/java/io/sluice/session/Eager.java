@@ -1,0 +1,100 @@
+package io.sluice.session;
+
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.mapping.Relationship;
+import io.sluice.session.relation.RelationAccess;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Loads a relationship of many objects at once (selectin): one {@code WHERE key IN (...)} query per batch of keys. */
+final class Eager {
+
+    static final int BATCH = 500;
+
+    private Eager() {}
+
+    @SuppressWarnings("unchecked")
+    static Mono<Void> selectin(DefaultSession session, List<Object> owners, Relationship<?, ?> relationship) {
+        return Mono.defer(() -> {
+            List<Object> mine = new ArrayList<>();
+            for (Object owner : owners) {
+                if (relationship.owner().isInstance(owner)) {
+                    mine.add(owner);
+                }
+            }
+            if (mine.isEmpty()) {
+                return Mono.empty();
+            }
+            Attribute<Object, Object> foreignKey = (Attribute<Object, Object>) relationship.foreignKey();
+            if (relationship.kind() == Relationship.Kind.ONE_TO_MANY) {
+                EntityModel<Object> ownerModel = (EntityModel<Object>) EntityModel.of(relationship.owner());
+                Map<Object, List<Object>> children = new HashMap<>();
+                Set<Object> keys = new LinkedHashSet<>();
+                for (Object owner : mine) {
+                    Object id = ownerModel.identity(owner);
+                    if (id != null) {
+                        keys.add(id);
+                        children.put(id, new ArrayList<>());
+                    }
+                }
+                return Flux.fromIterable(batches(keys))
+                        .concatMap(batch -> session.query((Class<Object>) relationship.target())
+                                .filter(foreignKey.in(batch))
+                                .orderBy(foreignKey, relationship.orderBy())
+                                .all())
+                        .doOnNext(child -> {
+                            List<Object> list = children.get(foreignKey.get(child));
+                            if (list != null) {
+                                list.add(child);
+                            }
+                        })
+                        .then(Mono.fromRunnable(() -> {
+                            for (Object owner : mine) {
+                                Object id = ownerModel.identity(owner);
+                                RelationAccess.fill(
+                                        relationship.holder(owner),
+                                        id == null ? List.of() : children.getOrDefault(id, List.of()));
+                            }
+                        }));
+            }
+            Attribute<Object, Object> key = (Attribute<Object, Object>) relationship.referencedKey();
+            Set<Object> ids = new LinkedHashSet<>();
+            for (Object owner : mine) {
+                Object id = foreignKey.get(owner);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            Map<Object, Object> targets = new HashMap<>();
+            return Flux.fromIterable(batches(ids))
+                    .concatMap(batch -> session.query((Class<Object>) relationship.target())
+                            .filter(key.in(batch))
+                            .all())
+                    .doOnNext(target -> targets.put(key.get(target), target))
+                    .then(Mono.fromRunnable(() -> {
+                        for (Object owner : mine) {
+                            Object id = foreignKey.get(owner);
+                            Object target = id == null ? null : targets.get(id);
+                            RelationAccess.fill(
+                                    relationship.holder(owner), target == null ? List.of() : List.of(target));
+                        }
+                    }));
+        });
+    }
+
+    private static List<List<Object>> batches(Set<Object> keys) {
+        List<List<Object>> batches = new ArrayList<>();
+        List<Object> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            batches.add(all.subList(from, Math.min(all.size(), from + BATCH)));
+        }
+        return batches;
+    }
+}

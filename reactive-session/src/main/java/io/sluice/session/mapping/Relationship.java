@@ -1,0 +1,243 @@
+package io.sluice.session.mapping;
+
+import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Conjunction;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.Select;
+import io.sluice.session.relation.Cascade;
+import java.lang.invoke.MethodHandle;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A mapped relationship between two classes, as the metamodel exposes it ({@code User_.addresses}, {@code Address_.user}): it
+ * reads the {@link io.sluice.session.relation.ToOne} or {@link io.sluice.session.relation.ToMany} field of objects, gives the
+ * join condition between the two tables, and builds conditions over related objects ({@link #any(Expression)}, {@link
+ * #has(Expression)}, {@link #eq(Object)}).
+ *
+ * @param <O> the owning class
+ * @param <T> the related class
+ */
+public final class Relationship<O, T> {
+
+    /** The kinds of relationship. */
+    public enum Kind {
+        /** A reference to one object, through a foreign key of the owner's table. */
+        MANY_TO_ONE,
+        /** A collection of objects whose table has a foreign key to the owner's. */
+        ONE_TO_MANY
+    }
+
+    private final Class<O> owner;
+    private final Class<T> target;
+    private final String fieldName;
+    private final Kind kind;
+    private final String counterpart;
+    private final Set<Cascade> cascades;
+    private final String orderBy;
+    private final MethodHandle getter;
+
+    Relationship(
+            Class<O> owner,
+            Class<T> target,
+            String fieldName,
+            Kind kind,
+            String counterpart,
+            Set<Cascade> cascades,
+            String orderBy,
+            MethodHandle getter) {
+        this.owner = owner;
+        this.target = target;
+        this.fieldName = fieldName;
+        this.kind = kind;
+        this.counterpart = counterpart;
+        this.cascades = cascades.isEmpty() ? EnumSet.noneOf(Cascade.class) : EnumSet.copyOf(cascades);
+        if (this.cascades.contains(Cascade.ALL)) {
+            this.cascades.add(Cascade.DELETE);
+        }
+        this.orderBy = orderBy;
+        this.getter = getter;
+    }
+
+    /** Returns the owning class. @return the class */
+    public Class<O> owner() {
+        return owner;
+    }
+
+    /** Returns the related class. @return the class */
+    public Class<T> target() {
+        return target;
+    }
+
+    /** Returns the relationship field's name. @return the name */
+    public String fieldName() {
+        return fieldName;
+    }
+
+    /** Returns the kind. @return the kind */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Returns whether a cascade is on.
+     *
+     * @param cascade the cascade
+     * @return {@code true} if it is
+     */
+    public boolean cascades(Cascade cascade) {
+        return cascade == Cascade.SAVE_UPDATE || cascades.contains(cascade);
+    }
+
+    /**
+     * Returns the attribute holding the foreign key: the owner's for a many-to-one, the target's for a one-to-many.
+     *
+     * @return the attribute
+     */
+    public Attribute<?, ?> foreignKey() {
+        if (kind == Kind.MANY_TO_ONE) {
+            return EntityModel.of(owner).attribute(counterpart);
+        }
+        Relationship<?, ?> inverse = EntityModel.of(target).relationship(counterpart);
+        return inverse.foreignKey();
+    }
+
+    /**
+     * Returns the primary key the foreign key references: the target's for a many-to-one, the owner's for a one-to-many.
+     *
+     * @return the attribute
+     */
+    public Attribute<?, ?> referencedKey() {
+        Class<?> referenced = kind == Kind.MANY_TO_ONE ? target : owner;
+        return EntityModel.of(referenced).ids().get(0);
+    }
+
+    /**
+     * Returns the other side of a bidirectional relationship.
+     *
+     * @return the inverse, or {@code null} if only this side is mapped
+     */
+    public @Nullable Relationship<T, O> inverse() {
+        if (kind == Kind.ONE_TO_MANY) {
+            return castInverse(EntityModel.of(target).relationship(counterpart));
+        }
+        for (Relationship<T, ?> candidate : EntityModel.of(target).relationships()) {
+            if (candidate.kind == Kind.ONE_TO_MANY
+                    && candidate.target == owner
+                    && candidate.counterpart.equals(fieldName)) {
+                return castInverse(candidate);
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Relationship<T, O> castInverse(Relationship<?, ?> relationship) {
+        return (Relationship<T, O>) relationship;
+    }
+
+    /**
+     * Returns the attribute of the target that orders a loaded collection.
+     *
+     * @return the attribute
+     */
+    public Attribute<?, ?> orderBy() {
+        EntityModel<T> model = EntityModel.of(target);
+        return orderBy.isEmpty() ? model.ids().get(0) : model.attribute(orderBy);
+    }
+
+    /**
+     * Returns the relationship field's value in an object: its {@code ToOne} or {@code ToMany}.
+     *
+     * @param object an object of the owning class
+     * @return the holder
+     */
+    public Object holder(Object object) {
+        try {
+            Object holder = (Object) getter.invokeExact(object);
+            if (holder == null) {
+                throw new IllegalStateException(this + " is null in " + object
+                        + "; initialize the field with ToMany.create(this)" + " or ToOne.create(this)");
+            }
+            return holder;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Returns the join condition between the owner's table and the target's.
+     *
+     * @return {@code target.fk = owner.pk} or {@code owner.fk = target.pk}
+     */
+    @SuppressWarnings("unchecked")
+    public Expression<Boolean> joinCondition() {
+        return ((Attribute<?, Object>) foreignKey()).eq((Expression<Object>) referencedKey());
+    }
+
+    /**
+     * Returns {@code EXISTS} a related object (for a collection) matching a condition:
+     * {@code User_.addresses.any(Address_.emailAddress.like("%google%"))}.
+     *
+     * @param condition a condition over the target's attributes
+     * @return the condition
+     */
+    public Expression<Boolean> any(Expression<Boolean> condition) {
+        Assert.requireNonNull(condition, "condition must not be null");
+        return exists(condition);
+    }
+
+    /**
+     * Returns {@code EXISTS} a related object.
+     *
+     * @return the condition
+     */
+    public Expression<Boolean> any() {
+        return exists(null);
+    }
+
+    /**
+     * Returns {@code EXISTS} a referenced object (for a reference) matching a condition: {@code Address_.user.has(User_.name.eq("jack"))}.
+     *
+     * @param condition a condition over the target's attributes
+     * @return the condition
+     */
+    public Expression<Boolean> has(Expression<Boolean> condition) {
+        Assert.requireNonNull(condition, "condition must not be null");
+        return exists(condition);
+    }
+
+    private Expression<Boolean> exists(@Nullable Expression<Boolean> condition) {
+        EntityModel<T> model = EntityModel.of(target);
+        Expression<Boolean> join = joinCondition();
+        Select select = SQL.select(model.ids().get(0))
+                .from(model.table())
+                .where(condition == null ? join : Conjunction.of(Conjunction.Kind.AND, List.of(join, condition)));
+        return select.exists();
+    }
+
+    /**
+     * Returns the condition that a reference points to an object: {@code owner.fk = id}.
+     *
+     * @param object an object of the target class with a key
+     * @return the condition
+     * @throws IllegalArgumentException if this is not a many-to-one or the object has no key yet
+     */
+    @SuppressWarnings("unchecked")
+    public Expression<Boolean> eq(T object) {
+        Assert.isTrue(kind == Kind.MANY_TO_ONE, this + " is a collection: compare with any(...) instead");
+        Object id = EntityModel.of(target).identity(Assert.requireNonNull(object, "object must not be null"));
+        Assert.isTrue(id != null, object + " has no key yet: flush it first");
+        return ((Attribute<?, Object>) foreignKey()).eq(id);
+    }
+
+    @Override
+    public String toString() {
+        return owner.getSimpleName() + "." + fieldName;
+    }
+}

@@ -1,0 +1,19 @@
+package io.sluice.session.relation;
+
+import io.sluice.session.mapping.Relationship;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** Loads an unloaded relationship of an object through the session that owns the object. */
+public interface RelationLoader {
+
+    /**
+     * Loads the objects a relationship of an owner holds.
+     *
+     * @param owner the owning object
+     * @param relationship the relationship
+     * @param <T> the target class
+     * @return the objects (a list of zero or one for a to-one relationship)
+     */
+    <T> Mono<List<T>> load(Object owner, Relationship<?, T> relationship);
+}

@@ -1,0 +1,303 @@
+package io.sluice.session.tutorial;
+
+import static io.sluice.session.LoadOption.selectinLoad;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.core.Engine;
+import io.sluice.core.sql.DerivedTable;
+import io.sluice.core.sql.Label;
+import io.sluice.core.sql.SQL;
+import io.sluice.session.Aliased;
+import io.sluice.session.DetachedInstanceException;
+import io.sluice.session.LazyLoadException;
+import io.sluice.session.Session;
+import io.sluice.session.SessionFactory;
+import io.sluice.session.mapping.Mapping;
+import io.sluice.testing.DatabaseTest;
+import io.sluice.testing.RecordingListener;
+import io.sluice.testing.Schemas;
+import io.sluice.testing.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * The tutorial from "Building a Relationship" through "Configuring delete/delete-orphan Cascade" on every database: in-memory
+ * back references, save-update cascade with keys copied into foreign keys, lazy loading as streams, joins along relationships,
+ * EXISTS through any/has, selectin loading in two statements, and deletes with and without cascades.
+ */
+final class RelationshipsIntegrationTests {
+
+    static final Mapping MAPPING = Mapping.of(User.class, Address.class);
+    static final Mapping CASCADING =
+            Mapping.of(io.sluice.session.tutorial.cascade.User.class, io.sluice.session.tutorial.cascade.Address.class);
+
+    private Engine engine = TestDatabase.H2.engine();
+    private Engine recorded;
+    private final List<Session> sessions = new java.util.ArrayList<>();
+
+    private Session open(SessionFactory factory) {
+        Session session = factory.open();
+        sessions.add(session);
+        return session;
+    }
+
+    @AfterEach
+    void cleanUp() {
+        sessions.forEach(session -> session.close()
+                .onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                .block(Duration.ofSeconds(10)));
+        if (recorded != null) {
+            recorded.close().block(Duration.ofSeconds(10));
+        }
+        Schemas.drop(engine, MAPPING.metadata());
+    }
+
+    private static <T> List<T> list(Flux<T> flux) {
+        return flux.collectList().block(Duration.ofSeconds(10));
+    }
+
+    private static List<String> strings(Flux<?> flux) {
+        return list(flux.map(String::valueOf));
+    }
+
+    private static long selects(RecordingListener sql) {
+        return sql.events().stream().filter(event -> event.startsWith("SELECT")).count();
+    }
+
+    @DatabaseTest
+    void shouldWalkTheTutorialFromRelationshipsToDeleteCascades(TestDatabase database) {
+        engine = database.engine();
+        Schemas.drop(engine, MAPPING.metadata());
+        RecordingListener sql = new RecordingListener();
+        recorded = database.newEngine(builder -> builder.listener(sql));
+        SessionFactory sessions = SessionFactory.of(recorded, MAPPING);
+        Mapping.of(User.class).metadata().createAll(recorded).block();
+        sessions.inTransaction(session -> {
+                    session.addAll(List.of(
+                            new User("ed", "Ed Jones", "eddie"),
+                            new User("wendy", "Wendy Williams", "windy"),
+                            new User("mary", "Mary Contrary", "mary"),
+                            new User("fred", "Fred Flintstone", "freddy")));
+                    return Flux.empty();
+                })
+                .blockLast();
+        // 1.9: create_all creates only the new table
+        sql.clear();
+        MAPPING.metadata().createAll(recorded, true).block();
+        assertThat(sql.events())
+                .filteredOn(event -> event.startsWith("CREATE TABLE IF NOT EXISTS addresses"))
+                .hasSize(1);
+
+        // 1.10 Working with Related Objects
+        User jack = new User("jack", "Jack Bean", "gjffdd");
+        assertThat(jack.getAddresses()).isEmpty();
+        jack.getAddresses().addAll(List.of(new Address("jack@google.com"), new Address("j25@yahoo.com")));
+        assertThat(jack.getAddresses().get(1)).hasToString("<Address(email_address='j25@yahoo.com')>");
+        assertThat(jack.getAddresses().get(1).getUser().get()).isSameAs(jack);
+
+        Session session = open(sessions);
+        session.add(jack);
+        assertThat(session.newObjects()).hasSize(3);
+        sql.clear();
+        session.commit().as(StepVerifier::create).verifyComplete();
+        assertThat(sql.events()).hasSize(4);
+        assertThat(sql.events().get(1)).startsWith("INSERT INTO users (name, fullname, nickname) VALUES");
+        assertThat(sql.events().get(2)).startsWith("INSERT INTO addresses (email_address, user_id) VALUES");
+        assertThat(sql.statements().get(1).values())
+                .containsExactly("jack@google.com", jack.getId(), "j25@yahoo.com", jack.getId());
+        assertThat(jack.getAddresses().get(0).getUserId()).isEqualTo(jack.getId());
+
+        Session second = open(sessions);
+        User loadedJack =
+                second.query(User.class).filterBy(User_.name, "jack").one().block();
+        assertThat(loadedJack).hasToString("<User(name='jack', fullname='Jack Bean', nickname='gjffdd')>");
+        assertThatThrownBy(() -> loadedJack.getAddresses().size())
+                .isInstanceOf(LazyLoadException.class)
+                .hasMessageContaining("User.addresses")
+                .hasMessageContaining("addresses.flux()");
+        sql.clear();
+        assertThat(strings(loadedJack.getAddresses().flux()))
+                .containsExactly(
+                        "<Address(email_address='jack@google.com')>", "<Address(email_address='j25@yahoo.com')>");
+        assertThat(selects(sql)).isEqualTo(1);
+        assertThat(loadedJack.getAddresses()).hasSize(2);
+        assertThat(loadedJack.getAddresses().get(0).getUser().mono().block()).isSameAs(loadedJack);
+        assertThat(strings(loadedJack.getAddresses().flux())).hasSize(2);
+        assertThat(selects(sql))
+                .as("loaded once, then remembered; the back reference came from the identity map")
+                .isEqualTo(1);
+
+        // 1.11 Querying with Joins
+        assertThat(list(second.query(User.class, Address_.emailAddress)
+                        .filter(User_.id.eq(Address_.userId))
+                        .filter(Address_.emailAddress.eq("jack@google.com"))
+                        .all()
+                        .map(pair -> pair.getT1().getName() + " " + pair.getT2())))
+                .containsExactly("jack jack@google.com");
+        assertThat(strings(second.query(User.class)
+                        .join(Address.class)
+                        .filter(Address_.emailAddress.eq("jack@google.com"))
+                        .all()))
+                .containsExactly("<User(name='jack', fullname='Jack Bean', nickname='gjffdd')>");
+        assertThat(strings(second.query(User.class)
+                        .join(User_.addresses)
+                        .filter(Address_.emailAddress.eq("jack@google.com"))
+                        .all()))
+                .containsExactly("<User(name='jack', fullname='Jack Bean', nickname='gjffdd')>");
+        assertThat(list(second.query(User_.name, Address_.emailAddress)
+                        .outerJoin(User_.addresses)
+                        .orderBy(User_.id, Address_.id)
+                        .all()
+                        .map(pair -> pair.getT1() + " " + pair.getT2())))
+                .containsExactly(
+                        "ed null",
+                        "wendy null",
+                        "mary null",
+                        "fred null",
+                        "jack jack@google.com",
+                        "jack j25@yahoo.com");
+        // 1.11.1 Using Aliases
+        Aliased<Address> a1 = second.aliased(Address.class, "addresses_1");
+        Aliased<Address> a2 = second.aliased(Address.class, "addresses_2");
+        assertThat(list(second.query(User_.name, a1.get(Address_.emailAddress), a2.get(Address_.emailAddress))
+                        .join(a1.alias(), User_.id.eq(a1.get(Address_.userId)))
+                        .join(a2.alias(), User_.id.eq(a2.get(Address_.userId)))
+                        .filter(a1.get(Address_.emailAddress).eq("jack@google.com"))
+                        .filter(a2.get(Address_.emailAddress).eq("j25@yahoo.com"))
+                        .all()
+                        .map(row -> row.getT1() + " " + row.getT2() + " " + row.getT3())))
+                .containsExactly("jack jack@google.com j25@yahoo.com");
+        // 1.11.2 Using Subqueries
+        Label<Long> addressCount = SQL.count().as("address_count");
+        DerivedTable stmt = second.query(Address_.userId, addressCount)
+                .groupBy(Address_.userId)
+                .subquery("adr_count");
+        assertThat(list(second.query(User.class, stmt.column(addressCount))
+                        .outerJoin(stmt, User_.id.eq(stmt.column(Address_.userId)))
+                        .orderBy(User_.id)
+                        .all()
+                        .map(pair -> pair.getT1().getName() + " " + pair.getT2())))
+                .containsExactly("ed null", "wendy null", "mary null", "fred null", "jack 2");
+        // 1.11.4 Using EXISTS
+        assertThat(list(second.query(User_.name)
+                        .filter(SQL.exists(SQL.select(Address_.id).where(Address_.userId.eq(User_.id))))
+                        .all()))
+                .containsExactly("jack");
+        assertThat(list(second.query(User_.name).filter(User_.addresses.any()).all()))
+                .containsExactly("jack");
+        assertThat(list(second.query(User_.name)
+                        .filter(User_.addresses.any(Address_.emailAddress.like("%google%")))
+                        .all()))
+                .containsExactly("jack");
+        assertThat(list(second.query(Address.class)
+                        .filter(SQL.not(Address_.user.has(User_.name.eq("jack"))))
+                        .all()))
+                .isEmpty();
+        // 1.11.5 Common Relationship Operators
+        assertThat(strings(second.query(Address.class)
+                        .filter(Address_.user.eq(loadedJack))
+                        .orderBy(Address_.id)
+                        .all()))
+                .containsExactly(
+                        "<Address(email_address='jack@google.com')>", "<Address(email_address='j25@yahoo.com')>");
+        assertThat(list(second.query(Address.class)
+                        .filter(Address_.userId.isNull())
+                        .all()))
+                .isEmpty();
+        assertThat(list(second.query(User.class)
+                        .filter(User_.addresses.any(Address_.emailAddress.eq("bar")))
+                        .all()))
+                .isEmpty();
+        assertThat(list(second.query(Address.class)
+                        .filter(Address_.user.has(User_.name.eq("ed")))
+                        .all()))
+                .isEmpty();
+        second.close().block();
+        assertThat(loadedJack.getAddresses().get(0).getUser().get())
+                .as("loaded before close")
+                .isSameAs(loadedJack);
+        assertThatThrownBy(() -> loadedJack.getAddresses().get(1).getUser().get())
+                .isInstanceOf(LazyLoadException.class);
+        loadedJack
+                .getAddresses()
+                .get(1)
+                .getUser()
+                .mono()
+                .as(StepVerifier::create)
+                .expectError(DetachedInstanceException.class)
+                .verify(Duration.ofSeconds(5));
+
+        // 1.12.1 Selectin Load: two statements, then no more SQL
+        Session third = open(sessions);
+        sql.clear();
+        User eagerJack = third.query(User.class)
+                .options(selectinLoad(User_.addresses))
+                .filterBy(User_.name, "jack")
+                .one()
+                .block();
+        assertThat(selects(sql)).isEqualTo(2);
+        assertThat(eagerJack.getAddresses())
+                .extracting(Address::getEmailAddress)
+                .containsExactly("jack@google.com", "j25@yahoo.com");
+        assertThat(strings(third.query(Address.class)
+                        .options(selectinLoad(Address_.user))
+                        .orderBy(Address_.id)
+                        .all()
+                        .map(address -> address.getUser().get())))
+                .containsExactly(
+                        "<User(name='jack', fullname='Jack Bean', nickname='gjffdd')>",
+                        "<User(name='jack', fullname='Jack Bean', nickname='gjffdd')>");
+        assertThat(selects(sql)).isEqualTo(4);
+
+        // 1.13 Deleting: without a delete cascade, the addresses lose their user but stay
+        third.delete(eagerJack);
+        assertThat(third.query(User.class).filterBy(User_.name, "jack").count().block())
+                .isZero();
+        assertThat(third.query(Address.class)
+                        .filter(Address_.emailAddress.in("jack@google.com", "j25@yahoo.com"))
+                        .count()
+                        .block())
+                .isEqualTo(2);
+        assertThat(eagerJack.getAddresses().get(0).getUserId()).isNull();
+        third.close().block();
+
+        // 1.13.1 Configuring delete/delete-orphan Cascade (the remapped classes, same tables)
+        SessionFactory cascading = SessionFactory.of(recorded, CASCADING);
+        Session fourth = open(cascading);
+        io.sluice.session.tutorial.cascade.User cascadeJack = fourth.get(
+                        io.sluice.session.tutorial.cascade.User.class, jack.getId())
+                .block();
+        assertThat(cascadeJack.getName()).isEqualTo("jack");
+        List<io.sluice.session.tutorial.cascade.Address> addresses =
+                list(cascadeJack.getAddresses().flux());
+        assertThat(addresses).hasSize(2);
+        cascadeJack.getAddresses().remove(1);
+        var emails = io.sluice.session.tutorial.cascade.Address_.emailAddress;
+        assertThat(fourth.query(io.sluice.session.tutorial.cascade.Address.class)
+                        .filter(emails.in("jack@google.com", "j25@yahoo.com"))
+                        .count()
+                        .block())
+                .isEqualTo(1);
+        fourth.delete(cascadeJack);
+        assertThat(fourth.query(io.sluice.session.tutorial.cascade.User.class)
+                        .filterBy(io.sluice.session.tutorial.cascade.User_.name, "jack")
+                        .count()
+                        .block())
+                .isZero();
+        assertThat(fourth.query(io.sluice.session.tutorial.cascade.Address.class)
+                        .filter(emails.in("jack@google.com", "j25@yahoo.com"))
+                        .count()
+                        .block())
+                .isZero();
+        fourth.close().block();
+        Session check = open(sessions);
+        assertThat(check.query(Address.class).count().block())
+                .as("nothing after the commit of jack was committed")
+                .isEqualTo(2);
+        check.close().block();
+    }
+}
