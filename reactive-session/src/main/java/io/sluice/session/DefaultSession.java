@@ -293,23 +293,44 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
                 return Mono.error(new DetachedInstanceException(relationship + " of " + owner
                         + " cannot be loaded: the object" + " is not in an open session"));
             }
-            Attribute<?, Object> foreignKey = (Attribute<?, Object>) relationship.foreignKey();
             if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_ONE) {
-                Object id = ((Attribute<Object, Object>) foreignKey).get(owner);
+                Object id = ((Attribute<Object, Object>) relationship.foreignKey()).get(owner);
                 return id == null
                         ? Mono.just(List.<T>of())
                         : get(relationship.target(), id).map(List::of).defaultIfEmpty(List.of());
             }
-            Object id = ((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner);
-            if (id == null) {
+            if (((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner) == null) {
                 return Mono.just(List.<T>of());
             }
-            return query(relationship.target())
-                    .filter(foreignKey.eq(id))
-                    .orderBy(relationship.orderBy())
-                    .all()
-                    .collectList();
+            return query(owner, relationship).all().collectList();
         });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Query<T> query(Object owner, io.sluice.session.mapping.Relationship<?, T> relationship) {
+        if (closed || unitOfWork.identityMap().stateOf(owner) == null) {
+            throw new DetachedInstanceException(
+                    relationship + " of " + owner + " cannot be queried: the object is not in an open" + " session");
+        }
+        Assert.isTrue(
+                relationship.kind() != io.sluice.session.mapping.Relationship.Kind.MANY_TO_ONE,
+                relationship + " is a reference, not a collection: use mono()");
+        Object ownerId = ((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner);
+        if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_MANY) {
+            io.sluice.core.sql.Column<Object> mine =
+                    (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
+            io.sluice.core.sql.Column<Object> theirs =
+                    (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
+            Attribute<?, Object> targetKey =
+                    (Attribute<?, Object>) model(relationship.target()).ids().get(0);
+            return query(relationship.target())
+                    .join(relationship.association(), targetKey.eq(theirs))
+                    .filter(mine.eq(ownerId))
+                    .orderBy(relationship.orderBy());
+        }
+        Attribute<?, Object> foreignKey = (Attribute<?, Object>) relationship.foreignKey();
+        return query(relationship.target()).filter(foreignKey.eq(ownerId)).orderBy(relationship.orderBy());
     }
 
     @Override

@@ -32,6 +32,9 @@ final class Eager {
             if (mine.isEmpty()) {
                 return Mono.empty();
             }
+            if (relationship.kind() == Relationship.Kind.MANY_TO_MANY) {
+                return manyToMany(session, mine, relationship);
+            }
             Attribute<Object, Object> foreignKey = (Attribute<Object, Object>) relationship.foreignKey();
             if (relationship.kind() == Relationship.Kind.ONE_TO_MANY) {
                 EntityModel<Object> ownerModel = (EntityModel<Object>) EntityModel.of(relationship.owner());
@@ -87,6 +90,46 @@ final class Eager {
                         }
                     }));
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Mono<Void> manyToMany(DefaultSession session, List<Object> owners, Relationship<?, ?> relationship) {
+        EntityModel<Object> ownerModel = (EntityModel<Object>) EntityModel.of(relationship.owner());
+        io.sluice.core.sql.Column<Object> mine =
+                (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
+        io.sluice.core.sql.Column<Object> theirs =
+                (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
+        Attribute<Object, Object> targetKey = (Attribute<Object, Object>)
+                EntityModel.of(relationship.target()).ids().get(0);
+        Map<Object, List<Object>> linked = new HashMap<>();
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Object owner : owners) {
+            Object id = ownerModel.identity(owner);
+            if (id != null) {
+                keys.add(id);
+                linked.put(id, new ArrayList<>());
+            }
+        }
+        return Flux.fromIterable(batches(keys))
+                .concatMap(batch -> session.query((Class<Object>) relationship.target(), mine)
+                        .join(relationship.association(), targetKey.eq(theirs))
+                        .filter(mine.in(batch))
+                        .orderBy(mine, relationship.orderBy())
+                        .all())
+                .doOnNext(pair -> {
+                    List<Object> list = linked.get(pair.getT2());
+                    if (list != null && pair.getT1() != null) {
+                        list.add(pair.getT1());
+                    }
+                })
+                .then(Mono.fromRunnable(() -> {
+                    for (Object owner : owners) {
+                        Object id = ownerModel.identity(owner);
+                        RelationAccess.fill(
+                                relationship.holder(owner),
+                                id == null ? List.of() : linked.getOrDefault(id, List.of()));
+                    }
+                }));
     }
 
     private static List<List<Object>> batches(Set<Object> keys) {

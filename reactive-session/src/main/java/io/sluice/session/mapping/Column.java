@@ -53,4 +53,11 @@ public @interface Column {
      * @return the scale, or -1 for the default (4)
      */
     int scale() default -1;
+
+    /**
+     * Returns whether a string column holds unbounded text ({@code TEXT}) rather than a {@code VARCHAR}.
+     *
+     * @return {@code true} for text
+     */
+    boolean text() default false;
 }

@@ -68,7 +68,9 @@ final class EntityModelBuilder {
                 relationFields.add(field);
                 continue;
             }
-            if (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToMany.class)) {
+            if (field.isAnnotationPresent(ManyToOne.class)
+                    || field.isAnnotationPresent(OneToMany.class)
+                    || field.isAnnotationPresent(ManyToMany.class)) {
                 throw new MappingException(where + " is a relationship but of type "
                         + field.getType().getSimpleName()
                         + ": declare it as ToOne<T> (for @ManyToOne) or ToMany<T> (for @OneToMany)");
@@ -181,7 +183,8 @@ final class EntityModelBuilder {
                     spec.counterpart,
                     spec.cascades,
                     spec.orderBy,
-                    spec.getter));
+                    spec.getter,
+                    spec.association));
         }
         return new EntityModel<>(type, built, attributes, versionAttribute, constructor, relationships);
     }
@@ -226,7 +229,11 @@ final class EntityModelBuilder {
             table.foreignKey(new io.sluice.core.sql.ForeignKey(
                     List.of(column.columnName), key.table, List.of(key.column), manyToOne.onDelete()));
             return new RelationSpec(
-                    field, target, Relationship.Kind.MANY_TO_ONE, foreignKey, java.util.Set.of(), "", getter);
+                    field, target, Relationship.Kind.MANY_TO_ONE, foreignKey, java.util.Set.of(), "", getter, null);
+        }
+        ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
+        if (manyToMany != null) {
+            return manyToMany(type, field, target, manyToMany, specs, getter);
         }
         OneToMany oneToMany = field.getAnnotation(OneToMany.class);
         if (oneToMany == null) {
@@ -251,7 +258,63 @@ final class EntityModelBuilder {
                 oneToMany.mappedBy(),
                 java.util.Set.of(oneToMany.cascade()),
                 oneToMany.orderBy(),
-                getter);
+                getter,
+                null);
+    }
+
+    private static RelationSpec manyToMany(
+            Class<?> type,
+            Field field,
+            Class<?> target,
+            ManyToMany annotation,
+            List<FieldSpec> specs,
+            MethodHandle getter) {
+        String where = type.getSimpleName() + "." + field.getName();
+        if (!annotation.mappedBy().isBlank()) {
+            return new RelationSpec(
+                    field,
+                    target,
+                    Relationship.Kind.MANY_TO_MANY,
+                    annotation.mappedBy(),
+                    java.util.Set.of(),
+                    annotation.orderBy(),
+                    getter,
+                    null);
+        }
+        if (annotation.table().isBlank()) {
+            throw new MappingException(
+                    where + " is @ManyToMany without a table or mappedBy: name the association table on one"
+                            + " side and give mappedBy on the other");
+        }
+        TargetKey own = TargetKey.of(type, where);
+        TargetKey other = TargetKey.of(target, where);
+        String joinColumn = annotation.joinColumn().isBlank() ? own.table + "_id" : annotation.joinColumn();
+        String inverseColumn =
+                annotation.inverseJoinColumn().isBlank() ? other.table + "_id" : annotation.inverseJoinColumn();
+        Table association = Table.builder(annotation.table())
+                .column(joinColumn, own.type)
+                .column(inverseColumn, other.type)
+                .primaryKey(joinColumn, inverseColumn)
+                .foreignKey(new io.sluice.core.sql.ForeignKey(
+                        List.of(joinColumn),
+                        own.table,
+                        List.of(own.column),
+                        io.sluice.core.sql.ReferentialAction.NO_ACTION))
+                .foreignKey(new io.sluice.core.sql.ForeignKey(
+                        List.of(inverseColumn),
+                        other.table,
+                        List.of(other.column),
+                        io.sluice.core.sql.ReferentialAction.NO_ACTION))
+                .build();
+        return new RelationSpec(
+                field,
+                target,
+                Relationship.Kind.MANY_TO_MANY,
+                "",
+                java.util.Set.of(),
+                annotation.orderBy(),
+                getter,
+                association);
     }
 
     private static Class<?> typeArgument(Field field, String where) {
@@ -263,21 +326,23 @@ final class EntityModelBuilder {
     }
 
     /** The table and primary-key column of a related class, read from its annotations without building its model. */
-    private record TargetKey(String table, String column) {
+    private record TargetKey(String table, String column, SqlType<?> type) {
         static TargetKey of(Class<?> target, String where) {
             io.sluice.session.mapping.Table annotation = target.getAnnotation(io.sluice.session.mapping.Table.class);
             List<String> keys = new ArrayList<>();
+            List<Class<?>> types = new ArrayList<>();
             for (Field field : fields(target)) {
                 if (field.isAnnotationPresent(Id.class)) {
                     Column column = field.getAnnotation(Column.class);
                     keys.add(column != null && !column.name().isBlank() ? column.name() : snakeCase(field.getName()));
+                    types.add(field.getType());
                 }
             }
             if (annotation == null || keys.size() != 1) {
                 throw new MappingException(where + " relates to " + target.getSimpleName()
                         + ", which needs exactly one @Id field to be referenced by a foreign key");
             }
-            return new TargetKey(annotation.value(), keys.get(0));
+            return new TargetKey(annotation.value(), keys.get(0), SqlType.forJavaType(types.get(0)));
         }
     }
 
@@ -288,7 +353,8 @@ final class EntityModelBuilder {
             String counterpart,
             java.util.Set<io.sluice.session.relation.Cascade> cascades,
             String orderBy,
-            MethodHandle getter) {}
+            MethodHandle getter,
+            @Nullable Table association) {}
 
     private static List<Field> fields(Class<?> type) {
         List<Class<?>> hierarchy = new ArrayList<>();
@@ -309,6 +375,9 @@ final class EntityModelBuilder {
     private static SqlType<?> sqlType(Field field, @Nullable Column column, String where) {
         Class<?> javaType = field.getType();
         if (javaType == String.class) {
+            if (column != null && column.text()) {
+                return SqlType.TEXT;
+            }
             return column != null && column.length() > 0 ? SqlType.varchar(column.length()) : SqlType.VARCHAR;
         }
         if (javaType == BigDecimal.class && column != null && (column.precision() > 0 || column.scale() >= 0)) {

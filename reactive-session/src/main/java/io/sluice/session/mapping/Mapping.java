@@ -25,6 +25,13 @@ public final class Mapping {
         for (EntityModel<?> model : models.values()) {
             tables.add(model.table());
         }
+        for (EntityModel<?> model : models.values()) {
+            for (Relationship<?, ?> relationship : model.relationships()) {
+                if (relationship.kind() == Relationship.Kind.MANY_TO_MANY && relationship.isOwningSide()) {
+                    tables.add(relationship.association());
+                }
+            }
+        }
         this.metadata = Metadata.of(tables);
     }
 

@@ -1,10 +1,12 @@
 package io.sluice.session.mapping;
 
 import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Column;
 import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
+import io.sluice.core.sql.Table;
 import io.sluice.session.relation.Cascade;
 import java.lang.invoke.MethodHandle;
 import java.util.EnumSet;
@@ -28,7 +30,9 @@ public final class Relationship<O, T> {
         /** A reference to one object, through a foreign key of the owner's table. */
         MANY_TO_ONE,
         /** A collection of objects whose table has a foreign key to the owner's. */
-        ONE_TO_MANY
+        ONE_TO_MANY,
+        /** A collection of objects linked through the rows of an association table. */
+        MANY_TO_MANY
     }
 
     private final Class<O> owner;
@@ -39,6 +43,7 @@ public final class Relationship<O, T> {
     private final Set<Cascade> cascades;
     private final String orderBy;
     private final MethodHandle getter;
+    private final @Nullable Table association;
 
     Relationship(
             Class<O> owner,
@@ -48,7 +53,9 @@ public final class Relationship<O, T> {
             String counterpart,
             Set<Cascade> cascades,
             String orderBy,
-            MethodHandle getter) {
+            MethodHandle getter,
+            @Nullable Table association) {
+        this.association = association;
         this.owner = owner;
         this.target = target;
         this.fieldName = fieldName;
@@ -98,6 +105,9 @@ public final class Relationship<O, T> {
      * @return the attribute
      */
     public Attribute<?, ?> foreignKey() {
+        if (kind == Kind.MANY_TO_MANY) {
+            throw new IllegalStateException(this + " is many-to-many: its keys are in the association table");
+        }
         if (kind == Kind.MANY_TO_ONE) {
             return EntityModel.of(owner).attribute(counterpart);
         }
@@ -121,6 +131,19 @@ public final class Relationship<O, T> {
      * @return the inverse, or {@code null} if only this side is mapped
      */
     public @Nullable Relationship<T, O> inverse() {
+        if (kind == Kind.MANY_TO_MANY) {
+            if (association == null) {
+                return castInverse(EntityModel.of(target).relationship(counterpart));
+            }
+            for (Relationship<T, ?> candidate : EntityModel.of(target).relationships()) {
+                if (candidate.kind == Kind.MANY_TO_MANY
+                        && candidate.target == owner
+                        && candidate.counterpart.equals(fieldName)) {
+                    return castInverse(candidate);
+                }
+            }
+            return null;
+        }
         if (kind == Kind.ONE_TO_MANY) {
             return castInverse(EntityModel.of(target).relationship(counterpart));
         }
@@ -137,6 +160,59 @@ public final class Relationship<O, T> {
     @SuppressWarnings("unchecked")
     private Relationship<T, O> castInverse(Relationship<?, ?> relationship) {
         return (Relationship<T, O>) relationship;
+    }
+
+    /**
+     * Returns the association table of a many-to-many relationship (from whichever side).
+     *
+     * @return the table
+     * @throws IllegalStateException if this is not a many-to-many
+     */
+    public Table association() {
+        return java.util.Objects.requireNonNull(owningSide().association);
+    }
+
+    /**
+     * Returns the association table's column that references the owner of this side.
+     *
+     * @return the column
+     */
+    public Column<?> associationOwnerColumn() {
+        Relationship<?, ?> owning = owningSide();
+        return owning.association().columns().get(owning == this ? 0 : 1);
+    }
+
+    /**
+     * Returns the association table's column that references the related class of this side.
+     *
+     * @return the column
+     */
+    public Column<?> associationTargetColumn() {
+        Relationship<?, ?> owning = owningSide();
+        return owning.association().columns().get(owning == this ? 1 : 0);
+    }
+
+    /**
+     * Returns whether this side names the association table (the other side is mapped by it).
+     *
+     * @return {@code true} on the owning side of a many-to-many
+     */
+    public boolean isOwningSide() {
+        return association != null;
+    }
+
+    private Relationship<?, ?> owningSide() {
+        if (kind != Kind.MANY_TO_MANY) {
+            throw new IllegalStateException(this + " has no association table");
+        }
+        if (association != null) {
+            return this;
+        }
+        Relationship<?, ?> other = EntityModel.of(target).relationship(counterpart);
+        if (other.association == null) {
+            throw new IllegalStateException(this + " is mappedBy " + other + ", which names no association table");
+        }
+        return other;
     }
 
     /**
@@ -212,8 +288,22 @@ public final class Relationship<O, T> {
         return exists(condition);
     }
 
+    @SuppressWarnings("unchecked")
     private Expression<Boolean> exists(@Nullable Expression<Boolean> condition) {
         EntityModel<T> model = EntityModel.of(target);
+        if (kind == Kind.MANY_TO_MANY) {
+            Attribute<?, Object> ownerKey =
+                    (Attribute<?, Object>) EntityModel.of(owner).ids().get(0);
+            Attribute<?, Object> targetKey = (Attribute<?, Object>) model.ids().get(0);
+            Expression<Boolean> links = Conjunction.of(
+                    Conjunction.Kind.AND,
+                    List.of(((Column<Object>) associationOwnerColumn()).eq(ownerKey), targetKey.eq((Column<Object>)
+                            associationTargetColumn())));
+            Select select = SQL.select(targetKey)
+                    .from(association(), model.table())
+                    .where(condition == null ? links : Conjunction.of(Conjunction.Kind.AND, List.of(links, condition)));
+            return select.exists();
+        }
         Expression<Boolean> join = joinCondition();
         Select select = SQL.select(model.ids().get(0))
                 .from(model.table())

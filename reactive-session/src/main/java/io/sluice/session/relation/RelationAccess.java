@@ -111,4 +111,27 @@ public final class RelationAccess {
     public static void clearModified(ToOne<?> holder) {
         holder.modified = false;
     }
+
+    /**
+     * Returns the objects added to a many-to-many collection since it was loaded or last flushed, and forgets them.
+     *
+     * @param holder a {@link ToMany}
+     * @return the added objects
+     */
+    public static List<?> takeAdded(ToMany<?> holder) {
+        List<?> added = List.copyOf(holder.added());
+        holder.added().clear();
+        return added;
+    }
+
+    /**
+     * Returns whether a many-to-many collection gained or lost objects since it was loaded or last flushed.
+     *
+     * @param holder a {@link ToMany}
+     * @return {@code true} if it did
+     */
+    public static boolean hasLinkChanges(ToMany<?> holder) {
+        return holder.isLoaded()
+                && (!holder.added().isEmpty() || !holder.removed().isEmpty());
+    }
 }

@@ -16,4 +16,14 @@ public interface RelationLoader {
      * @return the objects (a list of zero or one for a to-one relationship)
      */
     <T> Mono<List<T>> load(Object owner, Relationship<?, T> relationship);
+
+    /**
+     * Returns a query over the objects a collection relationship of an owner holds, to be refined further.
+     *
+     * @param owner the owning object
+     * @param relationship a one-to-many or many-to-many relationship
+     * @param <T> the target class
+     * @return the query
+     */
+    <T> io.sluice.session.Query<T> query(Object owner, Relationship<?, T> relationship);
 }

@@ -22,6 +22,7 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
 
     private final Elements elements = new Elements();
     private final List<T> removed = new ArrayList<>();
+    private final List<T> added = new ArrayList<>();
 
     private ToMany(Object owner) {
         super(owner);
@@ -59,11 +60,27 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
         });
     }
 
+    /**
+     * Returns a query over the related objects, to filter, order or count them in the database without loading the collection
+     * (SQLAlchemy's dynamic relationship): {@code wendy.getPosts().query().filter(...).all()}.
+     *
+     * @return the query, run through the owner's session
+     * @throws io.sluice.session.DetachedInstanceException if the owner has no open session
+     */
+    public io.sluice.session.Query<T> query() {
+        return requireLoader().query(owner, relationship());
+    }
+
     void loadedWith(List<T> objects) {
         elements.list.clear();
         elements.list.addAll(objects);
         removed.clear();
+        added.clear();
         loaded = true;
+    }
+
+    List<T> added() {
+        return added;
     }
 
     void addQuietly(T element) {
@@ -97,6 +114,18 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
     @SuppressWarnings("unchecked")
     private void linked(T element) {
         Relationship<?, ?> inverse = relationship().inverse();
+        if (relationship().kind() == Relationship.Kind.MANY_TO_MANY) {
+            if (inverse != null
+                    && inverse.holder(element) instanceof ToMany<?> other
+                    && other.isLoaded()
+                    && !other.containsQuietly(owner)) {
+                ((ToMany<Object>) other).elements.list.add(owner);
+            }
+            if (!removed.remove(element)) {
+                added.add(element);
+            }
+            return;
+        }
         if (inverse != null && inverse.holder(element) instanceof ToOne<?> back) {
             Object previous = back.isLoaded() ? back.peek() : null;
             if (previous != null
@@ -113,6 +142,15 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
 
     private void unlinked(T element) {
         Relationship<?, ?> inverse = relationship().inverse();
+        if (relationship().kind() == Relationship.Kind.MANY_TO_MANY) {
+            if (inverse != null && inverse.holder(element) instanceof ToMany<?> other && other.isLoaded()) {
+                other.elements.list.remove(owner);
+            }
+            if (!added.remove(element)) {
+                removed.add(element);
+            }
+            return;
+        }
         if (inverse != null
                 && inverse.holder(element) instanceof ToOne<?> back
                 && back.isLoaded()

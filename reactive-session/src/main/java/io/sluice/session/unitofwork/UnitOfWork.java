@@ -209,6 +209,12 @@ public final class UnitOfWork {
             return;
         }
         for (Relationship<Object, ?> relationship : state.model().relationships()) {
+            if (relationship.kind() == Relationship.Kind.MANY_TO_MANY) {
+                io.sluice.core.sql.Column<Object> mine =
+                        (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
+                bulk.add(SQL.deleteFrom(relationship.association()).where(mine.eq(parentId)));
+                continue;
+            }
             if (relationship.kind() != Relationship.Kind.ONE_TO_MANY) {
                 continue;
             }
@@ -287,6 +293,66 @@ public final class UnitOfWork {
         }
     }
 
+    /** Returns the inserts and deletes of association rows for the many-to-many collections changed since the last flush. */
+    @SuppressWarnings("unchecked")
+    private List<Statement> associationChanges() {
+        java.util.Map<Table, java.util.LinkedHashSet<List<Object>>> inserts = new java.util.LinkedHashMap<>();
+        java.util.Map<Table, java.util.LinkedHashSet<List<Object>>> deletes = new java.util.LinkedHashMap<>();
+        for (EntityState<?> state : identityMap.all()) {
+            if (state.status() == EntityState.Status.DELETED) {
+                continue;
+            }
+            for (Relationship<?, ?> relationship : state.model().relationships()) {
+                if (relationship.kind() != Relationship.Kind.MANY_TO_MANY) {
+                    continue;
+                }
+                ToMany<?> holder = (ToMany<?>) relationship.holder(state.entity());
+                if (!holder.isLoaded()) {
+                    continue;
+                }
+                Object ownerId = ((EntityModel<Object>) state.model()).identity(state.entity());
+                for (Object target : RelationAccess.takeAdded(holder)) {
+                    inserts.computeIfAbsent(relationship.association(), t -> new java.util.LinkedHashSet<>())
+                            .add(pair(relationship, ownerId, target));
+                }
+                for (Object target : RelationAccess.takeRemoved(holder)) {
+                    deletes.computeIfAbsent(relationship.association(), t -> new java.util.LinkedHashSet<>())
+                            .add(pair(relationship, ownerId, target));
+                }
+            }
+        }
+        List<Statement> statements = new ArrayList<>();
+        for (java.util.Map.Entry<Table, java.util.LinkedHashSet<List<Object>>> entry : deletes.entrySet()) {
+            Table table = entry.getKey();
+            io.sluice.core.sql.Column<Object> first =
+                    (io.sluice.core.sql.Column<Object>) table.columns().get(0);
+            io.sluice.core.sql.Column<Object> second =
+                    (io.sluice.core.sql.Column<Object>) table.columns().get(1);
+            for (List<Object> pair : entry.getValue()) {
+                statements.add(SQL.deleteFrom(table).where(first.eq(pair.get(0)).and(second.eq(pair.get(1)))));
+            }
+        }
+        for (java.util.Map.Entry<Table, java.util.LinkedHashSet<List<Object>>> entry : inserts.entrySet()) {
+            Table table = entry.getKey();
+            List<List<?>> rows = new ArrayList<>(entry.getValue());
+            for (int from = 0; from < rows.size(); from += 1000) {
+                statements.add(SQL.insertInto(table)
+                        .columns(table.columns().get(0), table.columns().get(1))
+                        .rows(rows.subList(from, Math.min(rows.size(), from + 1000))));
+            }
+        }
+        return statements;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> pair(Relationship<?, ?> relationship, @Nullable Object ownerId, Object target) {
+        Object targetId = ((EntityModel<Object>) EntityModel.of(target.getClass())).identity(target);
+        if (ownerId == null || targetId == null) {
+            throw new IllegalStateException(relationship + " links objects without keys; add both to the session");
+        }
+        return relationship.isOwningSide() ? List.of(ownerId, targetId) : List.of(targetId, ownerId);
+    }
+
     private void clearModifiedReferences() {
         for (EntityState<?> state : identityMap.all()) {
             for (Relationship<?, ?> relationship : state.model().relationships()) {
@@ -314,6 +380,10 @@ public final class UnitOfWork {
             for (Relationship<?, ?> relationship : state.model().relationships()) {
                 if (relationship.kind() == Relationship.Kind.MANY_TO_ONE
                         && RelationAccess.isModified((ToOne<?>) relationship.holder(state.entity()))) {
+                    return true;
+                }
+                if (relationship.kind() == Relationship.Kind.MANY_TO_MANY
+                        && RelationAccess.hasLinkChanges((ToMany<?>) relationship.holder(state.entity()))) {
                     return true;
                 }
             }
@@ -354,9 +424,11 @@ public final class UnitOfWork {
                         return executor.emit(FlushPlan.organizeSaves(identityMap, table));
                     }))
                     .then();
+            Mono<Void> links = Mono.defer(() -> executor.emitStatements(associationChanges()));
             Mono<Void> deletes = Mono.defer(() -> executor.emitStatements(statements)
                     .then(executor.emit(FlushPlan.organizeDeletes(toDelete, order))));
-            return saves.then(deletes)
+            return saves.then(links)
+                    .then(deletes)
                     .doOnSuccess(ignored -> {
                         finalizeFlush(result);
                         bulk.clear();

@@ -300,4 +300,104 @@ final class RelationshipsIntegrationTests {
                 .isEqualTo(2);
         check.close().block();
     }
+
+    @DatabaseTest
+    void shouldBuildAManyToManyRelationship(TestDatabase database) {
+        engine = database.engine();
+        Schemas.drop(engine, MAPPING.metadata());
+        RecordingListener sql = new RecordingListener();
+        recorded = database.newEngine(builder -> builder.listener(sql));
+        SessionFactory sessions = SessionFactory.of(recorded, MAPPING);
+        // 1.14: create_all adds keywords, posts and post_keywords, in foreign-key order
+        sql.clear();
+        MAPPING.metadata().createAll(recorded, true).block();
+        List<String> creates = sql.events().stream()
+                .filter(event -> event.startsWith("CREATE TABLE"))
+                .toList();
+        assertThat(creates.indexOf(creates.stream()
+                        .filter(c -> c.contains(" post_keywords "))
+                        .findFirst()
+                        .orElseThrow()))
+                .isGreaterThan(creates.indexOf(creates.stream()
+                        .filter(c -> c.contains(" posts "))
+                        .findFirst()
+                        .orElseThrow()));
+        sessions.inTransaction(session -> {
+                    session.addAll(
+                            List.of(new User("ed", "Ed Jones", "eddie"), new User("wendy", "Wendy Williams", "windy")));
+                    return Flux.empty();
+                })
+                .blockLast();
+
+        Session session = open(sessions);
+        User wendy =
+                session.query(User.class).filterBy(User_.name, "wendy").one().block();
+        BlogPost post = new BlogPost("Wendy's Blog Post", "This is a test", wendy);
+        session.add(post);
+        post.getKeywords().add(new Keyword("wendy"));
+        post.getKeywords().add(new Keyword("firstpost"));
+        sql.clear();
+        assertThat(strings(session.query(BlogPost.class)
+                        .filter(BlogPost_.keywords.any(Keyword_.keyword.eq("firstpost")))
+                        .all()))
+                .containsExactly(
+                        "BlogPost(\"Wendy's Blog Post\", 'This is a test', <User(name='wendy', fullname='Wendy Williams',"
+                                + " nickname='windy')>)");
+        List<String> statements = sql.events();
+        // keywords and posts do not depend on each other (either may go first); the association rows come after both
+        assertThat(statements.subList(0, 2))
+                .anyMatch(event -> event.startsWith("INSERT INTO keywords (keyword) VALUES"))
+                .anyMatch(event -> event.startsWith("INSERT INTO posts (user_id, headline, body) VALUES"));
+        assertThat(statements.get(2)).startsWith("INSERT INTO post_keywords (post_id, keyword_id) VALUES");
+        assertThat(statements.get(3))
+                .startsWith("SELECT posts.id")
+                .contains("EXISTS (SELECT keywords.id FROM post_keywords, keywords");
+        assertThat(sql.statements().subList(0, 2))
+                .anySatisfy(statement -> assertThat(statement.values())
+                        .containsExactly(wendy.getId(), "Wendy's Blog Post", "This is a test"));
+
+        assertThat(list(session.query(BlogPost.class)
+                        .filter(BlogPost_.author.eq(wendy))
+                        .filter(BlogPost_.keywords.any(Keyword_.keyword.eq("firstpost")))
+                        .all()))
+                .containsExactly(post);
+        sql.clear();
+        assertThat(list(wendy.getPosts()
+                        .query()
+                        .filter(BlogPost_.keywords.any(Keyword_.keyword.eq("firstpost")))
+                        .all()))
+                .containsExactly(post);
+        assertThat(sql.events()).hasSize(1);
+        assertThat(sql.events().get(0)).contains("WHERE (posts.user_id = ").contains("EXISTS (SELECT keywords.id");
+        session.commit().block();
+
+        Session other = open(sessions);
+        BlogPost loaded = other.query(BlogPost.class)
+                .options(selectinLoad(BlogPost_.keywords))
+                .one()
+                .block();
+        assertThat(loaded.getKeywords()).extracting(Keyword::getKeyword).containsExactly("wendy", "firstpost");
+        Keyword firstpost = loaded.getKeywords().get(1);
+        assertThat(list(firstpost.getPosts().flux())).containsExactly(loaded);
+        assertThat(list(other.query(Keyword_.keyword)
+                        .join(Keyword_.posts)
+                        .filter(BlogPost_.headline.like("Wendy%"))
+                        .orderBy(Keyword_.id)
+                        .all()))
+                .containsExactly("wendy", "firstpost");
+        loaded.getKeywords().remove(0);
+        other.commit().block();
+        Session check = open(sessions);
+        BlogPost again = check.query(BlogPost.class).one().block();
+        assertThat(list(again.getKeywords().flux()))
+                .extracting(Keyword::getKeyword)
+                .containsExactly("firstpost");
+        check.delete(again);
+        check.commit().block();
+        assertThat(engine.query(SQL.select(SQL.count()).from(MAPPING.metadata().table("post_keywords")))
+                        .blockFirst()
+                        .get(0))
+                .isEqualTo(0L);
+        assertThat(check.query(Keyword.class).count().block()).isEqualTo(2);
+    }
 }

@@ -27,6 +27,9 @@ public class User {
     @OneToMany(mappedBy = "user", orderBy = "id")
     private final ToMany<Address> addresses = ToMany.create(this);
 
+    @OneToMany(mappedBy = "author")
+    private final ToMany<BlogPost> posts = ToMany.create(this);
+
     protected User() {}
 
     public User(String name, String fullname, String nickname) {
@@ -37,6 +40,10 @@ public class User {
 
     public ToMany<Address> getAddresses() {
         return addresses;
+    }
+
+    public ToMany<BlogPost> getPosts() {
+        return posts;
     }
 
     public Integer getId() {

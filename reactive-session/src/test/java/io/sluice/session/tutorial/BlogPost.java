@@ -1,0 +1,55 @@
+package io.sluice.session.tutorial;
+
+import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Generated;
+import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.ManyToMany;
+import io.sluice.session.mapping.ManyToOne;
+import io.sluice.session.mapping.Table;
+import io.sluice.session.relation.ToMany;
+import io.sluice.session.relation.ToOne;
+
+/** The tutorial's BlogPost. */
+@Table("posts")
+public class BlogPost {
+
+    @Id
+    @Generated
+    private Integer id;
+
+    private Integer userId;
+
+    @Column(length = 255, nullable = false)
+    private String headline;
+
+    @Column(text = true)
+    private String body;
+
+    @ManyToOne(foreignKey = "userId")
+    private final ToOne<User> author = ToOne.create(this);
+
+    @ManyToMany(table = "post_keywords", joinColumn = "post_id", inverseJoinColumn = "keyword_id")
+    private final ToMany<Keyword> keywords = ToMany.create(this);
+
+    protected BlogPost() {}
+
+    public BlogPost(String headline, String body, User author) {
+        this.author.set(author);
+        this.headline = headline;
+        this.body = body;
+    }
+
+    public ToOne<User> getAuthor() {
+        return author;
+    }
+
+    public ToMany<Keyword> getKeywords() {
+        return keywords;
+    }
+
+    @Override
+    public String toString() {
+        return "BlogPost(" + (headline.contains("'") ? "\"" + headline + "\"" : "'" + headline + "'") + ", '" + body
+                + "', " + author + ")";
+    }
+}
