@@ -20,6 +20,41 @@ final class Eager {
 
     private Eager() {}
 
+    /** Applies selectin options (and the options chained after any option) to the entities in the first item of each row. */
+    static Mono<Void> apply(DefaultSession session, List<Object[]> rows, List<LoadOption> options) {
+        return Mono.defer(() -> {
+            List<Object> owners = new ArrayList<>();
+            for (Object[] row : rows) {
+                if (row.length > 0 && row[0] != null && !owners.contains(row[0])) {
+                    owners.add(row[0]);
+                }
+            }
+            return Flux.fromIterable(options)
+                    .concatMap(option -> (option.strategy() == LoadOption.Strategy.SELECTIN
+                                    ? selectin(session, owners, option.relationship())
+                                    : Mono.<Void>empty())
+                            .then(Mono.defer(() -> chained(session, owners, option))))
+                    .then();
+        });
+    }
+
+    private static Mono<Void> chained(DefaultSession session, List<Object> owners, LoadOption option) {
+        LoadOption next = option.next();
+        if (next == null) {
+            return Mono.empty();
+        }
+        List<Object[]> children = new ArrayList<>();
+        for (Object owner : owners) {
+            if (option.relationship().owner().isInstance(owner)) {
+                for (Object child :
+                        RelationAccess.contents(option.relationship().holder(owner))) {
+                    children.add(new Object[] {child});
+                }
+            }
+        }
+        return apply(session, children, List.of(next));
+    }
+
     @SuppressWarnings("unchecked")
     static Mono<Void> selectin(DefaultSession session, List<Object> owners, Relationship<?, ?> relationship) {
         return Mono.defer(() -> {

@@ -293,6 +293,26 @@ public final class Query<T> {
         return new Query<>(session, items, combiner, select, params, statement, all);
     }
 
+    /**
+     * Returns this query restricted to the objects a collection relationship of a parent holds:
+     * {@code session.query(Address.class).withParent(jack, User_.addresses)}.
+     *
+     * @param parent a persistent object of the relationship's owning class
+     * @param relationship a one-to-many relationship of the parent's class
+     * @return the new query
+     */
+    @SuppressWarnings("unchecked")
+    public Query<T> withParent(Object parent, io.sluice.session.mapping.Relationship<?, ?> relationship) {
+        Assert.requireNonNull(parent, "parent must not be null");
+        Assert.requireNonNull(relationship, "relationship must not be null");
+        Assert.isTrue(
+                relationship.kind() == io.sluice.session.mapping.Relationship.Kind.ONE_TO_MANY,
+                relationship + " is not one-to-many; use join(...) and filter(...) instead");
+        Object id = ((EntityModel<Object>) session.model((Class<Object>) parent.getClass())).identity(parent);
+        Assert.isTrue(id != null, parent + " has no key yet: flush it first");
+        return filter(((Attribute<?, Object>) relationship.foreignKey()).eq(id));
+    }
+
     private Select start() {
         return select.from().isEmpty() ? select.from(select.fromItems().get(0)) : select;
     }
@@ -351,15 +371,27 @@ public final class Query<T> {
         if (options.isEmpty()) {
             return results;
         }
+        List<LoadOption> inRow = new ArrayList<>();
+        List<LoadOption> after = new ArrayList<>();
+        for (LoadOption option : options) {
+            (option.strategy() == LoadOption.Strategy.SELECTIN ? after : inRow).add(option);
+        }
+        if (!inRow.isEmpty()) {
+            return JoinedLoading.run(session, items, toSelect(), inRow, this.statement == null)
+                    .flatMapMany(list -> Eager.apply(session, list, after).thenMany(Flux.fromIterable(list)))
+                    .map(combiner::apply);
+        }
         return results.collectList().flatMapMany(list -> {
             List<Object> owners = new ArrayList<>();
             for (T result : list) {
                 Object owner = result instanceof Tuple2<?, ?> tuple ? tuple.getT1() : result;
                 owners.add(owner);
             }
-            return reactor.core.publisher.Flux.fromIterable(options)
-                    .concatMap(option -> Eager.selectin(session, owners, option.relationship()))
-                    .thenMany(reactor.core.publisher.Flux.fromIterable(list));
+            return Eager.apply(
+                            session,
+                            owners.stream().map(owner -> new Object[] {owner}).toList(),
+                            options)
+                    .thenMany(Flux.fromIterable(list));
         });
     }
 

@@ -27,7 +27,13 @@ sealed interface QueryItem permits QueryItem.EntityItem, QueryItem.ExpressionIte
         public List<Expression<?>> columns() {
             List<Expression<?>> columns = new ArrayList<>();
             for (Attribute<?, ?> attribute : model.attributes()) {
-                columns.add(source instanceof Table ? attribute : ((TableAlias) source).column(attribute));
+                if (source instanceof Table) {
+                    columns.add(attribute);
+                } else if (source instanceof TableAlias alias) {
+                    columns.add(alias.column(attribute));
+                } else {
+                    columns.add(source.column(attribute.name()));
+                }
             }
             return columns;
         }

@@ -326,6 +326,31 @@ public final class Relationship<O, T> {
         return ((Attribute<?, Object>) foreignKey()).eq(id);
     }
 
+    /**
+     * Returns the condition that a reference does not point to an object: {@code owner.fk <> id OR owner.fk IS NULL}.
+     *
+     * @param object an object of the target class with a key
+     * @return the condition
+     */
+    @SuppressWarnings("unchecked")
+    public Expression<Boolean> ne(T object) {
+        Assert.isTrue(kind == Kind.MANY_TO_ONE, this + " is a collection: compare with any(...) instead");
+        Object id = EntityModel.of(target).identity(Assert.requireNonNull(object, "object must not be null"));
+        Assert.isTrue(id != null, object + " has no key yet: flush it first");
+        Attribute<?, Object> foreignKey = (Attribute<?, Object>) foreignKey();
+        return foreignKey.ne(id).or(foreignKey.isNull());
+    }
+
+    /**
+     * Returns the condition that a reference points to nothing: {@code owner.fk IS NULL}.
+     *
+     * @return the condition
+     */
+    public Expression<Boolean> isNull() {
+        Assert.isTrue(kind == Kind.MANY_TO_ONE, this + " is a collection: use any() and not(...) instead");
+        return foreignKey().isNull();
+    }
+
     @Override
     public String toString() {
         return owner.getSimpleName() + "." + fieldName;

@@ -1,5 +1,7 @@
 package io.sluice.session.tutorial;
 
+import static io.sluice.session.LoadOption.containsEager;
+import static io.sluice.session.LoadOption.joinedLoad;
 import static io.sluice.session.LoadOption.selectinLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -399,5 +401,102 @@ final class RelationshipsIntegrationTests {
                         .get(0))
                 .isEqualTo(0L);
         assertThat(check.query(Keyword.class).count().block()).isEqualTo(2);
+    }
+
+    @DatabaseTest
+    void shouldLoadEagerlyWithCountedStatements(TestDatabase database) {
+        engine = database.engine();
+        Schemas.drop(engine, MAPPING.metadata());
+        io.sluice.core.StatementCounter counter = new io.sluice.core.StatementCounter();
+        recorded = database.newEngine(builder -> builder.listener(counter));
+        SessionFactory sessions = SessionFactory.of(recorded, MAPPING);
+        MAPPING.metadata().createAll(recorded).block();
+        sessions.inTransaction(session -> {
+                    for (String name : List.of("ed", "wendy", "jack")) {
+                        User user = new User(name, name.toUpperCase(java.util.Locale.ROOT), name);
+                        for (int i = 1; i <= (name.equals("wendy") ? 0 : 3); i++) {
+                            user.getAddresses().add(new Address(name + i + "@example.com"));
+                        }
+                        session.add(user);
+                        BlogPost post = new BlogPost(name + "'s post", "text", user);
+                        post.getKeywords().add(new Keyword(name + "-tag"));
+                        session.add(post);
+                    }
+                    return Flux.empty();
+                })
+                .blockLast();
+
+        // 1.12.2 Joined Load: one statement, one User per parent though the join returns a row per address
+        Session session = open(sessions);
+        counter.reset();
+        User jack = session.query(User.class)
+                .options(joinedLoad(User_.addresses))
+                .filterBy(User_.name, "jack")
+                .one()
+                .block();
+        assertThat(counter.count()).isEqualTo(1);
+        assertThat(counter.statements().get(0))
+                .contains("LEFT OUTER JOIN addresses AS addresses_1 ON addresses_1.user_id = users.id");
+        assertThat(jack.getAddresses())
+                .extracting(Address::getEmailAddress)
+                .containsExactly("jack1@example.com", "jack2@example.com", "jack3@example.com");
+        // the LIMIT counts parents, not joined rows
+        counter.reset();
+        List<User> firstTwo = list(session.query(User.class)
+                .options(joinedLoad(User_.addresses))
+                .orderBy(User_.id)
+                .limit(2)
+                .all());
+        assertThat(counter.count()).isEqualTo(1);
+        assertThat(firstTwo).extracting(User::getName).containsExactly("ed", "wendy");
+        assertThat(firstTwo.get(0).getAddresses()).hasSize(3);
+        assertThat(firstTwo.get(1).getAddresses()).isEmpty();
+        session.close().block();
+
+        // 1.12.3 Explicit Join + Eagerload: the addresses' user comes from the join, with no further SQL
+        Session second = open(sessions);
+        counter.reset();
+        List<Address> jacksAddresses = list(second.query(Address.class)
+                .join(Address_.user)
+                .filter(User_.name.eq("jack"))
+                .options(containsEager(Address_.user))
+                .orderBy(Address_.id)
+                .all());
+        assertThat(jacksAddresses)
+                .extracting(Address::getEmailAddress)
+                .containsExactly("jack1@example.com", "jack2@example.com", "jack3@example.com");
+        assertThat(jacksAddresses.get(0).getUser().get())
+                .hasToString("<User(name='jack', fullname='JACK', nickname='jack')>");
+        assertThat(counter.count()).isEqualTo(1);
+
+        // a loading path: posts, then their keywords: three statements for all users
+        Session third = open(sessions);
+        counter.reset();
+        List<User> users = list(third.query(User.class)
+                .options(selectinLoad(User_.posts).then(BlogPost_.keywords))
+                .orderBy(User_.id)
+                .all());
+        assertThat(counter.count()).isEqualTo(3);
+        assertThat(users)
+                .extracting(user -> user.getPosts().get(0).getKeywords().get(0).getKeyword())
+                .containsExactly("ed-tag", "wendy-tag", "jack-tag");
+
+        // relationship operators: !=, IS NULL, with_parent
+        User thirdJack = users.get(2);
+        assertThat(list(third.query(Address.class)
+                        .filter(Address_.user.ne(thirdJack))
+                        .all()))
+                .hasSize(3);
+        assertThat(list(third.query(Address.class)
+                        .filter(Address_.user.isNull())
+                        .all()))
+                .isEmpty();
+        assertThat(list(third.query(Address.class)
+                        .withParent(thirdJack, User_.addresses)
+                        .all()
+                        .map(Address::getEmailAddress)))
+                .containsExactlyInAnyOrder("jack1@example.com", "jack2@example.com", "jack3@example.com");
+        third.close().block();
+        second.close().block();
     }
 }

@@ -1,0 +1,189 @@
+package io.sluice.session;
+
+import io.sluice.core.RowMapper;
+import io.sluice.core.sql.ColumnSource;
+import io.sluice.core.sql.DerivedTable;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.FromItem;
+import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.Select;
+import io.sluice.core.sql.Table;
+import io.sluice.core.sql.TableAlias;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.mapping.Relationship;
+import io.sluice.session.relation.RelationAccess;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads relationships in the query's own rows: joinedLoad adds a LEFT OUTER JOIN to an anonymous alias of the related table
+ * (wrapping the query in a subquery when it has a LIMIT or OFFSET, so that they count parents), containsEager reads the columns
+ * of a table the query joins itself. Rows are grouped by parent; parents come out once each, in order.
+ */
+final class JoinedLoading {
+
+    private JoinedLoading() {}
+
+    /** One relationship loaded in the row: where its columns come from and where they start. */
+    private record Part(Relationship<?, ?> relationship, EntityModel<?> target, ColumnSource source) {}
+
+    @SuppressWarnings("unchecked")
+    static Mono<List<Object[]>> run(
+            DefaultSession session,
+            List<QueryItem> items,
+            Select select,
+            List<LoadOption> options,
+            boolean fromSelect) {
+        return Mono.defer(() -> {
+            if (!fromSelect || items.size() != 1 || !(items.get(0) instanceof QueryItem.EntityItem root)) {
+                return Mono.error(
+                        new IllegalArgumentException("joinedLoad and containsEager apply to a query of one entity class"
+                                + " built with filters (not fromStatement); use selectinLoad otherwise"));
+            }
+            EntityModel<?> model = root.model();
+            ColumnSource parent = root.source();
+            Select base = select;
+            if (select.limit() != null || select.offset() != null) {
+                DerivedTable anonymous = select.subquery("anon_1");
+                parent = anonymous;
+                base = SQL.select(new QueryItem.EntityItem(model, anonymous)
+                                .columns()
+                                .toArray(new Expression<?>[0]))
+                        .from(anonymous);
+                List<Expression<?>> outerOrder = new ArrayList<>();
+                for (Expression<?> key : select.orderBy()) {
+                    Expression<?> bare =
+                            key instanceof io.sluice.core.sql.Ordering<?> ordering ? ordering.expression() : key;
+                    if (bare instanceof io.sluice.core.sql.Column<?> column
+                            && select.items().contains(column)) {
+                        io.sluice.core.sql.Column<?> outer = anonymous.column(column.name());
+                        boolean descending =
+                                key instanceof io.sluice.core.sql.Ordering<?> ordering && ordering.descending();
+                        outerOrder.add(descending ? outer.desc() : outer);
+                    }
+                }
+                base = base.orderBy(outerOrder.toArray(new Expression<?>[0]));
+            } else if (base.from().isEmpty()) {
+                base = base.from(base.fromItems().toArray(new FromItem[0]));
+            }
+            List<Expression<?>> columns = new ArrayList<>(base.items());
+            List<Part> parts = new ArrayList<>();
+            List<Expression<?>> order = new ArrayList<>(base.orderBy());
+            int aliases = 0;
+            for (LoadOption option : options) {
+                Relationship<?, ?> relationship = option.relationship();
+                if (!relationship.owner().isAssignableFrom(model.type())) {
+                    return Mono.error(new IllegalArgumentException(relationship + " is not a relationship of "
+                            + model.type().getSimpleName()));
+                }
+                if (relationship.kind() == Relationship.Kind.MANY_TO_MANY) {
+                    return Mono.error(new IllegalArgumentException(
+                            "joinedLoad of the many-to-many " + relationship + " is not supported; use selectinLoad"));
+                }
+                EntityModel<?> target = EntityModel.of(relationship.target());
+                ColumnSource source;
+                if (option.strategy() == LoadOption.Strategy.JOINED) {
+                    TableAlias alias = target.table().as(target.table().name() + "_" + (++aliases));
+                    source = alias;
+                    Attribute<?, Object> foreignKey = (Attribute<?, Object>) relationship.foreignKey();
+                    Attribute<?, Object> key = (Attribute<?, Object>) relationship.referencedKey();
+                    Expression<Boolean> on = relationship.kind() == Relationship.Kind.ONE_TO_MANY
+                            ? alias.column(foreignKey).eq((io.sluice.core.sql.Column<Object>) column(parent, key))
+                            : alias.column(key).eq((io.sluice.core.sql.Column<Object>) column(parent, foreignKey));
+                    base = base.leftJoin(alias, on);
+                    if (relationship.kind() == Relationship.Kind.ONE_TO_MANY) {
+                        order.add(alias.column((Attribute<?, Object>) relationship.orderBy()));
+                    }
+                } else {
+                    source = target.table();
+                }
+                parts.add(new Part(relationship, target, source));
+                columns.addAll(new QueryItem.EntityItem(target, source).columns());
+            }
+            Select statement = new Select(
+                    base.isDistinct(),
+                    columns,
+                    base.from(),
+                    base.where(),
+                    base.groupBy(),
+                    base.having(),
+                    order,
+                    base.limit(),
+                    base.offset());
+            int rootWidth = model.attributes().size();
+            RowMapper<Object[]> mapper = row -> {
+                Object[] values = new Object[1 + parts.size()];
+                values[0] = load(session, model, row, 0);
+                int start = rootWidth;
+                for (int i = 0; i < parts.size(); i++) {
+                    values[i + 1] = load(session, parts.get(i).target(), row, start);
+                    start += parts.get(i).target().attributes().size();
+                }
+                return values;
+            };
+            return session.run(connection -> connection.query(statement, mapper))
+                    .collectList()
+                    .map(rows -> group(rows, parts));
+        });
+    }
+
+    private static io.sluice.core.sql.Column<?> column(ColumnSource source, Attribute<?, ?> attribute) {
+        if (source instanceof Table) {
+            return attribute;
+        }
+        return source instanceof TableAlias alias ? alias.column(attribute) : source.column(attribute.name());
+    }
+
+    private static @Nullable Object load(
+            DefaultSession session, EntityModel<?> model, io.sluice.core.RowReader row, int start) {
+        List<? extends Attribute<?, ?>> attributes = model.attributes();
+        @Nullable Object[] values = new Object[attributes.size()];
+        boolean keyPresent = true;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(start + i, attributes.get(i).type());
+            if (attributes.get(i).isId() && values[i] == null) {
+                keyPresent = false;
+            }
+        }
+        return keyPresent ? session.unitOfWork().load(model, values) : null;
+    }
+
+    /** Fills each parent's relationships from its rows and returns one row per parent, in order of first appearance. */
+    private static List<Object[]> group(List<Object[]> rows, List<Part> parts) {
+        Map<Object, List<List<Object>>> related = new IdentityHashMap<>();
+        List<Object[]> parents = new ArrayList<>();
+        for (Object[] row : rows) {
+            Object parent = row[0];
+            if (parent == null) {
+                continue;
+            }
+            List<List<Object>> lists = related.get(parent);
+            if (lists == null) {
+                lists = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) {
+                    lists.add(new ArrayList<>());
+                }
+                related.put(parent, lists);
+                parents.add(new Object[] {parent});
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                Object child = row[i + 1];
+                if (child != null && lists.get(i).stream().noneMatch(existing -> existing == child)) {
+                    lists.get(i).add(child);
+                }
+            }
+        }
+        for (Object[] parent : parents) {
+            List<List<Object>> lists = java.util.Objects.requireNonNull(related.get(parent[0]));
+            for (int i = 0; i < parts.size(); i++) {
+                RelationAccess.fill(parts.get(i).relationship().holder(parent[0]), lists.get(i));
+            }
+        }
+        return parents;
+    }
+}
