@@ -26,6 +26,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     private final Engine engine;
     private final Mapping mapping;
     private final UnitOfWork unitOfWork;
+    private final LazyBatcher batcher = new LazyBatcher(this);
     private boolean autoflush = true;
     private boolean closed;
     private @Nullable SqlConnection connection;
@@ -302,7 +303,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             if (((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner) == null) {
                 return Mono.just(List.<T>of());
             }
-            return query(owner, relationship).all().collectList();
+            return batcher.load(owner, relationship);
         });
     }
 

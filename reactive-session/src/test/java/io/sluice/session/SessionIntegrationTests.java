@@ -164,4 +164,26 @@ final class SessionIntegrationTests {
         session.close().block();
         assertThat(opened.get(0).poolMetrics().get().acquiredSize()).isZero();
     }
+
+    @DatabaseTest
+    void shouldCoalesceLazyLoadsSubscribedTogetherIntoOneQuery(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = seeded(database, sql);
+        Session session = sessions.open();
+        List<User> users =
+                session.query(User.class).orderBy(User_.id).all().collectList().block();
+        sql.clear();
+
+        Flux.fromIterable(users)
+                .flatMap(user -> user.getAddresses().flux())
+                .count()
+                .as(StepVerifier::create)
+                .expectNext(0L)
+                .verifyComplete();
+
+        assertThat(sql.events()).filteredOn(event -> event.startsWith("SELECT")).hasSize(1);
+        assertThat(users)
+                .allSatisfy(user -> assertThat(user.getAddresses().isLoaded()).isTrue());
+        session.close().block();
+    }
 }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The objects of one session: at most one object per primary key, plus the pending objects in the order they were added.
- * Not thread-safe: a session is used by one logical flow at a time.
+ * Its methods are synchronized, since a session's flow may hop threads and its objects are loaded on driver threads.
  */
 public final class IdentityMap {
 
@@ -26,7 +26,7 @@ public final class IdentityMap {
      * @return the state, or {@code null} if the object is not in this session
      */
     @SuppressWarnings("unchecked")
-    public <E> @Nullable EntityState<E> stateOf(E entity) {
+    public synchronized <E> @Nullable EntityState<E> stateOf(E entity) {
         return (EntityState<E>) byObject.get(entity);
     }
 
@@ -36,7 +36,7 @@ public final class IdentityMap {
      * @param key the key
      * @return the state, or {@code null}
      */
-    public @Nullable EntityState<?> get(EntityKey key) {
+    public synchronized @Nullable EntityState<?> get(EntityKey key) {
         return byKey.get(key);
     }
 
@@ -48,7 +48,7 @@ public final class IdentityMap {
      * @param <E> its class
      * @return its state
      */
-    public <E> EntityState<E> addPending(E entity, EntityModel<E> model) {
+    public synchronized <E> EntityState<E> addPending(E entity, EntityModel<E> model) {
         EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PENDING);
         byObject.put(entity, state);
         pending.add(state);
@@ -64,7 +64,7 @@ public final class IdentityMap {
      * @param <E> its class
      * @return its state
      */
-    public <E> EntityState<E> addLoaded(E entity, EntityModel<E> model, EntityKey key) {
+    public synchronized <E> EntityState<E> addLoaded(E entity, EntityModel<E> model, EntityKey key) {
         EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PERSISTENT);
         state.snapshot();
         state.commitSnapshot();
@@ -74,7 +74,7 @@ public final class IdentityMap {
     }
 
     /** Makes a pending object persistent under its (now known) key. */
-    <E> void inserted(EntityState<E> state, EntityKey key) {
+    synchronized <E> void inserted(EntityState<E> state, EntityKey key) {
         pending.remove(state);
         state.status(EntityState.Status.PERSISTENT);
         state.insertedInTransaction(true);
@@ -82,7 +82,7 @@ public final class IdentityMap {
     }
 
     /** Puts back an object deleted by a flush whose transaction was rolled back. */
-    void restore(EntityState<?> state, EntityKey key) {
+    synchronized void restore(EntityState<?> state, EntityKey key) {
         byObject.put(state.entity(), state);
         byKey.put(key, state);
     }
@@ -92,7 +92,7 @@ public final class IdentityMap {
      *
      * @param state its state
      */
-    public void remove(EntityState<?> state) {
+    public synchronized void remove(EntityState<?> state) {
         byObject.remove(state.entity());
         pending.remove(state);
         byKey.values().remove(state);
@@ -103,7 +103,7 @@ public final class IdentityMap {
      *
      * @return the states
      */
-    public List<EntityState<?>> pending() {
+    public synchronized List<EntityState<?>> pending() {
         return List.copyOf(pending);
     }
 
@@ -112,7 +112,7 @@ public final class IdentityMap {
      *
      * @return the states
      */
-    public List<EntityState<?>> keyed() {
+    public synchronized List<EntityState<?>> keyed() {
         return List.copyOf(byKey.values());
     }
 
@@ -121,12 +121,12 @@ public final class IdentityMap {
      *
      * @return the states
      */
-    public List<EntityState<?>> all() {
+    public synchronized List<EntityState<?>> all() {
         return List.copyOf(byObject.values());
     }
 
     /** Forgets every object. */
-    public void clear() {
+    public synchronized void clear() {
         byKey.clear();
         byObject.clear();
         pending.clear();

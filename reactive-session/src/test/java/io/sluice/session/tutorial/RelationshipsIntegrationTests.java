@@ -481,6 +481,18 @@ final class RelationshipsIntegrationTests {
                 .extracting(user -> user.getPosts().get(0).getKeywords().get(0).getKeyword())
                 .containsExactly("ed-tag", "wendy-tag", "jack-tag");
 
+        // lazy loads subscribed together are coalesced into one IN query, not one query per user (the reactive N+1)
+        Session fourth = open(sessions);
+        List<User> everyone = list(fourth.query(User.class).orderBy(User_.id).all());
+        counter.reset();
+        assertThat(list(Flux.fromIterable(everyone)
+                        .flatMap(user -> user.getAddresses().flux())
+                        .map(Address::getEmailAddress)))
+                .hasSize(6);
+        assertThat(counter.count()).as(counter.statements().toString()).isEqualTo(1);
+        assertThat(everyone.get(0).getAddresses()).hasSize(3);
+        fourth.close().block();
+
         // relationship operators: !=, IS NULL, with_parent
         User thirdJack = users.get(2);
         assertThat(list(third.query(Address.class)
