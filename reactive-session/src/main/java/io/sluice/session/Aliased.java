@@ -2,29 +2,35 @@ package io.sluice.session;
 
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Column;
+import io.sluice.core.sql.ColumnSource;
+import io.sluice.core.sql.DerivedTable;
+import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.TableAlias;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 
 /**
- * An entity class under an alias, so that its table can appear twice in a query or be named: {@code users AS user_alias}.
+ * An entity class read from an alias of its table ({@code users AS user_alias}) or from a subquery over it ({@code (SELECT ...)
+ * AS anon_1}), so that its table can appear twice in a query or its rows can come from a subquery.
  *
  * @param model the class's mapping
- * @param alias the aliased table
+ * @param source the aliased table or the subquery
  * @param <E> the class
  */
-public record Aliased<E>(EntityModel<E> model, TableAlias alias) {
+public record Aliased<E>(EntityModel<E> model, ColumnSource source) {
 
     /**
      * Checks the parts.
      *
-     * @throws IllegalArgumentException if a part is {@code null} or the alias is not of the class's table
+     * @throws IllegalArgumentException if a part is {@code null}, the alias is not of the class's table, or the source is a plain
+     *     table
      */
     public Aliased {
         Assert.requireNonNull(model, "model must not be null");
-        Assert.requireNonNull(alias, "alias must not be null");
+        Assert.requireNonNull(source, "source must not be null");
+        Assert.isTrue(source instanceof TableAlias || source instanceof DerivedTable, "give an alias or a subquery");
         Assert.isTrue(
-                alias.table() == model.table(),
+                !(source instanceof TableAlias alias) || alias.table() == model.table(),
                 "the alias must be of table " + model.table().name());
     }
 
@@ -42,13 +48,27 @@ public record Aliased<E>(EntityModel<E> model, TableAlias alias) {
     }
 
     /**
-     * Returns an attribute of the class as a column of the alias, for filters and select lists.
+     * Returns the alias or subquery, for joins.
+     *
+     * @return the FROM item
+     */
+    public FromItem alias() {
+        return (FromItem) source;
+    }
+
+    /**
+     * Returns an attribute of the class as a column of the alias or subquery, for filters, joins and select lists.
      *
      * @param attribute an attribute of the class
      * @param <V> its Java type
      * @return the column qualified by the alias
      */
+    @SuppressWarnings("unchecked")
     public <V> Column<V> get(Attribute<E, V> attribute) {
-        return alias.column(attribute);
+        Assert.requireNonNull(attribute, "attribute must not be null");
+        if (source instanceof TableAlias alias) {
+            return alias.column(attribute);
+        }
+        return (Column<V>) source.column(attribute.name());
     }
 }

@@ -367,7 +367,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     public <E> Query<E> query(Aliased<E> aliased) {
         Assert.requireNonNull(aliased, "aliased must not be null");
         return new Query<>(
-                this, List.of(new QueryItem.EntityItem(aliased.model(), aliased.alias())), values -> at(values, 0));
+                this, List.of(new QueryItem.EntityItem(aliased.model(), aliased.source())), values -> at(values, 0));
     }
 
     @Override
@@ -404,7 +404,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
         Assert.requireNonNull(aliased, "aliased must not be null");
         return new Query<>(
                 this,
-                List.of(new QueryItem.EntityItem(aliased.model(), aliased.alias()), expression(expression)),
+                List.of(new QueryItem.EntityItem(aliased.model(), aliased.source()), expression(expression)),
                 values -> new Tuple2<>(at(values, 0), at(values, 1)));
     }
 
@@ -412,6 +412,21 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     public <A, B> Query<Tuple2<A, B>> query(Class<A> first, Class<B> second) {
         return new Query<>(
                 this, List.of(entity(first), entity(second)), values -> new Tuple2<>(at(values, 0), at(values, 1)));
+    }
+
+    @Override
+    public <A, B> Query<Tuple2<A, B>> query(Class<A> type, Aliased<B> aliased) {
+        Assert.requireNonNull(aliased, "aliased must not be null");
+        return new Query<>(
+                this,
+                List.of(entity(type), new QueryItem.EntityItem(aliased.model(), aliased.source())),
+                values -> new Tuple2<>(at(values, 0), at(values, 1)));
+    }
+
+    @Override
+    public <E> Aliased<E> aliased(Class<E> type, io.sluice.core.sql.DerivedTable subquery) {
+        Assert.requireNonNull(subquery, "subquery must not be null");
+        return new Aliased<>(model(Assert.requireNonNull(type, "type must not be null")), subquery);
     }
 
     @Override

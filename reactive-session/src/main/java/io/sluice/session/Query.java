@@ -268,6 +268,30 @@ public final class Query<T> {
     }
 
     /**
+     * Returns this query joined to an aliased class (an alias or a subquery) along a relationship of the query's class:
+     * {@code session.query(User.class, adalias).join(adalias, User_.addresses)}.
+     *
+     * @param target the aliased related class
+     * @param relationship a one-to-many or many-to-one relationship between the two
+     * @return the new query
+     */
+    @SuppressWarnings("unchecked")
+    public Query<T> join(Aliased<?> target, io.sluice.session.mapping.Relationship<?, ?> relationship) {
+        Assert.requireNonNull(target, "target must not be null");
+        Assert.requireNonNull(relationship, "relationship must not be null");
+        Assert.isTrue(
+                relationship.target() == target.model().type(),
+                relationship + " does not lead to " + target.model().type());
+        Aliased<Object> aliased = (Aliased<Object>) target;
+        Attribute<Object, Object> foreignKey = (Attribute<Object, Object>) relationship.foreignKey();
+        Attribute<Object, Object> key = (Attribute<Object, Object>) relationship.referencedKey();
+        Expression<Boolean> on = relationship.kind() == io.sluice.session.mapping.Relationship.Kind.ONE_TO_MANY
+                ? aliased.get(foreignKey).eq(key)
+                : aliased.get(key).eq(foreignKey);
+        return with(start().join(target.alias(), on));
+    }
+
+    /**
      * Returns this query left-outer-joined along a relationship.
      *
      * @param relationship a relationship whose owner is already in the query

@@ -228,6 +228,27 @@ public interface Session {
     <A, B> Query<Tuple2<A, B>> query(Class<A> first, Class<B> second);
 
     /**
+     * Returns a query of pairs of objects of a mapped class and of an aliased class.
+     *
+     * @param type the first class
+     * @param aliased the aliased second class
+     * @param <A> the first class
+     * @param <B> the second class
+     * @return the query
+     */
+    <A, B> Query<Tuple2<A, B>> query(Class<A> type, Aliased<B> aliased);
+
+    /**
+     * Returns an entity class read from a subquery over its table ({@code session.query(Address.class).filter(...).subquery("anon_1")}).
+     *
+     * @param type the mapped class
+     * @param subquery a subquery selecting the class's columns
+     * @param <E> the class
+     * @return the aliased class
+     */
+    <E> Aliased<E> aliased(Class<E> type, io.sluice.core.sql.DerivedTable subquery);
+
+    /**
      * Returns an entity class under an alias, for {@link #query(Aliased)} and joins.
      *
      * @param type the mapped class

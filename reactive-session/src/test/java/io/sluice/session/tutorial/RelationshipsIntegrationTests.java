@@ -184,6 +184,17 @@ final class RelationshipsIntegrationTests {
                         .all()
                         .map(pair -> pair.getT1().getName() + " " + pair.getT2())))
                 .containsExactly("ed null", "wendy null", "mary null", "fred null", "jack 2");
+        // 1.11.3 Selecting Entities from Subqueries
+        DerivedTable addressStmt = second.query(Address.class)
+                .filter(Address_.emailAddress.ne("j25@yahoo.com"))
+                .subquery("anon_1");
+        Aliased<Address> adalias = second.aliased(Address.class, addressStmt);
+        assertThat(list(second.query(User.class, adalias)
+                        .join(adalias, User_.addresses)
+                        .all()
+                        .map(pair -> pair.getT1() + " " + pair.getT2())))
+                .containsExactly(
+                        "<User(name='jack', fullname='Jack Bean', nickname='gjffdd')> <Address(email_address='jack@google.com')>");
         // 1.11.4 Using EXISTS
         assertThat(list(second.query(User_.name)
                         .filter(SQL.exists(SQL.select(Address_.id).where(Address_.userId.eq(User_.id))))
