@@ -3,12 +3,17 @@ package io.sluice.examples;
 import io.sluice.session.mapping.Column;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.OneToMany;
 import io.sluice.session.mapping.Table;
+import io.sluice.session.relation.ToMany;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The tutorial's mapped class: a row of table {@code users}. Its metamodel {@code User_} is generated at compile time, so that
- * queries read {@code User_.name.eq("ed")}.
+ * queries read {@code User_.name.eq("ed")} and {@code User_.addresses.any()}.
+ *
+ * <p>The tutorial adds {@code User.addresses} in "Building a Relationship" and {@code User.posts} in "Building a Many To Many
+ * Relationship"; a Java class is declared whole, so both are here from the start.
  */
 @Table("users")
 public class User {
@@ -28,6 +33,14 @@ public class User {
 
     @Column(length = 50)
     private String nickname;
+
+    /** The user's addresses, ordered by id; an {@link Address}'s {@code user} is the other side. */
+    @OneToMany(mappedBy = "user", orderBy = "id")
+    private final ToMany<Address> addresses = ToMany.create(this);
+
+    /** The posts the user wrote; a {@link BlogPost}'s {@code author} is the other side. */
+    @OneToMany(mappedBy = "author")
+    private final ToMany<BlogPost> posts = ToMany.create(this);
 
     /** For Sluice, which fills the fields when it loads a row. */
     protected User() {}
@@ -106,6 +119,25 @@ public class User {
      */
     public void setNickname(@Nullable String nickname) {
         this.nickname = nickname;
+    }
+
+    /**
+     * Returns the user's addresses: empty and usable at once for a new user; for a loaded one, read through {@code flux()} or
+     * loaded up front by an eager option.
+     *
+     * @return the addresses
+     */
+    public ToMany<Address> getAddresses() {
+        return addresses;
+    }
+
+    /**
+     * Returns the user's posts; {@code getPosts().query()} filters them in the database (the tutorial's dynamic relationship).
+     *
+     * @return the posts
+     */
+    public ToMany<BlogPost> getPosts() {
+        return posts;
     }
 
     /** Returns the tutorial's representation: {@code <User(name='ed', fullname='Ed Jones', nickname='edsnickname')>}. */

@@ -3,6 +3,10 @@ package io.sluice.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.core.Engine;
+import io.sluice.core.StatementCounter;
+import io.sluice.core.schema.Metadata;
+import io.sluice.core.sql.SQL;
+import io.sluice.session.mapping.Mapping;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,9 +19,18 @@ final class TutorialIntegrationTests {
     private static final String WENDY = "<User(name='wendy', fullname='Wendy Williams', nickname='windy')>";
     private static final String MARY = "<User(name='mary', fullname='Mary Contrary', nickname='mary')>";
     private static final String FRED = "<User(name='fred', fullname='Fred Flintstone', nickname='freddy')>";
-    /** How reactive-session names a query of User in the messages of one()'s errors. */
-    private final Engine engine = Engine.create(
-            "r2dbc:h2:mem:///tutorial_" + UUID.randomUUID().toString().replace("-", ""));
+    private static final String JACK = "<User(name='jack', fullname='Jack Bean', nickname='gjffdd')>";
+    private static final String JACK_AT_GOOGLE = "<Address(email_address='jack@google.com')>";
+    private static final String J25_AT_YAHOO = "<Address(email_address='j25@yahoo.com')>";
+    private static final String JACKS_ADDRESSES = "[" + JACK_AT_GOOGLE + ", " + J25_AT_YAHOO + "]";
+    private static final String WENDYS_POSTS = "[BlogPost(\"Wendy's Blog Post\", 'This is a test', " + WENDY + ")]";
+    /** Registered on the engine: the loading steps print how many statements they ran. */
+    private final StatementCounter counter = new StatementCounter();
+
+    private final Engine engine = Engine.builder(
+                    "r2dbc:h2:mem:///tutorial_" + UUID.randomUUID().toString().replace("-", ""))
+            .listener(counter)
+            .build();
 
     @AfterEach
     void closeEngine() {
@@ -25,8 +38,8 @@ final class TutorialIntegrationTests {
     }
 
     @Test
-    void shouldPrintEveryStepFromConnectingToCounting() {
-        List<String> lines = Tutorial.run(engine).collectList().block(Duration.ofSeconds(60));
+    void shouldPrintEveryStepFromConnectingToManyToMany() {
+        List<String> lines = Tutorial.run(engine, counter).collectList().block(Duration.ofSeconds(60));
 
         assertThat(lines)
                 .containsExactly(
@@ -109,6 +122,79 @@ final class TutorialIntegrationTests {
                         "2",
                         "[(1, 'ed'), (1, 'fred'), (1, 'mary'), (1, 'wendy')]",
                         "4",
-                        "4");
+                        "4",
+                        "-- Building a Relationship",
+                        "-- Working with Related Objects",
+                        "[]",
+                        J25_AT_YAHOO,
+                        JACK,
+                        // jack's id: H2's identity column does not reuse the 5 of the rolled-back fakeuser
+                        "6",
+                        JACK,
+                        // the commit expired nothing: the addresses are still loaded
+                        JACKS_ADDRESSES,
+                        "statements run: 0",
+                        "-- Querying with Joins",
+                        JACK,
+                        JACK_AT_GOOGLE,
+                        "[" + JACK + "]",
+                        "explicit ON: ['jack']",
+                        "along the relationship: ['jack']",
+                        "from addresses, joined to users: [('jack', 'jack@google.com'), ('jack', 'j25@yahoo.com')]",
+                        "outer join: [('ed', None), ('wendy', None), ('mary', None), ('fred', None),"
+                                + " ('jack', 'jack@google.com'), ('jack', 'j25@yahoo.com')]",
+                        "-- Using Aliases",
+                        "jack jack@google.com j25@yahoo.com",
+                        "-- Using Subqueries",
+                        ED + " None",
+                        WENDY + " None",
+                        MARY + " None",
+                        FRED + " None",
+                        JACK + " 2",
+                        "-- Using EXISTS",
+                        "jack",
+                        "jack",
+                        "jack",
+                        "[]",
+                        "-- Common Relationship Operators",
+                        "many-to-one equals: " + JACKS_ADDRESSES,
+                        "many-to-one not equals: []",
+                        "IS NULL (m2o): []",
+                        "contains (o2m): [" + JACK + "]",
+                        "any (collection): []",
+                        "has (scalar): []",
+                        "-- Eager Loading",
+                        "-- Selectin Load",
+                        JACK,
+                        // the users, then the addresses of all of them
+                        "statements run: 2",
+                        JACKS_ADDRESSES,
+                        "statements run: 0",
+                        "-- Deleting",
+                        "0",
+                        "2",
+                        "-- Configuring delete/delete-orphan Cascade",
+                        "1",
+                        "0",
+                        "0",
+                        "-- Building a Many To Many Relationship",
+                        WENDYS_POSTS,
+                        WENDYS_POSTS,
+                        WENDYS_POSTS);
+
+        // Nothing after jack's commit was committed: his deletes and wendy's post were rolled back.
+        Metadata tables = Mapping.of(User.class).metadata();
+        assertThat(rows(tables, "users")).isEqualTo(5);
+        assertThat(rows(tables, "addresses")).isEqualTo(2);
+        assertThat(rows(tables, "posts")).isZero();
+        assertThat(rows(tables, "keywords")).isZero();
+        assertThat(rows(tables, "post_keywords")).isZero();
+    }
+
+    private long rows(Metadata tables, String table) {
+        Object count = engine.query(SQL.select(SQL.count()).from(tables.table(table)))
+                .blockFirst(Duration.ofSeconds(10))
+                .get(0);
+        return ((Number) count).longValue();
     }
 }
