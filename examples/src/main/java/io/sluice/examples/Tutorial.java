@@ -36,8 +36,7 @@ import reactor.core.publisher.Mono;
  * many statements they ran ({@code statements run: 2}). Run it with {@code mvn -q -pl examples -am package -DskipTests
  * exec:java}: the engine's echo prints the SQL of every step before its result.
  *
- * <p>Left out, for Sluice has no equivalent yet: selecting an entity from a subquery ({@code aliased(Address, stmt)}, 1.11.3),
- * {@code with_parent} (1.11.5), {@code joinedload} (1.12.2) and {@code contains_eager} (1.12.3).
+ * <p>Every section is walked; where the tutorial prints nothing, derived results are printed.
  */
 public final class Tutorial {
 
@@ -469,11 +468,29 @@ public final class Tutorial {
         }
 
         /**
-         * 1.11.2: a grouped count as a subquery, outer-joined to the users; None for the users with no address. 1.11.3, an
-         * entity selected from a subquery ({@code aliased(Address, stmt)}), is left out: Sluice cannot do it yet.
+         * 1.11.2: a grouped count as a subquery, outer-joined to the users; None for the users with no address. 1.11.3: an
+         * entity selected from a subquery.
          */
         private Flux<String> usingSubqueries() {
-            return Flux.concat(header("Using Subqueries"), Flux.defer(() -> {
+            return Flux.concat(
+                    header("Using Subqueries"),
+                    subqueryCounts(),
+                    header("Selecting Entities from Subqueries"),
+                    Flux.defer(() -> {
+                        DerivedTable stmt = session.query(Address.class)
+                                .filter(Address_.emailAddress.ne("j25@yahoo.com"))
+                                .subquery("anon_1");
+                        var adalias = session.aliased(Address.class, stmt);
+                        return session.query(User.class, adalias)
+                                .join(adalias, User_.addresses)
+                                .all()
+                                .flatMapIterable(
+                                        row -> List.of(String.valueOf(row.getT1()), String.valueOf(row.getT2())));
+                    }));
+        }
+
+        private Flux<String> subqueryCounts() {
+            return Flux.defer(() -> {
                 Label<Long> addressCount = SQL.count().as("address_count");
                 DerivedTable stmt = session.query(Address_.userId, addressCount)
                         .groupBy(Address_.userId)
@@ -483,7 +500,7 @@ public final class Tutorial {
                         .orderBy(User_.id)
                         .all()
                         .map(row -> row.getT1() + " " + str(row.getT2()));
-            }));
+            });
         }
 
         /** 1.11.4: an explicit EXISTS, then the relationship's any() and has(). */
@@ -511,8 +528,7 @@ public final class Tutorial {
 
         /**
          * 1.11.5, not printed by the tutorial: each operator with someuser = jack and someaddress = his first address, as the
-         * objects it selects. Where the relationship has no such operator, its foreign key column stands in; {@code
-         * with_parent} is left out (the nearest is {@code jack.getAddresses().query()}).
+         * objects it selects. {@code contains} is written as an EXISTS over the address's key.
          */
         private Flux<String> commonRelationshipOperators() {
             return Flux.concat(
@@ -525,12 +541,12 @@ public final class Tutorial {
                     labelled(
                             "many-to-one not equals",
                             () -> session.query(Address.class)
-                                    .filter(Address_.userId.ne(jack.getId()).or(Address_.userId.isNull()))
+                                    .filter(Address_.user.ne(jack))
                                     .orderBy(Address_.id)),
                     labelled(
                             "IS NULL (m2o)",
                             () -> session.query(Address.class)
-                                    .filter(Address_.userId.isNull())
+                                    .filter(Address_.user.isNull())
                                     .orderBy(Address_.id)),
                     labelled(
                             "contains (o2m)",
@@ -547,12 +563,13 @@ public final class Tutorial {
                             "has (scalar)",
                             () -> session.query(Address.class)
                                     .filter(Address_.user.has(User_.name.eq("ed")))
-                                    .orderBy(Address_.id)));
+                                    .orderBy(Address_.id)),
+                    labelled("with_parent", () -> session.query(Address.class).withParent(jack, User_.addresses)));
         }
 
         /**
-         * 1.12 and 1.12.1: selectin loading, two statements, after which the addresses are read with none. Joined loading
-         * (1.12.2) and contains_eager (1.12.3) are left out: Sluice has neither yet.
+         * 1.12: selectin loading in two statements, joined loading in one, and contains_eager from an explicit join in one;
+         * after each, the loaded relationship is read with no statement at all.
          */
         private Flux<String> eagerLoading() {
             return Flux.concat(
@@ -566,7 +583,29 @@ public final class Tutorial {
                                     .filterBy(User_.name, "jack")
                                     .one())
                             .flatMapMany(loaded -> Flux.concat(
-                                    show(() -> loaded), statementsRun(), show(loaded::getAddresses), statementsRun())));
+                                    show(() -> loaded), statementsRun(), show(loaded::getAddresses), statementsRun())),
+                    header("Joined Load"),
+                    act(counter::reset),
+                    Mono.defer(() -> session.query(User.class)
+                                    .options(LoadOption.joinedLoad(User_.addresses))
+                                    .filterBy(User_.name, "jack")
+                                    .one())
+                            .flatMapMany(loaded -> Flux.concat(
+                                    show(() -> loaded), statementsRun(), show(loaded::getAddresses), statementsRun())),
+                    header("Explicit Join + Eagerload"),
+                    act(counter::reset),
+                    Mono.defer(() -> session.query(Address.class)
+                                    .join(Address_.user)
+                                    .filter(User_.name.eq("jack"))
+                                    .options(LoadOption.containsEager(Address_.user))
+                                    .orderBy(Address_.id)
+                                    .all()
+                                    .collectList())
+                            .flatMapMany(addresses -> Flux.concat(
+                                    show(() -> addresses),
+                                    statementsRun(),
+                                    show(() -> addresses.get(0).getUser().get()),
+                                    statementsRun())));
         }
 
         /** 1.13: deleting jack, with no delete cascade, leaves his addresses with no user. */

@@ -297,8 +297,21 @@ public final class Query<T> {
      * @param relationship a relationship whose owner is already in the query
      * @return the new query
      */
+    @SuppressWarnings("unchecked")
     public Query<T> outerJoin(io.sluice.session.mapping.Relationship<?, ?> relationship) {
         Assert.requireNonNull(relationship, "relationship must not be null");
+        if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_MANY) {
+            Attribute<?, Object> ownerKey = (Attribute<?, Object>)
+                    session.model(relationship.owner()).ids().get(0);
+            Attribute<?, Object> targetKey = (Attribute<?, Object>)
+                    session.model(relationship.target()).ids().get(0);
+            io.sluice.core.sql.Column<Object> mine =
+                    (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
+            io.sluice.core.sql.Column<Object> theirs =
+                    (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
+            return with(start().leftJoin(relationship.association(), mine.eq(ownerKey))
+                    .leftJoin(session.model(relationship.target()).table(), targetKey.eq(theirs)));
+        }
         return with(start().leftJoin(session.model(relationship.target()).table(), relationship.joinCondition()));
     }
 
