@@ -34,10 +34,17 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     /** Completes when the work subscribed last has finished; the next piece of work waits for it. */
     private Mono<Void> tail = Mono.empty();
 
-    DefaultSession(Engine engine, Mapping mapping) {
+    private final int batchSize;
+
+    DefaultSession(Engine engine, Mapping mapping, int batchSize) {
+        this.batchSize = batchSize;
         this.engine = engine;
         this.mapping = mapping;
         this.unitOfWork = new UnitOfWork(mapping, this);
+    }
+
+    int batchSize() {
+        return batchSize;
     }
 
     UnitOfWork unitOfWork() {

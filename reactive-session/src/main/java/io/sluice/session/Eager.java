@@ -16,8 +16,6 @@ import reactor.core.publisher.Mono;
 /** Loads a relationship of many objects at once (selectin): one {@code WHERE key IN (...)} query per batch of keys. */
 final class Eager {
 
-    static final int BATCH = 500;
-
     private Eager() {}
 
     /** Applies selectin options (and the options chained after any option) to the entities in the first item of each row. */
@@ -82,7 +80,7 @@ final class Eager {
                         children.put(id, new ArrayList<>());
                     }
                 }
-                return Flux.fromIterable(batches(keys))
+                return Flux.fromIterable(batches(keys, session.batchSize()))
                         .concatMap(batch -> session.query((Class<Object>) relationship.target())
                                 .filter(foreignKey.in(batch))
                                 .orderBy(foreignKey, relationship.orderBy())
@@ -111,7 +109,7 @@ final class Eager {
                 }
             }
             Map<Object, Object> targets = new HashMap<>();
-            return Flux.fromIterable(batches(ids))
+            return Flux.fromIterable(batches(ids, session.batchSize()))
                     .concatMap(batch -> session.query((Class<Object>) relationship.target())
                             .filter(key.in(batch))
                             .all())
@@ -145,7 +143,7 @@ final class Eager {
                 linked.put(id, new ArrayList<>());
             }
         }
-        return Flux.fromIterable(batches(keys))
+        return Flux.fromIterable(batches(keys, session.batchSize()))
                 .concatMap(batch -> session.query((Class<Object>) relationship.target(), mine)
                         .join(relationship.association(), targetKey.eq(theirs))
                         .filter(mine.in(batch))
@@ -167,11 +165,11 @@ final class Eager {
                 }));
     }
 
-    private static List<List<Object>> batches(Set<Object> keys) {
+    private static List<List<Object>> batches(Set<Object> keys, int size) {
         List<List<Object>> batches = new ArrayList<>();
         List<Object> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += BATCH) {
-            batches.add(all.subList(from, Math.min(all.size(), from + BATCH)));
+        for (int from = 0; from < all.size(); from += size) {
+            batches.add(all.subList(from, Math.min(all.size(), from + size)));
         }
         return batches;
     }

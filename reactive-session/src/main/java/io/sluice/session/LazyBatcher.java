@@ -11,8 +11,8 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
- * Coalesces lazy loads (the reactive N+1): loading one object's collection loads the same relationship for up to {@value
- * Eager#BATCH} objects of the session that have not loaded it yet, in one {@code WHERE key IN (...)} query; loads requested
+ * Coalesces lazy loads (the reactive N+1): loading one object's collection loads the same relationship for up to the
+ * factory's batch size (500 by default) of objects of the session that have not loaded it yet, in one {@code WHERE key IN (...)} query; loads requested
  * while that query runs wait for it instead of sending their own. So {@code Flux.fromIterable(users).flatMap(u ->
  * u.getAddresses().flux())} costs one query per 500 users, whatever the order or timing of the subscriptions.
  */
@@ -37,7 +37,7 @@ final class LazyBatcher {
                     owners.add(owner);
                     for (EntityState<?> state :
                             session.unitOfWork().identityMap().keyed()) {
-                        if (owners.size() >= Eager.BATCH) {
+                        if (owners.size() >= session.batchSize()) {
                             break;
                         }
                         Object other = state.entity();

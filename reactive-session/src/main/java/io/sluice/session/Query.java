@@ -222,6 +222,17 @@ public final class Query<T> {
     }
 
     /**
+     * Returns this query joined to a mapped class's table on a condition.
+     *
+     * @param type the mapped class
+     * @param on the condition
+     * @return the new query
+     */
+    public Query<T> join(Class<?> type, Expression<Boolean> on) {
+        return with(start().join(session.model(type).table(), on));
+    }
+
+    /**
      * Returns this query joined to a table, alias or subquery on a condition.
      *
      * @param target the joined item

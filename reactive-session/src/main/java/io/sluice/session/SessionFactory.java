@@ -13,12 +13,17 @@ import reactor.core.publisher.Mono;
  */
 public final class SessionFactory {
 
+    /** The default number of keys in one selectin or coalesced lazy-load query. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
     private final Engine engine;
     private final Mapping mapping;
+    private final int batchSize;
 
-    private SessionFactory(Engine engine, Mapping mapping) {
+    private SessionFactory(Engine engine, Mapping mapping, int batchSize) {
         this.engine = engine;
         this.mapping = mapping;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -31,7 +36,21 @@ public final class SessionFactory {
     public static SessionFactory of(Engine engine, Mapping mapping) {
         return new SessionFactory(
                 Assert.requireNonNull(engine, "engine must not be null"),
-                Assert.requireNonNull(mapping, "mapping must not be null"));
+                Assert.requireNonNull(mapping, "mapping must not be null"),
+                DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * Returns a factory like this one whose sessions load relationships of many objects (selectinLoad, coalesced lazy loads)
+     * with at most {@code batchSize} keys per {@code IN (...)} query.
+     *
+     * @param batchSize the keys per query, at least 1
+     * @return the new factory
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1
+     */
+    public SessionFactory withBatchSize(int batchSize) {
+        Assert.isTrue(batchSize >= 1, "batchSize must be at least 1, was " + batchSize);
+        return new SessionFactory(engine, mapping, batchSize);
     }
 
     /**
@@ -40,7 +59,7 @@ public final class SessionFactory {
      * @return the session
      */
     public Session open() {
-        return new DefaultSession(engine, mapping);
+        return new DefaultSession(engine, mapping, batchSize);
     }
 
     /**

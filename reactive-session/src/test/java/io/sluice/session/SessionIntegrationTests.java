@@ -186,4 +186,20 @@ final class SessionIntegrationTests {
                 .allSatisfy(user -> assertThat(user.getAddresses().isLoaded()).isTrue());
         session.close().block();
     }
+
+    @DatabaseTest
+    void shouldLoadInBatchesOfTheConfiguredSize(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = seeded(database, sql).withBatchSize(100);
+        Session session = sessions.open();
+        session.query(User.class)
+                .options(io.sluice.session.LoadOption.selectinLoad(User_.addresses))
+                .all()
+                .count()
+                .as(StepVerifier::create)
+                .expectNext(300L)
+                .verifyComplete();
+        assertThat(sql.events()).filteredOn(event -> event.startsWith("SELECT")).hasSize(4);
+        session.close().block();
+    }
 }
