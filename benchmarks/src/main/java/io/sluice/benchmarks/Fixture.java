@@ -115,7 +115,7 @@ public final class Fixture implements AutoCloseable {
     /** Empties the parent and child tables. */
     public void emptyParents() {
         Raw.withConnection(pool(), connection -> switch (database) {
-                    case POSTGRESQL -> Raw.execute(connection, "TRUNCATE bench_child, bench_parent");
+                    case POSTGRESQL -> Raw.execute(connection, "TRUNCATE bench_child, bench_parent RESTART IDENTITY");
                     case MARIADB ->
                         Raw.execute(connection, "SET FOREIGN_KEY_CHECKS = 0")
                                 .then(Raw.execute(connection, "TRUNCATE TABLE bench_child"))
@@ -192,6 +192,18 @@ public final class Fixture implements AutoCloseable {
                             connection -> insertRows(connection, "bench_item", List.of("id", "name", "amount"), rows))
                     .blockLast(TIMEOUT);
         }
+    }
+
+    /** Returns the smallest parent key (keys are consecutive from there after seeding). */
+    public long firstParentId() {
+        Long id = Raw.withConnection(
+                        pool(),
+                        connection -> Flux.from(connection
+                                        .createStatement("SELECT MIN(id) FROM bench_parent")
+                                        .execute())
+                                .concatMap(result -> result.map((row, metadata) -> ((Number) row.get(0)).longValue())))
+                .blockLast(TIMEOUT);
+        return id == null ? 1 : id;
     }
 
     /** Returns the number of rows of a table. */
