@@ -37,6 +37,7 @@ public final class Report {
      * @param sluice Sluice's arm
      * @param spring Spring Data R2DBC's arm, if any
      * @param jooq jOOQ's arm, if any
+     * @param hibernate Hibernate Reactive's arm (its own module and JMH run, PostgreSQL only), if any
      * @param readTarget whether the read target applies
      * @param fasterRaw whether Sluice is compared with the faster of the two raw arms (inserts)
      */
@@ -49,6 +50,7 @@ public final class Report {
             String sluice,
             @Nullable String spring,
             @Nullable String jooq,
+            @Nullable String hibernate,
             boolean readTarget,
             boolean fasterRaw) {}
 
@@ -62,6 +64,7 @@ public final class Report {
                     "InsertBenchmark.sluice",
                     "InsertBenchmark.spring",
                     "InsertBenchmark.jooq",
+                    "HrInsertBenchmark.insert",
                     false,
                     true),
             new Row(
@@ -73,6 +76,7 @@ public final class Report {
                     "UpdateBenchmark.sluice",
                     "UpdateBenchmark.spring",
                     "UpdateBenchmark.jooq",
+                    "HrUpdateBenchmark.update",
                     false,
                     false),
             new Row(
@@ -84,6 +88,7 @@ public final class Report {
                     "QueryBenchmark.sluiceEntities",
                     "QueryBenchmark.springEntities",
                     "QueryBenchmark.jooqEntities",
+                    "HrQueryBenchmark.entities",
                     true,
                     false),
             new Row(
@@ -95,6 +100,7 @@ public final class Report {
                     "QueryBenchmark.sluiceTuples",
                     "QueryBenchmark.springTuples",
                     "QueryBenchmark.jooqTuples",
+                    "HrQueryBenchmark.tuples",
                     true,
                     false),
             new Row(
@@ -106,6 +112,7 @@ public final class Report {
                     "GetBenchmark.sluice",
                     "GetBenchmark.spring",
                     "GetBenchmark.jooq",
+                    "HrGetBenchmark.get",
                     false,
                     false),
             new Row(
@@ -117,6 +124,7 @@ public final class Report {
                     "RelationsBenchmark.sluiceLazy",
                     null,
                     null,
+                    "HrRelationsBenchmark.lazy",
                     false,
                     false),
             new Row(
@@ -126,6 +134,7 @@ public final class Report {
                     null,
                     null,
                     "RelationsBenchmark.sluiceSelectin",
+                    null,
                     null,
                     null,
                     false,
@@ -139,6 +148,7 @@ public final class Report {
                     "RelationsBenchmark.sluiceJoined",
                     null,
                     null,
+                    "HrRelationsBenchmark.joined",
                     false,
                     false),
             new Row(
@@ -150,6 +160,7 @@ public final class Report {
                     "StreamBenchmark.sluice",
                     "StreamBenchmark.spring",
                     "StreamBenchmark.jooq",
+                    null,
                     true,
                     false));
 
@@ -184,7 +195,14 @@ public final class Report {
                 md.append("## ").append(database).append("\n\nNot run.\n\n");
                 continue;
             }
-            table(md, database, read(csv));
+            Map<String, Measure> measures = read(csv);
+            for (String part : new String[] {"-stream", "-hibernate"}) {
+                Path more = results.resolve(database.name() + part + ".csv");
+                if (Files.exists(more)) {
+                    measures.putAll(read(more));
+                }
+            }
+            table(md, database, measures);
             Path machine = results.resolve(database.name() + ".txt");
             if (Files.exists(machine)) {
                 md.append("Run:\n\n```\n")
@@ -255,13 +273,15 @@ public final class Report {
     }
 
     private static void table(StringBuilder md, BenchDatabase database, Map<String, Measure> measures) {
-        md.append("## ")
-                .append(database)
-                .append("\n\n")
+        boolean hibernate = measures.keySet().stream().anyMatch(key -> key.startsWith("Hr"));
+        StringBuilder times = new StringBuilder()
                 .append(
-                        "| scenario | N | raw R2DBC | Sluice | Spring Data R2DBC | jOOQ | Sluice / raw | Sluice / Spring | Sluice / jOOQ"
-                                + " | B/row raw | B/row Sluice | B/row Spring | B/row jOOQ |\n")
-                .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                        "| scenario | N | raw R2DBC | Sluice | Spring Data R2DBC | jOOQ | Hibernate Reactive † | Sluice / raw"
+                                + " | Sluice / Spring | Sluice / jOOQ | Sluice / HR † |\n")
+                .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        StringBuilder allocation = new StringBuilder()
+                .append("| scenario | N | raw R2DBC | Sluice | Spring Data R2DBC | jOOQ | Hibernate Reactive † |\n")
+                .append("|---|--:|--:|--:|--:|--:|--:|\n");
         List<String> targets = new ArrayList<>();
         for (Row row : ROWS) {
             for (String n : new String[] {"1", "100", "10000", ""}) {
@@ -274,52 +294,74 @@ public final class Report {
                 Measure other = row.other() == null ? null : measures.get(row.other() + "@" + n);
                 Measure spring = row.spring() == null ? null : measures.get(row.spring() + "@" + n);
                 Measure jooq = row.jooq() == null ? null : measures.get(row.jooq() + "@" + n);
+                Measure hr = row.hibernate() == null ? null : measures.get(row.hibernate() + "@" + n);
+                String hrCell = database != BenchDatabase.POSTGRESQL || row.hibernate() == null
+                        ? "n/a"
+                        : hibernate ? "–" : "not run";
                 Measure limit = raw;
                 String limitLabel = row.rawLabel();
                 if (row.fasterRaw() && other != null && (limit == null || other.score() < limit.score())) {
                     limit = other;
                     limitLabel = row.otherLabel();
                 }
-                StringBuilder rawCell = new StringBuilder();
-                rawCell.append(row.rawLabel()).append(' ').append(time(raw, rows));
-                if (other != null) {
-                    rawCell.append("<br>").append(row.otherLabel()).append(' ').append(time(other, rows));
-                }
-                md.append("| ")
-                        .append(row.scenario())
+                String label = row.scenario() + " | " + (n.isEmpty() ? (rows == 1 ? "1" : "1 000 000") : n);
+                String rawTime = row.rawLabel() + " " + time(raw, rows)
+                        + (other == null ? "" : "<br>" + row.otherLabel() + " " + time(other, rows));
+                String rawRatio = ratio(sluice, limit)
+                        + (row.fasterRaw() && limit != null ? " (" + limitLabel + ")" : "")
+                        + (other != null && !row.fasterRaw()
+                                ? "<br>" + ratio(sluice, other) + " (" + row.otherLabel() + ")"
+                                : "");
+                times.append("| ")
+                        .append(label)
                         .append(" | ")
-                        .append(n.isEmpty() ? (rows == 1 ? "1" : "1 000 000") : n)
-                        .append(" | ")
-                        .append(rawCell)
-                        .append(" | ")
+                        .append(rawTime)
+                        .append(" | **")
                         .append(time(sluice, rows))
+                        .append("**")
                         .append(" | ")
                         .append(row.spring() == null ? "n/a" : time(spring, rows))
                         .append(" | ")
                         .append(row.jooq() == null ? "n/a" : time(jooq, rows))
                         .append(" | ")
-                        .append(ratio(sluice, limit))
-                        .append(row.fasterRaw() && limit != null ? " (" + limitLabel + ")" : "")
-                        .append(
-                                row.other() != null && !row.fasterRaw()
-                                        ? "<br>" + ratio(sluice, other) + " (" + row.otherLabel() + ")"
-                                        : "")
+                        .append(hr == null ? hrCell : time(hr, rows))
+                        .append(" | ")
+                        .append(rawRatio)
                         .append(" | ")
                         .append(row.spring() == null ? "n/a" : ratio(sluice, spring))
                         .append(" | ")
                         .append(row.jooq() == null ? "n/a" : ratio(sluice, jooq))
                         .append(" | ")
+                        .append(hr == null ? hrCell : ratio(sluice, hr))
+                        .append(" |\n");
+                allocation
+                        .append("| ")
+                        .append(label)
+                        .append(" | ")
                         .append(bytes(raw, rows))
+                        .append(other == null ? "" : "<br>" + row.otherLabel() + " " + bytes(other, rows))
                         .append(" | ")
                         .append(bytes(sluice, rows))
                         .append(" | ")
                         .append(row.spring() == null ? "n/a" : bytes(spring, rows))
                         .append(" | ")
                         .append(row.jooq() == null ? "n/a" : bytes(jooq, rows))
+                        .append(" | ")
+                        .append(hr == null ? hrCell : bytes(hr, rows))
                         .append(" |\n");
-                checkTargets(targets, database, row, n, rows, sluice, limit, spring, jooq);
+                checkTargets(targets, database, row, n, rows, sluice, limit, spring, jooq, hr);
             }
         }
+        md.append("## ")
+                .append(database)
+                .append("\n\nTime per row, µs (± JMH's 99.9 % error):\n\n")
+                .append(times);
+        if (database == BenchDatabase.POSTGRESQL) {
+            md.append(
+                    "\n† Hibernate Reactive runs in its own module and JMH run (Vert.x client, its own pool of 4), right after this one"
+                            + " on the same machine and database: its ratios are across runs, not within one.\n");
+        }
+        md.append("\nAllocation per row, bytes (`gc.alloc.rate.norm` / N):\n\n").append(allocation);
         md.append("\nTargets (same run):\n\n");
         targets.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append('\n');
@@ -334,7 +376,8 @@ public final class Report {
             Measure sluice,
             @Nullable Measure limit,
             @Nullable Measure spring,
-            @Nullable Measure jooq) {
+            @Nullable Measure jooq,
+            @Nullable Measure hibernate) {
         String where = row.scenario() + (n.isEmpty() ? "" : ", N = " + n);
         if (limit != null && row.readTarget() && rows >= 100 && database != BenchDatabase.MARIADB) {
             double bound = database == BenchDatabase.POSTGRESQL ? 1.10 : 1.5;
@@ -345,10 +388,11 @@ public final class Report {
             targets.add(verdict(sluice.score() / limit.score() <= 1.2) + where + ": Sluice / faster raw arm "
                     + ratio(sluice, limit) + " (target ≤ 1.2×)");
         }
-        for (Measure peer : new Measure[] {spring, jooq}) {
+        for (Measure peer : new Measure[] {spring, jooq, hibernate}) {
             if (peer != null && sluice.score() > peer.score()) {
                 targets.add("**missed** " + where + ": Sluice slower than "
-                        + (peer == spring ? "Spring Data R2DBC" : "jOOQ") + " (" + ratio(sluice, peer) + ")");
+                        + (peer == spring ? "Spring Data R2DBC" : peer == jooq ? "jOOQ" : "Hibernate Reactive †") + " ("
+                        + ratio(sluice, peer) + ")");
             }
         }
     }
