@@ -12,6 +12,7 @@ import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Statement;
+import io.sluice.core.sql.Table;
 import io.sluice.core.sql.Text;
 import io.sluice.core.sql.TextParameters;
 import io.sluice.session.mapping.Attribute;
@@ -260,22 +261,8 @@ public final class Query<T> {
      * @param relationship a relationship whose owner is already in the query
      * @return the new query
      */
-    @SuppressWarnings("unchecked")
     public Query<T> join(io.sluice.session.mapping.Relationship<?, ?> relationship) {
-        Assert.requireNonNull(relationship, "relationship must not be null");
-        if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_MANY) {
-            Attribute<?, Object> ownerKey = (Attribute<?, Object>)
-                    session.model(relationship.owner()).ids().get(0);
-            Attribute<?, Object> targetKey = (Attribute<?, Object>)
-                    session.model(relationship.target()).ids().get(0);
-            io.sluice.core.sql.Column<Object> mine =
-                    (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
-            io.sluice.core.sql.Column<Object> theirs =
-                    (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
-            return with(start().join(relationship.association(), mine.eq(ownerKey))
-                    .join(session.model(relationship.target()).table(), targetKey.eq(theirs)));
-        }
-        return with(start().join(session.model(relationship.target()).table(), relationship.joinCondition()));
+        return joinAlong(relationship, false);
     }
 
     /**
@@ -308,9 +295,15 @@ public final class Query<T> {
      * @param relationship a relationship whose owner is already in the query
      * @return the new query
      */
-    @SuppressWarnings("unchecked")
     public Query<T> outerJoin(io.sluice.session.mapping.Relationship<?, ?> relationship) {
+        return joinAlong(relationship, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Query<T> joinAlong(io.sluice.session.mapping.Relationship<?, ?> relationship, boolean outer) {
         Assert.requireNonNull(relationship, "relationship must not be null");
+        Select select = start();
+        Table target = session.model(relationship.target()).table();
         if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_MANY) {
             Attribute<?, Object> ownerKey = (Attribute<?, Object>)
                     session.model(relationship.owner()).ids().get(0);
@@ -320,10 +313,16 @@ public final class Query<T> {
                     (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
             io.sluice.core.sql.Column<Object> theirs =
                     (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
-            return with(start().leftJoin(relationship.association(), mine.eq(ownerKey))
-                    .leftJoin(session.model(relationship.target()).table(), targetKey.eq(theirs)));
+            select = outer
+                    ? select.leftJoin(relationship.association(), mine.eq(ownerKey))
+                    : select.join(relationship.association(), mine.eq(ownerKey));
+            return with(
+                    outer ? select.leftJoin(target, targetKey.eq(theirs)) : select.join(target, targetKey.eq(theirs)));
         }
-        return with(start().leftJoin(session.model(relationship.target()).table(), relationship.joinCondition()));
+        return with(
+                outer
+                        ? select.leftJoin(target, relationship.joinCondition())
+                        : select.join(target, relationship.joinCondition()));
     }
 
     /**
