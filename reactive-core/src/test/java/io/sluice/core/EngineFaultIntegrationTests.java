@@ -2,6 +2,7 @@ package io.sluice.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
 import io.sluice.core.schema.Metadata;
 import io.sluice.core.sql.Column;
@@ -10,6 +11,7 @@ import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import io.sluice.testing.Faults;
 import io.sluice.testing.Pools;
+import io.sluice.testing.RecordingListener;
 import io.sluice.testing.Schemas;
 import io.sluice.testing.TestDatabase;
 import java.time.Duration;
@@ -23,7 +25,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
-/** A connection the server kills in the middle of a transaction fails that transaction alone; the engine goes on. */
+/**
+ * A connection the server kills in the middle of a transaction fails that transaction alone, and a COMMIT that fails is
+ * signalled as the database's error; either way the caller gets the real error and the engine goes on.
+ */
 final class EngineFaultIntegrationTests {
 
     static final Table ITEMS = Table.builder("rel_fault_items")
@@ -101,6 +106,41 @@ final class EngineFaultIntegrationTests {
                 .verify(Duration.ofSeconds(30));
         assertThat(names()).containsExactly("bystander, after", "next 4", "next 5", "next 6", "next 7");
         Pools.awaitAllIdle(pooled);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = "POSTGRESQL")
+    void shouldSignalACommitThatFailsAsTheDatabaseErrorAndRollBack(TestDatabase database) {
+        engine = database.engine();
+        Schemas.recreate(engine, METADATA);
+        // Only PostgreSQL checks a constraint at COMMIT: a deferred unique constraint.
+        engine.execute(SQL.text("DROP TABLE IF EXISTS rel_fault_deferred"))
+                .then(engine.execute(SQL.text("CREATE TABLE rel_fault_deferred (id INTEGER,"
+                        + " CONSTRAINT rel_fault_deferred_id UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)")))
+                .block(Duration.ofSeconds(10));
+        RecordingListener sql = new RecordingListener();
+        Engine single = database.newEngine(builder -> builder.maxSize(1).listener(sql));
+        opened.add(single);
+        try {
+            single.transaction(connection -> connection
+                            .execute(SQL.text("INSERT INTO rel_fault_deferred (id) VALUES (1), (1)"))
+                            .then(connection.execute(
+                                    SQL.insertInto(ITEMS).columns(ID, NAME).values(1, "lost"))))
+                    .then()
+                    .as(StepVerifier::create)
+                    .expectError(R2dbcDataIntegrityViolationException.class)
+                    .verify(Duration.ofSeconds(10));
+
+            assertThat(sql.events()).endsWith("COMMIT", "ROLLBACK");
+            assertThat(single.query(SQL.text("SELECT COUNT(*) FROM rel_fault_deferred"))
+                            .map(row -> ((Number) row.get(0)).longValue())
+                            .blockFirst(Duration.ofSeconds(10)))
+                    .isZero();
+            assertThat(names()).isEmpty();
+            Pools.awaitAllIdle(single);
+        } finally {
+            engine.execute(SQL.text("DROP TABLE IF EXISTS rel_fault_deferred")).block(Duration.ofSeconds(10));
+        }
     }
 
     private static Mono<Void> insert(Engine on, int id) {
