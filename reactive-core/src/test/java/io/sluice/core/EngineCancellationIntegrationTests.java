@@ -7,6 +7,7 @@ import io.sluice.core.sql.Column;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
+import io.sluice.testing.Faults;
 import io.sluice.testing.Pools;
 import io.sluice.testing.RecordingListener;
 import io.sluice.testing.Schemas;
@@ -15,12 +16,16 @@ import io.sluice.testing.Trigger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 /**
@@ -134,6 +139,53 @@ final class EngineCancellationIntegrationTests {
                 .expectComplete()
                 .verify(Duration.ofSeconds(20));
         assertThat(count(engine)).isEqualTo(left + 1);
+        Pools.awaitAllIdle(single);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = {"POSTGRESQL", "MARIADB"})
+    void shouldRollBackAStatementCancelledWhileTheServerRunsIt(TestDatabase database) {
+        engine = database.engine();
+        Schemas.recreate(engine, METADATA);
+        engine.execute(SQL.insertInto(ITEMS).columns(ID, NAME).values(1, "locked"))
+                .block(Duration.ofSeconds(10));
+        Engine single = database.newEngine(builder -> builder.maxSize(1).acquireTimeout(Duration.ofSeconds(20)));
+        opened.add(single);
+
+        // The blocker holds row 1 until told to commit; the victim's UPDATE of row 1 waits for it on the server.
+        Sinks.Empty<Void> release = Sinks.empty();
+        Sinks.Empty<Void> cancel = Sinks.empty();
+        Mono<Void> blocker = engine.transaction(connection -> connection
+                        .execute(SQL.update(ITEMS).set(NAME, "blocker").where(ID.eq(1)))
+                        .then(release.asMono()))
+                .then();
+        AtomicLong victimId = new AtomicLong();
+        Mono<Void> victim = single.transaction(connection -> connection
+                        .execute(SQL.insertInto(ITEMS).columns(ID, NAME).values(2, "victim"))
+                        .then(Faults.serverId(connection))
+                        .doOnNext(victimId::set)
+                        .then(connection.execute(
+                                SQL.update(ITEMS).set(NAME, "victim").where(ID.eq(1)))))
+                .then()
+                .takeUntilOther(cancel.asMono());
+        Mono<Void> cancelWhileWaiting = Mono.defer(() -> Faults.awaitLockWait(engine, victimId.get()))
+                .delaySubscription(Mono.fromCallable(victimId::get)
+                        .filter(id -> id != 0)
+                        .repeatWhenEmpty(500, attempts -> attempts.delayElements(Duration.ofMillis(10))))
+                .doOnSuccess(waiting -> cancel.tryEmitEmpty())
+                .doFinally(signal -> release.tryEmitEmpty());
+
+        Mono.when(blocker, victim, cancelWhileWaiting)
+                .as(StepVerifier::create)
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        // The pool's one connection comes back once the server has run the UPDATE and the ROLLBACK queued behind it.
+        assertThat(single.query(SQL.select(ID, NAME).orderBy(ID))
+                        .map(row -> row.get(0) + " " + row.get(1))
+                        .collectList()
+                        .block(Duration.ofSeconds(20)))
+                .containsExactly("1 blocker");
         Pools.awaitAllIdle(single);
     }
 }

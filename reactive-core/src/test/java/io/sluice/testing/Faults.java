@@ -52,6 +52,29 @@ public final class Faults {
         return kill.timeout(Duration.ofSeconds(20));
     }
 
+    /**
+     * Completes once the server session {@code serverId} waits for a lock held by another transaction (polled from another
+     * connection of {@code observer}, within a bound), so that a test can act while a statement is running on the server.
+     */
+    public static Mono<Void> awaitLockWait(Engine observer, long serverId) {
+        String query = switch (observer.dialect().name()) {
+            case "PostgreSQL" -> "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = :id AND wait_event_type = 'Lock'";
+            case "MariaDB" ->
+                "SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                        + " WHERE trx_mysql_thread_id = :id AND trx_state = 'LOCK WAIT'";
+            default -> throw new IllegalArgumentException(observer.dialect() + " is not observed");
+        };
+        return observer.query(SQL.text(query)
+                        .bind(
+                                "id",
+                                observer.dialect().name().equals("PostgreSQL") ? (Object) (int) serverId : serverId))
+                .next()
+                .map(row -> ((Number) row.get(0)).longValue())
+                .filter(count -> count > 0)
+                .repeatWhenEmpty(500, attempts -> attempts.delayElements(Duration.ofMillis(10)))
+                .then();
+    }
+
     private static Mono<Void> gone(Engine killer, long serverId) {
         return killer.query(SQL.text("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = :id")
                         .bind("id", serverId))

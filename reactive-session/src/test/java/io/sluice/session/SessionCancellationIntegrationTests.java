@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.core.Engine;
 import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.Table;
 import io.sluice.session.mapping.Mapping;
 import io.sluice.testing.DatabaseTest;
+import io.sluice.testing.Faults;
 import io.sluice.testing.Pools;
 import io.sluice.testing.RecordingListener;
 import io.sluice.testing.Schemas;
@@ -15,13 +17,16 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 /**
@@ -180,6 +185,62 @@ final class SessionCancellationIntegrationTests {
         assertThat(rows()).isEqualTo(1L + WALLETS);
         assertThat(added).extracting(Wallet::getId).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(kept.getVersion()).isEqualTo(2L);
+        Pools.awaitAllIdle(sessions.engine());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = {"POSTGRESQL", "MARIADB"})
+    void shouldRollBackAFlushCancelledWhileTheServerRunsIt(TestDatabase database) {
+        SessionFactory sessions = single(database, Trigger.at("never", 1), new RecordingListener());
+        Table wallets = MAPPING.entity(Wallet.class).table();
+        sessions.inTransaction(session -> {
+                    session.add(new Wallet("locked", "1.00"));
+                    return Mono.empty();
+                })
+                .blockLast(Duration.ofSeconds(10));
+
+        // The blocker holds the row until told to commit; the victim's flushed UPDATE of it waits on the server.
+        Sinks.Empty<Void> release = Sinks.empty();
+        Sinks.Empty<Void> cancel = Sinks.empty();
+        Mono<Void> blocker = engine.transaction(connection -> connection
+                        .execute(SQL.update(wallets)
+                                .set(wallets.column("code", String.class), "blocker")
+                                .where(wallets.column("id", Long.class).eq(1L)))
+                        .then(release.asMono()))
+                .then();
+        AtomicLong victimId = new AtomicLong();
+        Mono<Void> victim = sessions.inTransaction(session -> {
+                    session.add(new Wallet("victim", "1.00"));
+                    return session.flush()
+                            .then(session.query(SQL.function(Faults.idFunction(engine.dialect()), null))
+                                    .one())
+                            .doOnNext(id -> victimId.set(((Number) id).longValue()))
+                            .then(session.get(Wallet.class, 1L))
+                            .doOnNext(locked -> locked.setBalance(new BigDecimal("9.00")))
+                            .then(session.flush());
+                })
+                .then()
+                .takeUntilOther(cancel.asMono());
+        Mono<Void> cancelWhileWaiting = Mono.defer(() -> Faults.awaitLockWait(engine, victimId.get()))
+                .delaySubscription(Mono.fromCallable(victimId::get)
+                        .filter(id -> id != 0)
+                        .repeatWhenEmpty(500, attempts -> attempts.delayElements(Duration.ofMillis(10))))
+                .doOnSuccess(waiting -> cancel.tryEmitEmpty())
+                .doFinally(signal -> release.tryEmitEmpty());
+
+        Mono.when(blocker, victim, cancelWhileWaiting)
+                .as(StepVerifier::create)
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        List<String> left = sessions.inTransaction(session -> session.query(Wallet.class)
+                        .orderBy(Wallet_.id)
+                        .all()
+                        .map(wallet ->
+                                wallet.getCode() + " " + wallet.getBalance().stripTrailingZeros()))
+                .collectList()
+                .block(Duration.ofSeconds(20));
+        assertThat(left).containsExactly("blocker 1");
         Pools.awaitAllIdle(sessions.engine());
     }
 }
