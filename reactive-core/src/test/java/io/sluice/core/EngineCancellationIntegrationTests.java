@@ -153,19 +153,22 @@ final class EngineCancellationIntegrationTests {
         opened.add(single);
 
         // The blocker holds row 1 until told to commit; the victim's UPDATE of row 1 waits for it on the server.
+        Sinks.Empty<Void> locked = Sinks.empty();
         Sinks.Empty<Void> release = Sinks.empty();
         Sinks.Empty<Void> cancel = Sinks.empty();
         Mono<Void> blocker = engine.transaction(connection -> connection
                         .execute(SQL.update(ITEMS).set(NAME, "blocker").where(ID.eq(1)))
+                        .doOnSuccess(updated -> locked.tryEmitEmpty())
                         .then(release.asMono()))
                 .then();
         AtomicLong victimId = new AtomicLong();
-        Mono<Void> victim = single.transaction(connection -> connection
+        Mono<Void> victim = locked.asMono()
+                .thenMany(single.transaction(connection -> connection
                         .execute(SQL.insertInto(ITEMS).columns(ID, NAME).values(2, "victim"))
                         .then(Faults.serverId(connection))
                         .doOnNext(victimId::set)
                         .then(connection.execute(
-                                SQL.update(ITEMS).set(NAME, "victim").where(ID.eq(1)))))
+                                SQL.update(ITEMS).set(NAME, "victim").where(ID.eq(1))))))
                 .then()
                 .takeUntilOther(cancel.asMono());
         Mono<Void> cancelWhileWaiting = Mono.defer(() -> Faults.awaitLockWait(engine, victimId.get()))

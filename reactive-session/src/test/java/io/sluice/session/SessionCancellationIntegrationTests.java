@@ -200,25 +200,28 @@ final class SessionCancellationIntegrationTests {
                 .blockLast(Duration.ofSeconds(10));
 
         // The blocker holds the row until told to commit; the victim's flushed UPDATE of it waits on the server.
+        Sinks.Empty<Void> locked = Sinks.empty();
         Sinks.Empty<Void> release = Sinks.empty();
         Sinks.Empty<Void> cancel = Sinks.empty();
         Mono<Void> blocker = engine.transaction(connection -> connection
                         .execute(SQL.update(wallets)
                                 .set(wallets.column("code", String.class), "blocker")
                                 .where(wallets.column("id", Long.class).eq(1L)))
+                        .doOnSuccess(updated -> locked.tryEmitEmpty())
                         .then(release.asMono()))
                 .then();
         AtomicLong victimId = new AtomicLong();
-        Mono<Void> victim = sessions.inTransaction(session -> {
+        Mono<Void> victim = locked.asMono()
+                .thenMany(sessions.inTransaction(session -> {
                     session.add(new Wallet("victim", "1.00"));
                     return session.flush()
                             .then(session.query(SQL.function(Faults.idFunction(engine.dialect()), null))
                                     .one())
                             .doOnNext(id -> victimId.set(((Number) id).longValue()))
                             .then(session.get(Wallet.class, 1L))
-                            .doOnNext(locked -> locked.setBalance(new BigDecimal("9.00")))
+                            .doOnNext(wallet -> wallet.setBalance(new BigDecimal("9.00")))
                             .then(session.flush());
-                })
+                }))
                 .then()
                 .takeUntilOther(cancel.asMono());
         Mono<Void> cancelWhileWaiting = Mono.defer(() -> Faults.awaitLockWait(engine, victimId.get()))
