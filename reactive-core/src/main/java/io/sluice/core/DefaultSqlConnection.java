@@ -73,17 +73,21 @@ final class DefaultSqlConnection implements SqlConnection {
     }
 
     /**
-     * Tells the listeners, prepares the statement, and sends it unless the subscriber cancelled in the meantime (a listener, or
+     * Tells the listeners, then prepares and sends the statement unless the subscriber cancelled in the meantime (a listener, or
      * anything it triggers, may cancel). Flux.defer would send it all the same, after a rollback that the cancel may already
      * have sent: the statement would then run outside the transaction and its changes would stay. {@code hide()} keeps
      * flatMapMany from calling the callable directly, which would skip that check.
      */
     private Flux<Result> run(RenderedSql sql) {
-        return Mono.fromCallable(() -> prepare(sql)).hide().flatMapMany(statement -> Flux.from(statement.execute()));
+        return Mono.fromCallable(() -> {
+                    listener.beforeExecute(sql);
+                    return sql;
+                })
+                .hide()
+                .flatMapMany(told -> Flux.from(prepare(told).execute()));
     }
 
     private io.r2dbc.spi.Statement prepare(RenderedSql sql) {
-        listener.beforeExecute(sql);
         io.r2dbc.spi.Statement statement = connection.createStatement(sql.sql());
         List<BindValue> binds = sql.binds();
         for (int i = 0; i < binds.size(); i++) {
