@@ -72,11 +72,18 @@ final class DefaultEngine implements Engine {
                 pooled(),
                 connection -> {
                     DefaultSqlConnection sql = new DefaultSqlConnection(connection, dialect, listener);
+                    // The commit is the work's last step rather than usingWhen's completion callback: Reactor
+                    // would signal a failed commit as a RuntimeException wrapping the real error, with no rollback.
+                    // A rollback that fails after an error (a dead connection) must not hide that error either.
                     return Flux.usingWhen(
                             sql.beginTransaction().thenReturn(sql),
-                            work,
-                            SqlConnection::commit,
-                            (transaction, error) -> transaction.rollback(),
+                            transaction -> Flux.<T>from(work.apply(transaction))
+                                    .concatWith(transaction.commit().then(Mono.empty())),
+                            transaction -> Mono.empty(),
+                            (transaction, error) -> transaction.rollback().onErrorResume(failure -> {
+                                error.addSuppressed(failure);
+                                return Mono.empty();
+                            }),
                             SqlConnection::rollback);
                 },
                 Connection::close,

@@ -72,49 +72,61 @@ final class DefaultSqlConnection implements SqlConnection {
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
     }
 
+    /**
+     * Tells the listeners, then prepares and sends the statement unless the subscriber cancelled in the meantime (a listener, or
+     * anything it triggers, may cancel). Flux.defer would send it all the same, after a rollback that the cancel may already
+     * have sent: the statement would then run outside the transaction and its changes would stay. {@code hide()} keeps
+     * flatMapMany from calling the callable directly, which would skip that check.
+     */
     private Flux<Result> run(RenderedSql sql) {
-        return Flux.defer(() -> {
-            listener.beforeExecute(sql);
-            io.r2dbc.spi.Statement statement = connection.createStatement(sql.sql());
-            List<BindValue> binds = sql.binds();
-            for (int i = 0; i < binds.size(); i++) {
-                BindValue bind = binds.get(i);
-                Object value = bind.value();
-                if (value == null) {
-                    statement.bindNull(i, bind.type());
-                } else {
-                    statement.bind(i, value);
-                }
+        return Mono.fromCallable(() -> {
+                    listener.beforeExecute(sql);
+                    return sql;
+                })
+                .hide()
+                .flatMapMany(told -> Flux.from(prepare(told).execute()));
+    }
+
+    private io.r2dbc.spi.Statement prepare(RenderedSql sql) {
+        io.r2dbc.spi.Statement statement = connection.createStatement(sql.sql());
+        List<BindValue> binds = sql.binds();
+        for (int i = 0; i < binds.size(); i++) {
+            BindValue bind = binds.get(i);
+            Object value = bind.value();
+            if (value == null) {
+                statement.bindNull(i, bind.type());
+            } else {
+                statement.bind(i, value);
             }
-            if (!sql.generatedKeys().isEmpty()) {
-                statement.returnGeneratedValues(sql.generatedKeys().toArray(new String[0]));
-            }
-            return Flux.from(statement.execute());
-        });
+        }
+        if (!sql.generatedKeys().isEmpty()) {
+            statement.returnGeneratedValues(sql.generatedKeys().toArray(new String[0]));
+        }
+        return statement;
     }
 
     @Override
     public Mono<Void> beginTransaction() {
-        return Mono.defer(() -> {
-            listener.onTransaction("BEGIN (implicit)");
-            return Mono.from(connection.beginTransaction());
-        });
+        return told("BEGIN (implicit)").flatMap(ignored -> Mono.from(connection.beginTransaction()));
     }
 
     @Override
     public Mono<Void> commit() {
-        return Mono.defer(() -> {
-            listener.onTransaction("COMMIT");
-            return Mono.from(connection.commitTransaction());
-        });
+        return told("COMMIT").flatMap(ignored -> Mono.from(connection.commitTransaction()));
     }
 
     @Override
     public Mono<Void> rollback() {
-        return Mono.defer(() -> {
-            listener.onTransaction("ROLLBACK");
-            return Mono.from(connection.rollbackTransaction());
-        });
+        return told("ROLLBACK").flatMap(ignored -> Mono.from(connection.rollbackTransaction()));
+    }
+
+    /** Tells the listeners of a transaction command; what follows is skipped if the subscriber cancelled meanwhile. */
+    private Mono<Connection> told(String command) {
+        return Mono.fromCallable(() -> {
+                    listener.onTransaction(command);
+                    return connection;
+                })
+                .hide();
     }
 
     @Override

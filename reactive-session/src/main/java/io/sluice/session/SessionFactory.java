@@ -79,10 +79,13 @@ public final class SessionFactory {
      */
     public <T> Flux<T> inTransaction(Function<? super Session, ? extends Publisher<T>> work) {
         Assert.requireNonNull(work, "work must not be null");
+        // The commit is the work's last step rather than usingWhen's completion callback: Reactor would signal
+        // a failed commit (a StaleObjectException, a constraint violation) as a RuntimeException wrapping it.
         return Flux.usingWhen(
                 Mono.fromSupplier(this::open),
-                work,
-                session -> session.commit().then(session.close()),
+                session -> Flux.<T>from(work.apply(session))
+                        .concatWith(session.commit().then(Mono.empty())),
+                Session::close,
                 (session, error) ->
                         session.rollback().onErrorResume(e -> Mono.empty()).then(session.close()),
                 session -> session.rollback().onErrorResume(e -> Mono.empty()).then(session.close()));
