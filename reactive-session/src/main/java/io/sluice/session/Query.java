@@ -32,7 +32,8 @@ import reactor.core.publisher.Mono;
  * A query over mapped classes and columns, built step by step; each step returns a new query. Nothing runs until a result
  * ({@link #all()}, {@link #first()}, {@link #one()}, ...) is subscribed; then the session flushes pending changes (autoflush) and
  * runs the query on its connection. Objects come from the session's identity map: a row whose key the session already holds
- * yields that object, unflushed changes included. A query of one entity class yields each object once.
+ * yields that object, unflushed changes included. A query of one entity class yields each object once. {@link #stream()} is
+ * the exception: for results too large to hold, it emits detached objects, one per row.
  *
  * @param <T> the type of the results: an entity, a column's Java type, or a tuple
  */
