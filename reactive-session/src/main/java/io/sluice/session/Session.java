@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
  * <p>{@code add}, {@code delete} and {@code expunge} change only the session's memory. Everything that touches the database
  * returns a {@link Mono} or a {@code Flux} and runs when subscribed. Work subscribed concurrently on one session runs one piece
  * at a time on its connection, in subscription order, so {@code Mono.zip(session.get(A.class, 1), session.get(B.class, 2))} is
- * safe. A session is not meant to be shared by several independent flows.
+ * safe. A {@link Query#stream() stream} is one such piece of work from its subscription until it completes, fails or is
+ * cancelled. A session is not meant to be shared by several independent flows.
  */
 public interface Session {
 
