@@ -12,7 +12,7 @@ import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Statement;
 import io.sluice.core.sql.Table;
 import io.sluice.core.sql.render.RenderedSql;
-import io.sluice.testing.ForDatabase;
+import io.sluice.testing.DatabaseTest;
 import io.sluice.testing.RecordingListener;
 import io.sluice.testing.Schemas;
 import io.sluice.testing.TestDatabase;
@@ -25,21 +25,14 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Group;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Properties of values on every database, through the core API: any text, edge numbers and dates go in by INSERT, are found by
  * equality, LIKE and IN, change by UPDATE and leave by DELETE, and come back exactly; the SQL text of each statement never
  * depends on the value, which is always bound. Where a database cannot store a value (PostgreSQL refuses the NUL character in
- * text), the statement fails with the database's error and the statement's SQL, and nothing is stored.
+ * text), the statement fails with the database's error and the statement's SQL, and nothing is stored. The values come from
+ * {@link Values}, seeded: a failure names the try, the value and the seed that reproduce it.
  */
 class ValueRoundTripIntegrationTests {
 
@@ -69,87 +62,110 @@ class ValueRoundTripIntegrationTests {
     static final Metadata METADATA = Metadata.of(VALUES);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    abstract class OnDatabase {
+    private TestDatabase database;
+    private Engine engine;
+    private Engine recorded;
+    private final RecordingListener sql = new RecordingListener();
+    private final Set<String> shapes = new LinkedHashSet<>();
 
-        private Engine engine;
-        private Engine recorded;
-        private final RecordingListener sql = new RecordingListener();
-        private final Set<String> shapes = new LinkedHashSet<>();
-        private int shapesExpected;
+    private void createTable(TestDatabase on) {
+        database = on;
+        engine = database.engine();
+        Schemas.recreate(engine, METADATA);
+        recorded = database.newEngine(builder -> builder.listener(sql));
+    }
 
-        abstract TestDatabase database();
-
-        @BeforeProperty
-        void createTable() {
-            engine = database().engine();
-            Schemas.recreate(engine, METADATA);
-            recorded = database().newEngine(builder -> builder.listener(sql));
-        }
-
-        @AfterProperty
-        void dropTable() {
+    @AfterEach
+    void dropTable() {
+        if (recorded != null) {
             recorded.close().block(TIMEOUT);
+        }
+        if (engine != null) {
             Schemas.drop(engine, METADATA);
-            assertThat(shapes)
-                    .as("distinct SQL texts sent, whatever the values")
-                    .hasSize(shapesExpected);
         }
+    }
 
-        private long execute(Statement statement) {
-            return recorded.execute(statement).block(TIMEOUT);
-        }
+    private void assertShapes(int expected) {
+        assertThat(shapes).as("distinct SQL texts sent, whatever the values").hasSize(expected);
+    }
 
-        private List<Object> row() {
-            return recorded.query(SQL.select(TEXT, INT, LONG, DECIMAL, DOUBLE, DATE, TIMESTAMP, INSTANT)
-                            .where(ID.eq(1)))
-                    .single()
-                    .map(ResultRow::values)
-                    .block(TIMEOUT);
-        }
+    private long execute(Statement statement) {
+        return recorded.execute(statement).block(TIMEOUT);
+    }
 
-        private List<Object> idsWhere(Expression<Boolean> condition) {
-            return recorded.query(SQL.select(ID).where(condition))
-                    .map(row -> row.get(0))
-                    .collectList()
-                    .block(TIMEOUT);
-        }
+    private List<Object> row() {
+        return recorded.query(SQL.select(TEXT, INT, LONG, DECIMAL, DOUBLE, DATE, TIMESTAMP, INSTANT)
+                        .where(ID.eq(1)))
+                .single()
+                .map(ResultRow::values)
+                .block(TIMEOUT);
+    }
 
-        /** Runs one try's statements, then checks and records their SQL texts; the row is always removed. */
-        private void tryStatements(int expectedShapes, Runnable statements) {
-            shapesExpected = expectedShapes;
-            sql.clear();
-            try {
-                statements.run();
-            } finally {
-                engine.execute(SQL.deleteFrom(VALUES)).block(TIMEOUT);
-                for (RenderedSql statement : sql.statements()) {
-                    shapes.add(statement.sql());
-                }
+    private List<Object> idsWhere(Expression<Boolean> condition) {
+        return recorded.query(SQL.select(ID).where(condition))
+                .map(row -> row.get(0))
+                .collectList()
+                .block(TIMEOUT);
+    }
+
+    /** Runs one try's statements, then records their SQL texts; the row is always removed. */
+    private void tryStatements(Runnable statements) {
+        sql.clear();
+        try {
+            statements.run();
+        } finally {
+            engine.execute(SQL.deleteFrom(VALUES)).block(TIMEOUT);
+            for (RenderedSql statement : sql.statements()) {
+                shapes.add(statement.sql());
             }
         }
+    }
 
-        private boolean storable(String text) {
-            return database() != TestDatabase.POSTGRESQL || text.indexOf('\0') < 0;
+    private boolean storable(String text) {
+        return database != TestDatabase.POSTGRESQL || text.indexOf('\0') < 0;
+    }
+
+    private void assertRefused(Statement statement) {
+        try {
+            execute(statement);
+        } catch (R2dbcException refused) {
+            assertThat(refused.getMessage()).contains("0x00");
+            assertThat(refused.getSql()).isEqualTo(sql.events().get(sql.events().size() - 1));
+            return;
         }
+        throw new AssertionError("PostgreSQL stored a NUL character");
+    }
 
-        private void assertRefused(Statement statement) {
-            try {
-                execute(statement);
-            } catch (R2dbcException refused) {
-                assertThat(refused.getMessage()).contains("0x00");
-                assertThat(refused.getSql())
-                        .isEqualTo(sql.events().get(sql.events().size() - 1));
-                return;
+    /** Prints what was tried, so a run shows how many values each database took and with which seed. */
+    private static void report(TestDatabase database, String kind, Values values, String outcome) {
+        System.out.println(database + ": " + TRIES + " " + kind + " tried, seed " + values.seedText() + outcome);
+    }
+
+    record Texts(String text, String other) {}
+
+    record Numbers(int whole, long big, BigDecimal decimal, double real) {}
+
+    record Moments(
+            LocalDate day,
+            LocalDateTime moment,
+            Instant instant,
+            LocalDate otherDay,
+            LocalDateTime otherMoment,
+            Instant otherInstant) {}
+
+    @DatabaseTest
+    void shouldRoundTripAnyTextThroughInsertFiltersUpdateAndDelete(TestDatabase on) {
+        createTable(on);
+        Values values = Values.seeded();
+        int[] refused = {0};
+        values.forEach(TRIES, v -> new Texts(v.text(30), v.text(30)), texts -> {
+            String text = texts.text();
+            String other = texts.other();
+            if (!storable(text)) {
+                refused[0]++;
             }
-            throw new AssertionError("PostgreSQL stored a NUL character");
-        }
-
-        @Property(tries = TRIES)
-        void shouldRoundTripAnyTextThroughInsertFiltersUpdateAndDelete(
-                @ForAll("texts") String text, @ForAll("texts") String other) {
             // INSERT, SELECT by id, SELECT by =, LIKE and IN, UPDATE ... WHERE =, DELETE ... WHERE =
-            Statistics.label("text").collect(storable(text) ? "stored" : "refused (NUL on PostgreSQL)");
-            tryStatements(7, () -> {
+            tryStatements(() -> {
                 if (!storable(text)) {
                     assertRefused(SQL.insertInto(VALUES).columns(ID, TEXT).values(1, text));
                     assertThat(engine.query(SQL.select(ID)).collectList().block(TIMEOUT))
@@ -173,16 +189,26 @@ class ValueRoundTripIntegrationTests {
                 assertThat(execute(SQL.deleteFrom(VALUES).where(TEXT.eq(other))))
                         .isEqualTo(1);
             });
-        }
+        });
+        assertShapes(7);
+        report(
+                on,
+                "texts",
+                values,
+                ", " + (TRIES - refused[0]) + " stored, " + refused[0] + " refused (NUL on PostgreSQL)");
+    }
 
-        @Property(tries = TRIES)
-        void shouldRoundTripEdgeNumbersThroughInsertFiltersAndUpdate(
-                @ForAll int whole,
-                @ForAll long big,
-                @ForAll("decimals") BigDecimal decimal,
-                @ForAll("doubles") double real) {
+    @DatabaseTest
+    void shouldRoundTripEdgeNumbersThroughInsertFiltersAndUpdate(TestDatabase on) {
+        createTable(on);
+        Values values = Values.seeded();
+        values.forEach(TRIES, v -> new Numbers(v.anyInt(), v.anyLong(), v.decimal(), v.finiteDouble()), numbers -> {
+            int whole = numbers.whole();
+            long big = numbers.big();
+            BigDecimal decimal = numbers.decimal();
+            double real = numbers.real();
             // INSERT, SELECT by id, four SELECTs by =, UPDATE by id
-            tryStatements(7, () -> {
+            tryStatements(() -> {
                 assertThat(execute(SQL.insertInto(VALUES)
                                 .columns(ID, INT, LONG, DECIMAL, DOUBLE)
                                 .values(1, whole, big, decimal, real)))
@@ -201,120 +227,68 @@ class ValueRoundTripIntegrationTests {
                         .isEqualTo(1);
                 assertThat(row().subList(1, 5)).containsExactly(-whole, -big, decimal.negate(), stored(-real));
             });
-        }
+        });
+        assertShapes(7);
+        report(on, "sets of numbers (int, long, decimal, double)", values, "");
+    }
 
-        @Property(tries = TRIES)
-        void shouldRoundTripDatesAndTimesThroughInsertFiltersAndUpdate(
-                @ForAll("dates") LocalDate day,
-                @ForAll("dateTimes") LocalDateTime moment,
-                @ForAll("instants") Instant instant,
-                @ForAll("dates") LocalDate otherDay,
-                @ForAll("dateTimes") LocalDateTime otherMoment,
-                @ForAll("instants") Instant otherInstant) {
-            // INSERT, SELECT by id, three SELECTs by =, UPDATE by id
-            tryStatements(6, () -> {
-                assertThat(execute(SQL.insertInto(VALUES)
-                                .columns(ID, DATE, TIMESTAMP, INSTANT)
-                                .values(1, day, moment, instant)))
-                        .isEqualTo(1);
-                assertThat(row().subList(5, 8)).containsExactly(day, moment, instant);
-                assertThat(idsWhere(DATE.eq(day))).containsExactly(1);
-                assertThat(idsWhere(TIMESTAMP.eq(moment))).containsExactly(1);
-                assertThat(idsWhere(INSTANT.eq(instant))).containsExactly(1);
-                assertThat(execute(SQL.update(VALUES)
-                                .set(DATE, otherDay)
-                                .set(TIMESTAMP, otherMoment)
-                                .set(INSTANT, otherInstant)
-                                .where(ID.eq(1))))
-                        .isEqualTo(1);
-                assertThat(row().subList(5, 8)).containsExactly(otherDay, otherMoment, otherInstant);
-            });
-        }
+    @DatabaseTest
+    void shouldRoundTripDatesAndTimesThroughInsertFiltersAndUpdate(TestDatabase on) {
+        createTable(on);
+        Values values = Values.seeded();
+        values.forEach(
+                TRIES,
+                v -> new Moments(v.date(), v.dateTime(), v.instant(), v.date(), v.dateTime(), v.instant()),
+                moments -> {
+                    // INSERT, SELECT by id, three SELECTs by =, UPDATE by id
+                    tryStatements(() -> {
+                        assertThat(execute(SQL.insertInto(VALUES)
+                                        .columns(ID, DATE, TIMESTAMP, INSTANT)
+                                        .values(1, moments.day(), moments.moment(), moments.instant())))
+                                .isEqualTo(1);
+                        assertThat(row().subList(5, 8))
+                                .containsExactly(moments.day(), moments.moment(), moments.instant());
+                        assertThat(idsWhere(DATE.eq(moments.day()))).containsExactly(1);
+                        assertThat(idsWhere(TIMESTAMP.eq(moments.moment()))).containsExactly(1);
+                        assertThat(idsWhere(INSTANT.eq(moments.instant()))).containsExactly(1);
+                        assertThat(execute(SQL.update(VALUES)
+                                        .set(DATE, moments.otherDay())
+                                        .set(TIMESTAMP, moments.otherMoment())
+                                        .set(INSTANT, moments.otherInstant())
+                                        .where(ID.eq(1))))
+                                .isEqualTo(1);
+                        assertThat(row().subList(5, 8))
+                                .containsExactly(moments.otherDay(), moments.otherMoment(), moments.otherInstant());
+                    });
+                });
+        assertShapes(6);
+        report(on, "sets of dates and times (date, timestamp, instant)", values, "");
+    }
 
-        /** Returns a double as the database gives it back: H2 and MariaDB store minus zero as zero, PostgreSQL keeps it. */
-        private double stored(double value) {
-            return database() == TestDatabase.POSTGRESQL ? value : value + 0.0;
-        }
+    /** Returns a double as the database gives it back: H2 and MariaDB store minus zero as zero, PostgreSQL keeps it. */
+    private double stored(double value) {
+        return database == TestDatabase.POSTGRESQL ? value : value + 0.0;
+    }
 
-        @Example
-        void shouldStoreNonFiniteDoublesExactlyOrRefuseThemClearly() {
-            // INSERT, SELECT by id, SELECT by =
-            tryStatements(3, () -> {
-                for (double special : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
-                    Statement insert =
-                            SQL.insertInto(VALUES).columns(ID, DOUBLE).values(1, special);
-                    if (database() == TestDatabase.MARIADB) {
-                        assertThatThrownBy(() -> execute(insert))
-                                .isInstanceOf(IllegalArgumentException.class)
-                                .hasMessageContaining("MariaDB cannot store " + special);
-                        continue;
-                    }
-                    assertThat(execute(insert)).isEqualTo(1);
-                    assertThat(row().get(4)).isEqualTo(special);
-                    assertThat(idsWhere(DOUBLE.eq(special))).containsExactly(1);
-                    engine.execute(SQL.deleteFrom(VALUES)).block(TIMEOUT);
+    @DatabaseTest
+    void shouldStoreNonFiniteDoublesExactlyOrRefuseThemClearly(TestDatabase on) {
+        createTable(on);
+        // INSERT, SELECT by id, SELECT by =
+        tryStatements(() -> {
+            for (double special : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                Statement insert = SQL.insertInto(VALUES).columns(ID, DOUBLE).values(1, special);
+                if (database == TestDatabase.MARIADB) {
+                    assertThatThrownBy(() -> execute(insert))
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("MariaDB cannot store " + special);
+                    continue;
                 }
-            });
-            if (database() == TestDatabase.MARIADB) {
-                shapesExpected = 0;
+                assertThat(execute(insert)).isEqualTo(1);
+                assertThat(row().get(4)).isEqualTo(special);
+                assertThat(idsWhere(DOUBLE.eq(special))).containsExactly(1);
+                engine.execute(SQL.deleteFrom(VALUES)).block(TIMEOUT);
             }
-        }
-
-        @Provide
-        Arbitrary<String> texts() {
-            return Values.texts(30);
-        }
-
-        @Provide
-        Arbitrary<BigDecimal> decimals() {
-            return Values.decimals();
-        }
-
-        @Provide
-        Arbitrary<Double> doubles() {
-            return Values.finiteDoubles();
-        }
-
-        @Provide
-        Arbitrary<LocalDate> dates() {
-            return Values.dates();
-        }
-
-        @Provide
-        Arbitrary<LocalDateTime> dateTimes() {
-            return Values.dateTimes();
-        }
-
-        @Provide
-        Arbitrary<Instant> instants() {
-            return Values.instants();
-        }
-    }
-
-    @Group
-    @ForDatabase(TestDatabase.H2)
-    class OnH2 extends OnDatabase {
-        @Override
-        TestDatabase database() {
-            return TestDatabase.H2;
-        }
-    }
-
-    @Group
-    @ForDatabase(TestDatabase.POSTGRESQL)
-    class OnPostgresql extends OnDatabase {
-        @Override
-        TestDatabase database() {
-            return TestDatabase.POSTGRESQL;
-        }
-    }
-
-    @Group
-    @ForDatabase(TestDatabase.MARIADB)
-    class OnMariaDb extends OnDatabase {
-        @Override
-        TestDatabase database() {
-            return TestDatabase.MARIADB;
-        }
+        });
+        assertShapes(database == TestDatabase.MARIADB ? 0 : 3);
     }
 }
