@@ -57,31 +57,36 @@ final class DefaultEngine implements Engine {
     @Override
     public <T> Flux<T> connect(Function<? super SqlConnection, ? extends Publisher<T>> work) {
         Assert.requireNonNull(work, "work must not be null");
+        // Released through the SqlConnection, which waits for a cancelled stream to restore its settings first.
         return Flux.usingWhen(
-                pooled(),
-                connection -> work.apply(new DefaultSqlConnection(connection, dialect, listener)),
-                Connection::close,
-                (connection, error) -> connection.close(),
-                Connection::close);
+                acquire(),
+                work,
+                SqlConnection::release,
+                (connection, error) -> connection.release(),
+                SqlConnection::release);
     }
 
     @Override
     public <T> Flux<T> transaction(Function<? super SqlConnection, ? extends Publisher<T>> work) {
         Assert.requireNonNull(work, "work must not be null");
         return Flux.usingWhen(
-                pooled(),
-                connection -> {
-                    DefaultSqlConnection sql = new DefaultSqlConnection(connection, dialect, listener);
-                    return Flux.usingWhen(
-                            sql.beginTransaction().thenReturn(sql),
-                            work,
-                            SqlConnection::commit,
-                            (transaction, error) -> transaction.rollback(),
-                            SqlConnection::rollback);
-                },
-                Connection::close,
-                (connection, error) -> connection.close(),
-                Connection::close);
+                acquire(),
+                connection -> Flux.usingWhen(
+                        connection.beginTransaction().thenReturn(connection),
+                        // The commit is the work's last step rather than usingWhen's completion callback: Reactor
+                        // would signal a failed commit as a RuntimeException wrapping the real error, with no rollback.
+                        // A rollback that fails after an error (a dead connection) must not hide that error either.
+                        transaction -> Flux.<T>from(work.apply(transaction))
+                                .concatWith(transaction.commit().then(Mono.empty())),
+                        transaction -> Mono.empty(),
+                        (transaction, error) -> transaction.rollback().onErrorResume(failure -> {
+                            error.addSuppressed(failure);
+                            return Mono.empty();
+                        }),
+                        SqlConnection::rollback),
+                SqlConnection::release,
+                (connection, error) -> connection.release(),
+                SqlConnection::release);
     }
 
     @Override
@@ -95,6 +100,14 @@ final class DefaultEngine implements Engine {
         Assert.requireNonNull(statement, "statement must not be null");
         Assert.requireNonNull(mapper, "mapper must not be null");
         return connect(connection -> connection.query(statement, mapper));
+    }
+
+    @Override
+    public <T> Flux<T> stream(Statement statement, RowMapper<T> mapper, int fetchSize) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        Assert.requireNonNull(mapper, "mapper must not be null");
+        Assert.isTrue(fetchSize > 0, "fetchSize must be at least 1");
+        return transaction(connection -> connection.stream(statement, mapper, fetchSize));
     }
 
     @Override

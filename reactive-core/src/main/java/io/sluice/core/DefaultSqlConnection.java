@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
 import io.sluice.core.dialect.Dialect;
+import io.sluice.core.dialect.ResultStreaming;
 import io.sluice.core.dialect.ValueCodec;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Statement;
@@ -11,6 +12,7 @@ import io.sluice.core.sql.render.BindValue;
 import io.sluice.core.sql.render.RenderedSql;
 import io.sluice.core.sql.render.SqlRenderer;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +22,11 @@ final class DefaultSqlConnection implements SqlConnection {
     private final Connection connection;
     private final Dialect dialect;
     private final StatementListener listener;
+    /**
+     * Completes when the settings of the last stream are restored; set when that restoring starts, which a cancel does without
+     * waiting for it. Every later command on the connection waits for it first. {@code null} while no stream has ended.
+     */
+    private volatile @Nullable Mono<Void> restored;
 
     DefaultSqlConnection(Connection connection, Dialect dialect, StatementListener listener) {
         this.connection = connection;
@@ -52,10 +59,58 @@ final class DefaultSqlConnection implements SqlConnection {
     public <T> Flux<T> query(RenderedSql sql, RowMapper<T> mapper) {
         Assert.requireNonNull(sql, "sql must not be null");
         Assert.requireNonNull(mapper, "mapper must not be null");
+        return rows(sql, mapper, 0);
+    }
+
+    private <T> Flux<T> rows(RenderedSql sql, RowMapper<T> mapper, int fetchSize) {
         ValueCodec codec = dialect.codec();
-        return run(sql).concatMap(
-                        result -> result.map((row, metadata) -> mapper.map(new RowReader(row, metadata, codec))))
+        return run(sql, fetchSize)
+                .concatMap(result -> result.map((row, metadata) -> mapper.map(new RowReader(row, metadata, codec))))
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
+    }
+
+    @Override
+    public <T> Flux<T> stream(Statement statement, RowMapper<T> mapper, int fetchSize) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        Assert.requireNonNull(mapper, "mapper must not be null");
+        Assert.isTrue(fetchSize > 0, "fetchSize must be at least 1");
+        return Flux.defer(() -> stream(SqlRenderer.render(statement, dialect), mapper, fetchSize));
+    }
+
+    @Override
+    public <T> Flux<T> stream(RenderedSql sql, RowMapper<T> mapper, int fetchSize) {
+        Assert.requireNonNull(sql, "sql must not be null");
+        Assert.requireNonNull(mapper, "mapper must not be null");
+        Assert.isTrue(fetchSize > 0, "fetchSize must be at least 1");
+        ResultStreaming streaming = dialect.streaming();
+        Flux<T> rows = rows(sql, mapper, fetchSize);
+        if (streaming.isDriverOnly()) {
+            return rows;
+        }
+        return Flux.usingWhen(
+                settings(streaming.enable()).thenReturn(streaming),
+                enabled -> rows,
+                this::restore,
+                (enabled, error) -> restore(enabled),
+                this::restore);
+    }
+
+    private Mono<Void> settings(List<String> statements) {
+        return Flux.fromIterable(statements)
+                .concatMap(setting -> execute(new RenderedSql(setting, List.of(), List.of())))
+                .then();
+    }
+
+    /** Restores the settings of a stream; the connection's next commands wait for it, also when a cancel does not. */
+    private Mono<Void> restore(ResultStreaming streaming) {
+        return Mono.defer(() -> {
+            Mono<Void> restoring = Flux.fromIterable(streaming.restore())
+                    .concatMap(setting -> updateCount(new RenderedSql(setting, List.of(), List.of()), direct(setting)))
+                    .then()
+                    .cache();
+            restored = restoring.onErrorComplete();
+            return restoring;
+        });
     }
 
     @Override
@@ -67,59 +122,101 @@ final class DefaultSqlConnection implements SqlConnection {
     @Override
     public Mono<Long> execute(RenderedSql sql) {
         Assert.requireNonNull(sql, "sql must not be null");
-        return run(sql).concatMap(Result::getRowsUpdated)
+        return updateCount(sql, run(sql, 0));
+    }
+
+    private static Mono<Long> updateCount(RenderedSql sql, Flux<Result> results) {
+        return results.concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum)
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
     }
 
-    private Flux<Result> run(RenderedSql sql) {
+    /**
+     * Tells the listeners, then prepares and sends the statement unless the subscriber cancelled in the meantime (a listener, or
+     * anything it triggers, may cancel). Flux.defer would send it all the same, after a rollback that the cancel may already
+     * have sent: the statement would then run outside the transaction and its changes would stay. {@code hide()} keeps
+     * flatMapMany from calling the callable directly, which would skip that check. Statements wait until a setting changed for
+     * a stream has been restored.
+     */
+    private Flux<Result> run(RenderedSql sql, int fetchSize) {
+        return afterRestored(Mono.fromCallable(() -> {
+                    listener.beforeExecute(sql);
+                    return sql;
+                })
+                .hide()
+                .flatMapMany(told -> Flux.from(prepare(told, fetchSize).execute())));
+    }
+
+    private io.r2dbc.spi.Statement prepare(RenderedSql sql, int fetchSize) {
+        io.r2dbc.spi.Statement statement = connection.createStatement(sql.sql());
+        List<BindValue> binds = sql.binds();
+        for (int i = 0; i < binds.size(); i++) {
+            BindValue bind = binds.get(i);
+            Object value = bind.value();
+            if (value == null) {
+                statement.bindNull(i, bind.type());
+            } else {
+                statement.bind(i, value);
+            }
+        }
+        if (!sql.generatedKeys().isEmpty()) {
+            statement.returnGeneratedValues(sql.generatedKeys().toArray(new String[0]));
+        }
+        if (fetchSize > 0) {
+            statement.fetchSize(fetchSize);
+        }
+        return statement;
+    }
+
+    /** Runs a setting without waiting for earlier restoring, which it is part of. */
+    private Flux<Result> direct(String setting) {
         return Flux.defer(() -> {
-            listener.beforeExecute(sql);
-            io.r2dbc.spi.Statement statement = connection.createStatement(sql.sql());
-            List<BindValue> binds = sql.binds();
-            for (int i = 0; i < binds.size(); i++) {
-                BindValue bind = binds.get(i);
-                Object value = bind.value();
-                if (value == null) {
-                    statement.bindNull(i, bind.type());
-                } else {
-                    statement.bind(i, value);
-                }
-            }
-            if (!sql.generatedKeys().isEmpty()) {
-                statement.returnGeneratedValues(sql.generatedKeys().toArray(new String[0]));
-            }
-            return Flux.from(statement.execute());
+            listener.beforeExecute(new RenderedSql(setting, List.of(), List.of()));
+            return Flux.from(connection.createStatement(setting).execute());
+        });
+    }
+
+    private <T> Flux<T> afterRestored(Flux<T> command) {
+        return Flux.defer(() -> {
+            Mono<Void> pending = restored;
+            return pending == null ? command : pending.thenMany(command);
+        });
+    }
+
+    private Mono<Void> afterRestored(Mono<Void> command) {
+        return Mono.defer(() -> {
+            Mono<Void> pending = restored;
+            return pending == null ? command : pending.then(command);
         });
     }
 
     @Override
     public Mono<Void> beginTransaction() {
-        return Mono.defer(() -> {
-            listener.onTransaction("BEGIN (implicit)");
-            return Mono.from(connection.beginTransaction());
-        });
+        return afterRestored(told("BEGIN (implicit)").flatMap(ignored -> Mono.from(connection.beginTransaction())));
     }
 
     @Override
     public Mono<Void> commit() {
-        return Mono.defer(() -> {
-            listener.onTransaction("COMMIT");
-            return Mono.from(connection.commitTransaction());
-        });
+        return afterRestored(told("COMMIT").flatMap(ignored -> Mono.from(connection.commitTransaction())));
     }
 
     @Override
     public Mono<Void> rollback() {
-        return Mono.defer(() -> {
-            listener.onTransaction("ROLLBACK");
-            return Mono.from(connection.rollbackTransaction());
-        });
+        return afterRestored(told("ROLLBACK").flatMap(ignored -> Mono.from(connection.rollbackTransaction())));
+    }
+
+    /** Tells the listeners of a transaction command; what follows is skipped if the subscriber cancelled meanwhile. */
+    private Mono<Connection> told(String command) {
+        return Mono.fromCallable(() -> {
+                    listener.onTransaction(command);
+                    return connection;
+                })
+                .hide();
     }
 
     @Override
     public Mono<Void> release() {
-        return Mono.from(connection.close());
+        return afterRestored(Mono.defer(() -> Mono.from(connection.close())));
     }
 
     @Override

@@ -135,6 +135,25 @@ public interface Engine {
     <T> Flux<T> query(Statement statement, RowMapper<T> mapper);
 
     /**
+     * Executes a select in a read transaction on a pooled connection and emits one object per row as the subscriber asks for
+     * rows, without materializing the result (see {@link SqlConnection#stream(Statement, RowMapper, int)}).
+     *
+     * <ul>
+     *   <li>completes after the last row; the transaction commits and the connection is released
+     *   <li>errors with the database's error; the transaction rolls back and the connection is released
+     *   <li>on cancel, the driver stops reading; the transaction rolls back and the connection is released
+     * </ul>
+     *
+     * @param statement a select or a text statement
+     * @param mapper turns a row into an object
+     * @param fetchSize how many rows the driver fetches per round trip where it has cursors, at least 1
+     * @param <T> the type of the objects
+     * @return the objects
+     * @throws IllegalArgumentException if an argument is {@code null} or {@code fetchSize} is less than 1
+     */
+    <T> Flux<T> stream(Statement statement, RowMapper<T> mapper, int fetchSize);
+
+    /**
      * Executes an insert, update, delete or DDL statement on a pooled connection in auto-commit mode.
      *
      * @param statement the statement

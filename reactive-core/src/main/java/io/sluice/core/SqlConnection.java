@@ -98,6 +98,42 @@ public interface SqlConnection {
     Mono<Void> release();
 
     /**
+     * Executes a select and emits one object per row as the subscriber asks for rows, without materializing the result: the
+     * driver is given the fetch size, and the connection turns on the dialect's {@link
+     * io.sluice.core.dialect.Dialect#streaming() streaming settings} (H2's {@code LAZY_QUERY_EXECUTION}) for the query and off
+     * after it. PostgreSQL reads through a cursor, {@code fetchSize} rows per round trip, when the statement runs inside a
+     * transaction (use {@link Engine#transaction} or {@link Engine#stream}).
+     *
+     * <ul>
+     *   <li>completes after the last row; the settings are restored
+     *   <li>errors with the database's error, carrying the SQL; the settings are restored
+     *   <li>on cancel, the driver stops reading (PostgreSQL closes its cursor, H2 stops computing rows); the settings are
+     *       restored, and statements subscribed afterwards on this connection wait until they are
+     * </ul>
+     *
+     * @param statement a select or a text statement
+     * @param mapper turns a row into an object
+     * @param fetchSize how many rows the driver fetches per round trip where it has cursors, at least 1
+     * @param <T> the type of the objects
+     * @return the objects; nothing happens until subscribed
+     * @throws IllegalArgumentException if an argument is {@code null} or {@code fetchSize} is less than 1
+     */
+    <T> Flux<T> stream(Statement statement, RowMapper<T> mapper, int fetchSize);
+
+    /**
+     * Executes an already rendered select and emits one object per row as the subscriber asks for rows, as {@link
+     * #stream(Statement, RowMapper, int)} does.
+     *
+     * @param sql the SQL and binds, rendered for this connection's dialect
+     * @param mapper turns a row into an object
+     * @param fetchSize how many rows the driver fetches per round trip where it has cursors, at least 1
+     * @param <T> the type of the objects
+     * @return the objects; nothing happens until subscribed
+     * @throws IllegalArgumentException if an argument is {@code null} or {@code fetchSize} is less than 1
+     */
+    <T> Flux<T> stream(RenderedSql sql, RowMapper<T> mapper, int fetchSize);
+
+    /**
      * Returns the R2DBC connection, for what Sluice does not cover. Statements run on it bypass echo and listeners.
      *
      * @return the connection

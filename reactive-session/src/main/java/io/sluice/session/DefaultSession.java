@@ -13,6 +13,7 @@ import io.sluice.session.unitofwork.EntityState;
 import io.sluice.session.unitofwork.UnitOfWork;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -72,7 +73,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             Throwable failure = failedFlush;
             if (failure != null) {
                 return Flux.error(new SessionException(
-                        "an earlier flush failed and its transaction was rolled back (" + failure.getMessage()
+                        "an earlier flush failed or was cancelled (" + failure.getMessage()
                                 + "); call rollback() before using the session again",
                         failure));
             }
@@ -92,26 +93,56 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             if (held != null) {
                 return Mono.just(held);
             }
-            return engine.acquire()
-                    .flatMap(acquired -> acquired.beginTransaction()
-                            .thenReturn(acquired)
-                            .onErrorResume(error -> acquired.release().then(Mono.error(error)))
-                            .doOnNext(ready -> connection = ready));
+            // The session holds the connection from the moment it has it, so that if BEGIN is cancelled, the
+            // rollback() or close() that follows still gives it back.
+            return engine.acquire().flatMap(acquired -> {
+                connection = acquired;
+                return acquired.beginTransaction()
+                        .thenReturn(acquired)
+                        .onErrorResume(error -> Mono.defer(() -> {
+                                    forget(acquired);
+                                    return acquired.release();
+                                })
+                                .then(Mono.error(error)));
+            });
         });
     }
 
+    /**
+     * Flushes on the session's connection. A failed flush rolls the transaction back and releases the connection; a cancelled
+     * one leaves both to the rollback() the session then demands, since statements of it may have run. Either way the objects
+     * are as they were before the flush.
+     */
     private Mono<Void> flushOn(SqlConnection on) {
-        return unitOfWork.flush(on).onErrorResume(error -> {
-            failedFlush = error;
-            return endTransaction(on, false).onErrorResume(e -> Mono.empty()).then(Mono.error(error));
-        });
+        return unitOfWork
+                .flush(on)
+                .onErrorResume(error -> {
+                    failedFlush = error;
+                    return endTransaction(on, false)
+                            .onErrorResume(e -> Mono.empty())
+                            .then(Mono.error(error));
+                })
+                .doOnCancel(() -> failedFlush = new CancellationException("a flush was cancelled"));
     }
 
+    /**
+     * Commits or rolls back, then releases the connection. The session lets go of the connection only once that is done, so
+     * that if it is cancelled half-way (a COMMIT in flight), a later rollback() or close() still ends and releases it.
+     */
     private Mono<Void> endTransaction(SqlConnection on, boolean commit) {
-        connection = null;
+        Mono<Void> release = Mono.defer(() -> {
+            forget(on);
+            return on.release();
+        });
         return (commit ? on.commit() : on.rollback())
-                .then(Mono.defer(on::release))
-                .onErrorResume(error -> on.release().then(Mono.error(error)));
+                .onErrorResume(error -> release.then(Mono.error(error)))
+                .then(release);
+    }
+
+    private void forget(SqlConnection on) {
+        if (connection == on) {
+            connection = null;
+        }
     }
 
     @Override

@@ -30,6 +30,11 @@ final class LazyBatcher {
         return Mono.defer(() -> {
             Mono<Void> batch;
             synchronized (this) {
+                if (RelationAccess.isLoaded(relationship.holder(owner))) {
+                    // loaded by a batch that finished between the holder's check and this one
+                    return Mono.fromSupplier(
+                            () -> (List<T>) List.copyOf(RelationAccess.contents(relationship.holder(owner))));
+                }
                 Map<Object, Mono<Void>> flying = inFlight.computeIfAbsent(relationship, key -> new IdentityHashMap<>());
                 batch = flying.get(owner);
                 if (batch == null) {

@@ -12,6 +12,7 @@ import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Statement;
+import io.sluice.core.sql.Table;
 import io.sluice.core.sql.Text;
 import io.sluice.core.sql.TextParameters;
 import io.sluice.session.mapping.Attribute;
@@ -32,7 +33,8 @@ import reactor.core.publisher.Mono;
  * A query over mapped classes and columns, built step by step; each step returns a new query. Nothing runs until a result
  * ({@link #all()}, {@link #first()}, {@link #one()}, ...) is subscribed; then the session flushes pending changes (autoflush) and
  * runs the query on its connection. Objects come from the session's identity map: a row whose key the session already holds
- * yields that object, unflushed changes included. A query of one entity class yields each object once.
+ * yields that object, unflushed changes included. A query of one entity class yields each object once. {@link #stream()} is
+ * the exception: for results too large to hold, it emits detached objects, one per row.
  *
  * @param <T> the type of the results: an entity, a column's Java type, or a tuple
  */
@@ -260,22 +262,8 @@ public final class Query<T> {
      * @param relationship a relationship whose owner is already in the query
      * @return the new query
      */
-    @SuppressWarnings("unchecked")
     public Query<T> join(io.sluice.session.mapping.Relationship<?, ?> relationship) {
-        Assert.requireNonNull(relationship, "relationship must not be null");
-        if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_MANY) {
-            Attribute<?, Object> ownerKey = (Attribute<?, Object>)
-                    session.model(relationship.owner()).ids().get(0);
-            Attribute<?, Object> targetKey = (Attribute<?, Object>)
-                    session.model(relationship.target()).ids().get(0);
-            io.sluice.core.sql.Column<Object> mine =
-                    (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
-            io.sluice.core.sql.Column<Object> theirs =
-                    (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
-            return with(start().join(relationship.association(), mine.eq(ownerKey))
-                    .join(session.model(relationship.target()).table(), targetKey.eq(theirs)));
-        }
-        return with(start().join(session.model(relationship.target()).table(), relationship.joinCondition()));
+        return joinAlong(relationship, false);
     }
 
     /**
@@ -308,9 +296,15 @@ public final class Query<T> {
      * @param relationship a relationship whose owner is already in the query
      * @return the new query
      */
-    @SuppressWarnings("unchecked")
     public Query<T> outerJoin(io.sluice.session.mapping.Relationship<?, ?> relationship) {
+        return joinAlong(relationship, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Query<T> joinAlong(io.sluice.session.mapping.Relationship<?, ?> relationship, boolean outer) {
         Assert.requireNonNull(relationship, "relationship must not be null");
+        Select select = start();
+        Table target = session.model(relationship.target()).table();
         if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_MANY) {
             Attribute<?, Object> ownerKey = (Attribute<?, Object>)
                     session.model(relationship.owner()).ids().get(0);
@@ -320,10 +314,16 @@ public final class Query<T> {
                     (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
             io.sluice.core.sql.Column<Object> theirs =
                     (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
-            return with(start().leftJoin(relationship.association(), mine.eq(ownerKey))
-                    .leftJoin(session.model(relationship.target()).table(), targetKey.eq(theirs)));
+            select = outer
+                    ? select.leftJoin(relationship.association(), mine.eq(ownerKey))
+                    : select.join(relationship.association(), mine.eq(ownerKey));
+            return with(
+                    outer ? select.leftJoin(target, targetKey.eq(theirs)) : select.join(target, targetKey.eq(theirs)));
         }
-        return with(start().leftJoin(session.model(relationship.target()).table(), relationship.joinCondition()));
+        return with(
+                outer
+                        ? select.leftJoin(target, relationship.joinCondition())
+                        : select.join(target, relationship.joinCondition()));
     }
 
     /**
@@ -410,7 +410,7 @@ public final class Query<T> {
     public Flux<T> all() {
         Flux<T> results = session.run(connection -> {
             Statement statement = statement();
-            RowMapper<T> mapper = this.statement == null ? positional() : byName();
+            RowMapper<T> mapper = this.statement == null ? positional(true) : byName(true);
             return connection.query(statement, mapper);
         });
         if (items.size() == 1 && items.get(0) instanceof QueryItem.EntityItem) {
@@ -526,14 +526,14 @@ public final class Query<T> {
         return "query of " + String.join(", ", names);
     }
 
-    private RowMapper<T> positional() {
+    private RowMapper<T> positional(boolean tracked) {
         return row -> {
             Object[] results = new Object[items.size()];
             int column = 0;
             for (int i = 0; i < results.length; i++) {
                 QueryItem item = items.get(i);
                 if (item instanceof QueryItem.EntityItem entity) {
-                    results[i] = loadEntity(entity.model(), row, column, null);
+                    results[i] = loadEntity(entity.model(), row, column, null, tracked);
                     column += entity.model().attributes().size();
                 } else {
                     Expression<?> expression = ((QueryItem.ExpressionItem) item).expression();
@@ -545,7 +545,7 @@ public final class Query<T> {
         };
     }
 
-    private RowMapper<T> byName() {
+    private RowMapper<T> byName(boolean tracked) {
         return row -> {
             Map<String, Integer> positions = new java.util.HashMap<>();
             List<? extends io.r2dbc.spi.ColumnMetadata> columns = row.metadata().getColumnMetadatas();
@@ -556,7 +556,7 @@ public final class Query<T> {
             for (int i = 0; i < results.length; i++) {
                 QueryItem item = items.get(i);
                 if (item instanceof QueryItem.EntityItem entity) {
-                    results[i] = loadEntity(entity.model(), row, 0, positions);
+                    results[i] = loadEntity(entity.model(), row, 0, positions, tracked);
                 } else {
                     Expression<?> expression = ((QueryItem.ExpressionItem) item).expression();
                     String name = expression instanceof io.sluice.core.sql.Column<?> c
@@ -571,7 +571,7 @@ public final class Query<T> {
     }
 
     private Object loadEntity(
-            EntityModel<?> model, RowReader row, int start, @Nullable Map<String, Integer> positions) {
+            EntityModel<?> model, RowReader row, int start, @Nullable Map<String, Integer> positions, boolean tracked) {
         List<? extends Attribute<?, ?>> attributes = model.attributes();
         @Nullable Object[] values = new Object[attributes.size()];
         for (int i = 0; i < values.length; i++) {
@@ -587,7 +587,7 @@ public final class Query<T> {
             }
             values[i] = row.get(index, attribute.type());
         }
-        return session.unitOfWork().load(model, values);
+        return tracked ? session.unitOfWork().load(model, values) : detached(model, values);
     }
 
     private static @Nullable Object read(RowReader row, int index, @Nullable SqlType<?> type) {
@@ -640,5 +640,74 @@ public final class Query<T> {
             }
         }
         return bound;
+    }
+
+    /** The fetch size of {@link #stream()}: rows per round trip where the driver reads through a cursor. */
+    static final int DEFAULT_FETCH_SIZE = 250;
+
+    /**
+     * Emits the results one by one as the subscriber asks for them, without collecting them and without keeping them in the
+     * session: {@link #stream(int)} with a fetch size of 250 rows.
+     *
+     * @return the results; the query runs when subscribed
+     */
+    public Flux<T> stream() {
+        return stream(DEFAULT_FETCH_SIZE);
+    }
+
+    /**
+     * Emits the results one by one as the subscriber asks for them, for results too large to hold in memory. Demand flows from
+     * the subscriber to the driver: a subscriber that requests 10 rows causes about 10 rows of work (at most one fetch of
+     * {@code fetchSize} rows on PostgreSQL), not a read of the whole table. Sluice sets what each driver needs: a cursor
+     * through {@code fetchSize} on PostgreSQL, {@code LAZY_QUERY_EXECUTION} on H2 (which still materializes an {@code ORDER
+     * BY} without a usable index, {@code DISTINCT}, {@code GROUP BY} and {@code OFFSET}); MariaDB reads as demanded without a
+     * cursor (see {@link io.sluice.core.dialect.ResultStreaming}).
+     *
+     * <p>Objects are <em>detached</em>: each row makes a new object, which the identity map neither returns nor keeps, so
+     * memory does not grow with the rows read. Changes to them are not tracked, and their relationships are not loaded (their
+     * {@code flux()} signals {@link DetachedInstanceException}); {@link #options} cannot be used with a stream. A row that a
+     * join repeats gives a new object each time.
+     *
+     * <p>The stream holds the session's turn: it runs on the session's connection and transaction, after pending changes are
+     * flushed, and work subscribed on the session while it runs waits until it ends. Consume the stream before using the
+     * session for anything else in the same flow, or the flow waits for itself.
+     *
+     * <ul>
+     *   <li>completes after the last row; the turn passes on, the transaction stays open until the session commits, rolls back
+     *       or closes (as with {@link SessionFactory#inTransaction}, which does that when the stream ends)
+     *   <li>errors with the database's error (carrying the SQL), or with {@link SessionException} if the query has loading
+     *       options; the turn passes on
+     *   <li>on cancel, the driver stops reading: PostgreSQL closes the cursor and H2 stops computing rows, while MariaDB reads
+     *       and drops the rest of the result; the turn passes on
+     * </ul>
+     *
+     * @param fetchSize how many rows the driver fetches per round trip where it reads through a cursor, at least 1
+     * @return the results; the query runs when subscribed
+     * @throws IllegalArgumentException if {@code fetchSize} is less than 1
+     */
+    public Flux<T> stream(int fetchSize) {
+        Assert.isTrue(fetchSize > 0, "fetchSize must be at least 1");
+        return Flux.defer(() -> {
+            if (!options.isEmpty()) {
+                return Flux.error(new SessionException(
+                        "stream() does not load relationships: its objects are detached; remove options(...), or load the"
+                                + " relationships with all(), or query the related class separately",
+                        null));
+            }
+            return session.run(connection -> {
+                RowMapper<T> mapper = this.statement == null ? positional(false) : byName(false);
+                return connection.stream(statement(), mapper, fetchSize);
+            });
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> E detached(EntityModel<E> model, @Nullable Object[] values) {
+        E entity = model.newInstance();
+        List<Attribute<E, ?>> attributes = model.attributes();
+        for (int i = 0; i < values.length; i++) {
+            ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
+        }
+        return entity;
     }
 }

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
  * <p>{@code add}, {@code delete} and {@code expunge} change only the session's memory. Everything that touches the database
  * returns a {@link Mono} or a {@code Flux} and runs when subscribed. Work subscribed concurrently on one session runs one piece
  * at a time on its connection, in subscription order, so {@code Mono.zip(session.get(A.class, 1), session.get(B.class, 2))} is
- * safe. A session is not meant to be shared by several independent flows.
+ * safe. A {@link Query#stream() stream} is one such piece of work from its subscription until it completes, fails or is
+ * cancelled. A session is not meant to be shared by several independent flows.
  */
 public interface Session {
 
@@ -101,6 +102,9 @@ public interface Session {
      *   <li>completes when every statement ran; generated keys are set and objects are clean
      *   <li>errors with the database's error (carrying the SQL) or {@link StaleObjectException}: the transaction is rolled
      *       back and objects are as before the flush; call {@link #rollback()} before going on
+     *   <li>on cancel (also of a query or commit whose flush is running): objects are as before the flush, and since some of
+     *       its statements may have run, the session refuses work until {@link #rollback()}, which rolls the transaction
+     *       back and gives the connection back
      * </ul>
      *
      * @return completes when flushed
@@ -108,7 +112,9 @@ public interface Session {
     Mono<Void> flush();
 
     /**
-     * Flushes, commits the transaction and gives the connection back.
+     * Flushes, commits the transaction and gives the connection back. Cancelled while the COMMIT is on its way, the session
+     * keeps the connection for the {@link #rollback()} or {@link #close()} that should follow; the database then holds all of
+     * the transaction or none of it.
      *
      * @return completes when committed
      */

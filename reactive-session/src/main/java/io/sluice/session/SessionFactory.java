@@ -63,29 +63,81 @@ public final class SessionFactory {
     }
 
     /**
-     * Runs work in a new session and its transaction.
+     * Runs work in a session and its transaction, which travel in the Reactor {@code Context} of the work's pipeline: code in
+     * that pipeline gets the session with {@link Sessions#current()}. Joins the transaction already in the subscriber's
+     * {@code Context} if there is one from this factory ({@link Propagation#REQUIRED}); otherwise begins one.
+     *
+     * <p>A transaction this call begins ends when the work's publisher does:
      *
      * <ul>
-     *   <li>when the work's publisher completes, the session commits (flushing first), then completes
+     *   <li>when it completes, the session commits (flushing first), then completes; if joined work failed, even though the
+     *       work recovered from the error, the session rolls back instead and errors with {@link SessionException}
      *   <li>when the work or the commit fails, the session rolls back, then the error is signalled
      *   <li>when the subscriber cancels, the session rolls back
      * </ul>
      *
-     * The session is closed in every case.
+     * The session is closed in every case. Joined work only passes on what the work emits; its failure is signalled and fails
+     * the transaction it joined.
      *
      * @param work a function of the session
      * @param <T> what the work emits
      * @return what the work emits
+     * @throws IllegalArgumentException if {@code work} is {@code null}
      */
     public <T> Flux<T> inTransaction(Function<? super Session, ? extends Publisher<T>> work) {
+        return inTransaction(Propagation.REQUIRED, work);
+    }
+
+    /**
+     * Runs work in a session and its transaction, joining the transaction in the subscriber's Reactor {@code Context} or not
+     * as {@code propagation} says; see {@link #inTransaction(Function)} for how the transaction ends.
+     *
+     * @param propagation {@link Propagation#REQUIRED} to join a transaction of this factory in the {@code Context}, {@link
+     *     Propagation#REQUIRES_NEW} for an independent one on another connection
+     * @param work a function of the session
+     * @param <T> what the work emits
+     * @return what the work emits
+     * @throws IllegalArgumentException if an argument is {@code null}
+     */
+    public <T> Flux<T> inTransaction(Propagation propagation, Function<? super Session, ? extends Publisher<T>> work) {
+        Assert.requireNonNull(propagation, "propagation must not be null");
         Assert.requireNonNull(work, "work must not be null");
+        return Flux.deferContextual(context -> {
+            TransactionScope outer = Sessions.scope(context);
+            if (propagation == Propagation.REQUIRED && outer != null && outer.factory() == this) {
+                return Flux.defer(() -> work.apply(outer.session())).doOnError(outer::joinedWorkFailed);
+            }
+            return begin(work);
+        });
+    }
+
+    private <T> Flux<T> begin(Function<? super Session, ? extends Publisher<T>> work) {
+        // The commit is part of the flow rather than of the completion cleanup, so that its failure reaches the
+        // subscriber
+        // as it is (usingWhen would wrap it) and rolls back like any other failure.
         return Flux.usingWhen(
-                Mono.fromSupplier(this::open),
-                work,
-                session -> session.commit().then(session.close()),
-                (session, error) ->
-                        session.rollback().onErrorResume(e -> Mono.empty()).then(session.close()),
-                session -> session.rollback().onErrorResume(e -> Mono.empty()).then(session.close()));
+                Mono.fromSupplier(() -> new TransactionScope(this, open())),
+                scope -> Flux.from(work.apply(scope.session()))
+                        .concatWith(Mono.defer(() -> commit(scope)).then(Mono.empty()))
+                        .contextWrite(context -> Sessions.with(context, scope)),
+                scope -> scope.session().close(),
+                (scope, error) -> rollback(scope),
+                this::rollback);
+    }
+
+    private static Mono<Void> commit(TransactionScope scope) {
+        Throwable joinedFailure = scope.joinedFailure();
+        if (joinedFailure != null) {
+            return Mono.error(new SessionException(
+                    "the transaction was rolled back: work that joined it failed (" + joinedFailure.getMessage() + ")",
+                    joinedFailure));
+        }
+        return scope.session().commit();
+    }
+
+    private Mono<Void> rollback(TransactionScope scope) {
+        Session session = scope.session();
+        return session.rollback().onErrorResume(error -> Mono.empty()).then(session.close());
     }
 
     /**

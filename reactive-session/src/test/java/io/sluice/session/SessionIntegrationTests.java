@@ -26,9 +26,18 @@ final class SessionIntegrationTests {
 
     private Engine engine = TestDatabase.H2.engine();
     private final List<Engine> opened = new ArrayList<>();
+    private final List<Session> sessions = new ArrayList<>();
+
+    private Session open(SessionFactory factory) {
+        Session session = factory.open();
+        sessions.add(session);
+        return session;
+    }
 
     @AfterEach
     void cleanUp() {
+        sessions.forEach(
+                session -> session.close().onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(10)));
         opened.forEach(extra -> extra.close().block(Duration.ofSeconds(10)));
         Schemas.drop(engine, MAPPING.metadata());
     }
@@ -57,7 +66,7 @@ final class SessionIntegrationTests {
     void shouldRunConcurrentlySubscribedWorkInTurnOnItsOneConnection(TestDatabase database) {
         RecordingListener sql = new RecordingListener();
         SessionFactory sessions = seeded(database, sql);
-        Session session = sessions.open();
+        Session session = open(sessions);
 
         Mono.zip(
                         session.get(User.class, 1),
@@ -88,7 +97,7 @@ final class SessionIntegrationTests {
     void shouldAnswerFromTheIdentityMapWithoutSql(TestDatabase database) {
         RecordingListener sql = new RecordingListener();
         SessionFactory sessions = seeded(database, sql);
-        Session session = sessions.open();
+        Session session = open(sessions);
         User first = session.get(User.class, 1).block();
         int statements = sql.events().size();
 
@@ -106,7 +115,7 @@ final class SessionIntegrationTests {
     @DatabaseTest
     void shouldExpungeRefreshAndDeleteAsAsked(TestDatabase database) {
         SessionFactory sessions = seeded(database, new RecordingListener());
-        Session session = sessions.open();
+        Session session = open(sessions);
         User user = session.get(User.class, 3).block();
         user.setName("not saved");
         session.expunge(user);
@@ -133,7 +142,7 @@ final class SessionIntegrationTests {
                 .hasMessageContaining("is not in this session");
         session.delete(again);
         session.commit().block();
-        Session check = sessions.open();
+        Session check = open(sessions);
         assertThat(check.query(User.class).count().block()).isEqualTo(299);
         check.close().block();
         session.close().block();
@@ -147,7 +156,7 @@ final class SessionIntegrationTests {
     @DatabaseTest
     void shouldStopSendingWorkWhenTheSubscriberCancelsAndKeepTheSessionUsable(TestDatabase database) {
         SessionFactory sessions = seeded(database, new RecordingListener());
-        Session session = sessions.open();
+        Session session = open(sessions);
         session.query(User.class)
                 .orderBy(User_.id)
                 .all()
@@ -169,7 +178,7 @@ final class SessionIntegrationTests {
     void shouldCoalesceLazyLoadsSubscribedTogetherIntoOneQuery(TestDatabase database) {
         RecordingListener sql = new RecordingListener();
         SessionFactory sessions = seeded(database, sql);
-        Session session = sessions.open();
+        Session session = open(sessions);
         List<User> users =
                 session.query(User.class).orderBy(User_.id).all().collectList().block();
         sql.clear();
@@ -191,7 +200,7 @@ final class SessionIntegrationTests {
     void shouldLoadInBatchesOfTheConfiguredSize(TestDatabase database) {
         RecordingListener sql = new RecordingListener();
         SessionFactory sessions = seeded(database, sql).withBatchSize(100);
-        Session session = sessions.open();
+        Session session = open(sessions);
         session.query(User.class)
                 .options(io.sluice.session.LoadOption.selectinLoad(User_.addresses))
                 .all()

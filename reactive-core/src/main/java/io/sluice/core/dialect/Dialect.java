@@ -98,6 +98,15 @@ public interface Dialect {
     String literal(Object value);
 
     /**
+     * Returns what the connection sets so that a large result streams from this database instead of being materialized.
+     *
+     * @return the settings; by default none, the driver following demand
+     */
+    default ResultStreaming streaming() {
+        return ResultStreaming.DRIVER;
+    }
+
+    /**
      * Returns the converter of values between Java and this database's driver.
      *
      * @return the codec

@@ -12,6 +12,9 @@ public final class H2Dialect extends AbstractDialect {
     /** The dialect. */
     public static final H2Dialect INSTANCE = new H2Dialect();
 
+    private static final ResultStreaming LAZY =
+            ResultStreaming.of("SET LAZY_QUERY_EXECUTION TRUE", "SET LAZY_QUERY_EXECUTION FALSE");
+
     private H2Dialect() {
         super(
                 "H2",
@@ -22,6 +25,16 @@ public final class H2Dialect extends AbstractDialect {
                         Capability.DEFAULT_VALUES,
                         Capability.MULTI_ROW_INSERT),
                 new ValueCodec());
+    }
+
+    /**
+     * Returns the settings that make H2 compute a result row by row as it is read, rather than build it whole in memory first.
+     *
+     * @return {@code SET LAZY_QUERY_EXECUTION TRUE} before the query and {@code FALSE} (H2's default) after it
+     */
+    @Override
+    public ResultStreaming streaming() {
+        return LAZY;
     }
 
     @Override

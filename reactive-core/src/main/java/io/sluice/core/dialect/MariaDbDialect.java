@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * MariaDB and MySQL through r2dbc-mariadb: {@code ?} markers, backquoted identifiers, {@code AUTO_INCREMENT}, {@code CONCAT},
  * case-insensitive LIKE emulated with {@code LOWER}. MariaDB has no time-zone type: {@code TIMESTAMP WITH TIME ZONE} values are
- * stored in a {@code DATETIME(6)} as UTC and read back at offset UTC.
+ * stored in a {@code DATETIME(6)} as UTC and read back at offset UTC. NaN and infinite {@code Double} and {@code Float} values are
+ * refused with an {@link IllegalArgumentException}, since MariaDB cannot store them.
  */
 public final class MariaDbDialect extends AbstractDialect {
 
@@ -86,6 +87,12 @@ public final class MariaDbDialect extends AbstractDialect {
 
         @Override
         public Object encode(Object value, SqlType<?> type) {
+            if (value instanceof Double number && (number.isNaN() || number.isInfinite())
+                    || value instanceof Float single && (single.isNaN() || single.isInfinite())) {
+                // r2dbc-mariadb writes the value into the statement text, where NaN and Infinity read as column names
+                throw new IllegalArgumentException(
+                        "MariaDB cannot store " + value + ": its DOUBLE and FLOAT columns hold finite numbers only");
+            }
             if (value instanceof UUID uuid) {
                 return uuid.toString();
             }

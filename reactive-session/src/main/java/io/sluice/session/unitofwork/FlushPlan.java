@@ -35,40 +35,9 @@ public final class FlushPlan {
         List<FlushAction> actions = new ArrayList<>();
         List<Table> order = mapping.metadata().sortedTables();
         for (Table table : order) {
-            for (EntityState<?> state : identityMap.keyed()) {
-                if (state.model().table() == table && state.status() == EntityState.Status.PERSISTENT) {
-                    List<Attribute<?, ?>> changed = new ArrayList<>(state.changedAttributes());
-                    if (!changed.isEmpty()) {
-                        actions.add(new FlushAction.UpdateRow(state, changed));
-                    }
-                }
-            }
-            Map<List<Attribute<?, ?>>, List<EntityState<?>>> shapes = new LinkedHashMap<>();
-            for (EntityState<?> state : identityMap.pending()) {
-                if (state.model().table() == table) {
-                    shapes.computeIfAbsent(shape(state), key -> new ArrayList<>())
-                            .add(state);
-                }
-            }
-            for (Map.Entry<List<Attribute<?, ?>>, List<EntityState<?>>> shape : shapes.entrySet()) {
-                EntityModel<?> model = shape.getValue().get(0).model();
-                actions.add(new FlushAction.InsertBatch(
-                        model, shape.getKey(), shape.getValue(), generated(model, shape.getKey())));
-            }
+            actions.addAll(organizeSaves(identityMap, table).actions());
         }
-        List<Table> reversed = new ArrayList<>(order);
-        Collections.reverse(reversed);
-        for (Table table : reversed) {
-            List<EntityState<?>> rows = new ArrayList<>();
-            for (EntityState<?> state : deleted) {
-                if (state.model().table() == table) {
-                    rows.add(state);
-                }
-            }
-            if (!rows.isEmpty()) {
-                actions.add(new FlushAction.DeleteRows(rows.get(0).model(), rows));
-            }
-        }
+        actions.addAll(organizeDeletes(deleted, order).actions());
         return new FlushPlan(actions);
     }
 

@@ -405,8 +405,9 @@ public final class UnitOfWork {
     }
 
     /**
-     * Flushes on a connection: plans, sends the statements in order, and marks objects clean. If a statement fails, the objects
-     * are left as they were before the flush (generated keys and versions put back), and the error is signalled.
+     * Flushes on a connection: plans, sends the statements in order, and marks objects clean. If a statement fails, or the
+     * flush is cancelled, the objects are left as they were before the flush (generated keys and versions put back), and the
+     * error is signalled.
      *
      * @param connection the session's connection, in a transaction
      * @return completes when flushed
@@ -435,7 +436,8 @@ public final class UnitOfWork {
                         deletesPrepared.clear();
                         clearModifiedReferences();
                     })
-                    .doOnError(error -> undo(result));
+                    .doOnError(error -> undo(result))
+                    .doOnCancel(() -> undo(result));
         });
     }
 

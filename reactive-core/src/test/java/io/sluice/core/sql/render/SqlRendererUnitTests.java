@@ -416,4 +416,22 @@ final class SqlRendererUnitTests {
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("full-text MATCH is not supported on H2");
     }
+
+    @Test
+    void shouldRefuseNaNAndInfinityOnMariaDbOnly() {
+        Table measures =
+                Table.builder("measures").column("ratio", SqlType.DOUBLE).build();
+        Column<Double> ratio = measures.column("ratio", Double.class);
+        for (double special : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            Statement insert = SQL.insertInto(measures).columns(ratio).values(special);
+            assertThatThrownBy(() -> render(insert, MariaDbDialect.INSTANCE))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("MariaDB cannot store " + special
+                            + ": its DOUBLE and FLOAT columns hold finite numbers only");
+            assertThat(render(insert, PostgresDialect.INSTANCE).values()).containsExactly(special);
+        }
+        assertThat(render(SQL.insertInto(measures).columns(ratio).values(-0.0), MariaDbDialect.INSTANCE)
+                        .values())
+                .containsExactly(-0.0);
+    }
 }

@@ -1,0 +1,62 @@
+package io.sluice.session;
+
+import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Generated;
+import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.Table;
+import io.sluice.session.mapping.Version;
+import java.math.BigDecimal;
+
+/** An entity with a unique code and a version, for the fault and cancellation tests (its own table, apart from Account's). */
+@Table("rel_wallets")
+public class Wallet {
+
+    @Id
+    @Generated
+    private Long id;
+
+    @Column(length = 20, nullable = false, unique = true)
+    private String code;
+
+    @Column(precision = 12, scale = 2)
+    private BigDecimal balance;
+
+    @Version
+    private Long version;
+
+    protected Wallet() {}
+
+    public Wallet(String code, String balance) {
+        this.code = code;
+        this.balance = new BigDecimal(balance);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public BigDecimal getBalance() {
+        return balance;
+    }
+
+    public void setBalance(BigDecimal balance) {
+        this.balance = balance;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Wallet(" + code + ", " + balance + ")";
+    }
+}
