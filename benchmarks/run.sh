@@ -61,7 +61,10 @@ for database in "${databases[@]}"; do
         -p database="$database" -rf csv -rff "results/$database.csv" 2>&1 | tee "results/$database.log"
     if [[ "${JMH_INCLUDE:-Stream}" == *Stream* ]]; then
         echo "== $database: 1 M-row stream, JMH ${shots[*]}"
-        java -cp "$classpath" org.openjdk.jmh.Main StreamBenchmark "${shots[@]}" -t 1 -prof gc -foe false \
+        # 64 MiB and the serial collector (StreamBenchmark's own fork settings); H2 keeps the million rows in the same heap.
+        heap=()
+        [ "$database" = H2 ] && heap=(-jvmArgsAppend "-Xmx512m -XX:+UseSerialGC")
+        java -cp "$classpath" org.openjdk.jmh.Main StreamBenchmark "${shots[@]}" "${heap[@]}" -t 1 -prof gc -foe false \
             -p database="$database" -rf csv -rff "results/$database-stream.csv" 2>&1 | tee "results/$database-stream.log"
     fi
     if [ "$database" = POSTGRESQL ] && [ -z "${JMH_INCLUDE:-}" ]; then

@@ -349,16 +349,29 @@ public final class RawArms {
         });
     }
 
+    /** The fetch size of a stream: Sluice's default for {@code Query.stream()}. */
+    public static final int FETCH_SIZE = 250;
+
     /**
-     * Streams every item, mapped by index.
+     * Streams every item, mapped by index, as Sluice streams: fetch size 250 (a cursor on PostgreSQL; ignored by the other
+     * drivers), and on H2 lazy query execution turned on before the query and off after it.
      *
      * @return the items
      */
     public Flux<Item> stream() {
-        return Raw.inTransaction(
-                pool,
-                connection -> Flux.from(connection.createStatement(selectItems).execute())
-                        .concatMap(result -> result.map((row, metadata) -> new Item(
-                                row.get(0, Long.class), row.get(1, String.class), row.get(2, Integer.class)))));
+        return Raw.inTransaction(pool, connection -> {
+            Statement select = connection.createStatement(selectItems);
+            select.fetchSize(FETCH_SIZE); // not chained: r2dbc-proxy's statement returns the driver's from fetchSize()
+            Flux<Item> items = Flux.from(select.execute())
+                    .concatMap(result -> result.map((row, metadata) ->
+                            new Item(row.get(0, Long.class), row.get(1, String.class), row.get(2, Integer.class))));
+            if (database != BenchDatabase.H2) {
+                return items;
+            }
+            return Raw.execute(connection, "SET LAZY_QUERY_EXECUTION TRUE")
+                    .thenMany(items)
+                    .concatWith(Raw.execute(connection, "SET LAZY_QUERY_EXECUTION FALSE")
+                            .then(Mono.empty()));
+        });
     }
 }

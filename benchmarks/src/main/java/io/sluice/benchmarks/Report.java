@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Report {
 
-    private static final String PACKAGE = "io.sluice.benchmarks.";
-
     /** One measured benchmark: score and error in its unit, and its allocation per operation. */
     private record Measure(double score, double error, String unit, double bytes) {}
 
@@ -227,8 +225,7 @@ public final class Report {
         Map<String, Double> bytes = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = split(line);
-            String benchmark =
-                    cells.get(0).startsWith(PACKAGE) ? cells.get(0).substring(PACKAGE.length()) : cells.get(0);
+            String benchmark = shortName(cells.get(0));
             String n = nColumn >= 0 && nColumn < cells.size() ? cells.get(nColumn) : "";
             double score = number(cells.get(4));
             double error = number(cells.get(5));
@@ -244,6 +241,15 @@ public final class Report {
         primary.forEach((key, value) -> measures.put(
                 key, new Measure(value[0], value[1], units.get(key), bytes.getOrDefault(key, Double.NaN))));
         return measures;
+    }
+
+    /** Returns "Class.method[:metric]" of a fully qualified JMH benchmark name. */
+    private static String shortName(String benchmark) {
+        int colon = benchmark.indexOf(':');
+        String name = colon < 0 ? benchmark : benchmark.substring(0, colon);
+        int method = name.lastIndexOf('.');
+        int type = name.lastIndexOf('.', method - 1);
+        return benchmark.substring(type + 1);
     }
 
     private static List<String> split(String line) {
