@@ -1,11 +1,12 @@
 package io.sluice.session.unitofwork;
 
 import io.sluice.session.mapping.EntityModel;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,8 @@ public final class IdentityMap {
 
     private final Map<EntityKey, EntityState<?>> byKey = new LinkedHashMap<>();
     private final Map<Object, EntityState<?>> byObject = new IdentityHashMap<>();
-    private final List<EntityState<?>> pending = new ArrayList<>();
+    /** In the order added; a set, so that a flush making N objects persistent removes each in O(1), not O(N). */
+    private final Set<EntityState<?>> pending = new LinkedHashSet<>();
 
     /**
      * Returns the state of an object of this session.

@@ -1,0 +1,457 @@
+package io.sluice.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes {@code RESULTS.md} from the JMH CSV results of one run per database ({@code results/H2.csv}, ...): per database a table
+ * of time per row for every arm with JMH's 99.9 % error, the ratios Sluice / raw R2DBC and Sluice / each peer, allocation per
+ * row, and the targets met or missed; then the machine notes of each run and the hand-written findings
+ * ({@code results-notes.md}).
+ *
+ * <p>Usage: {@code Report <results dir> <notes file> <output file>}.
+ */
+public final class Report {
+
+    /** One measured benchmark: score and error in its unit, and its allocation per operation. */
+    private record Measure(double score, double error, String unit, double bytes) {}
+
+    /**
+     * One row of a table: a scenario at one N and the benchmarks of its arms (null where an arm does not exist).
+     *
+     * @param scenario the scenario's name
+     * @param rawLabel what the raw arm is
+     * @param raw the raw arm (the limit: same SQL and statements as Sluice)
+     * @param otherLabel what the second raw arm is, if any
+     * @param other the second raw arm, if any
+     * @param sluice Sluice's arm
+     * @param spring Spring Data R2DBC's arm, if any
+     * @param jooq jOOQ's arm, if any
+     * @param hibernate Hibernate Reactive's arm (its own module and JMH run, PostgreSQL only), if any
+     * @param readTarget whether the read target applies
+     * @param fasterRaw whether Sluice is compared with the faster of the two raw arms (inserts)
+     */
+    private record Row(
+            String scenario,
+            String rawLabel,
+            String raw,
+            @Nullable String otherLabel,
+            @Nullable String other,
+            String sluice,
+            @Nullable String spring,
+            @Nullable String jooq,
+            @Nullable String hibernate,
+            boolean readTarget,
+            boolean fasterRaw) {}
+
+    private static final List<Row> ROWS = List.of(
+            new Row(
+                    "1 insert (unit of work)",
+                    "raw add()",
+                    "InsertBenchmark.rawAdd",
+                    "raw VALUES",
+                    "InsertBenchmark.rawValues",
+                    "InsertBenchmark.sluice",
+                    "InsertBenchmark.spring",
+                    "InsertBenchmark.jooq",
+                    "HrInsertBenchmark.insert",
+                    false,
+                    true),
+            new Row(
+                    "2 update loaded",
+                    "raw add()",
+                    "UpdateBenchmark.raw",
+                    null,
+                    null,
+                    "UpdateBenchmark.sluice",
+                    "UpdateBenchmark.spring",
+                    "UpdateBenchmark.jooq",
+                    "HrUpdateBenchmark.update",
+                    false,
+                    false),
+            new Row(
+                    "3 query → entities",
+                    "raw",
+                    "QueryBenchmark.rawEntities",
+                    null,
+                    null,
+                    "QueryBenchmark.sluiceEntities",
+                    "QueryBenchmark.springEntities",
+                    "QueryBenchmark.jooqEntities",
+                    "HrQueryBenchmark.entities",
+                    true,
+                    false),
+            new Row(
+                    "3 query → tuples",
+                    "raw",
+                    "QueryBenchmark.rawTuples",
+                    null,
+                    null,
+                    "QueryBenchmark.sluiceTuples",
+                    "QueryBenchmark.springTuples",
+                    "QueryBenchmark.jooqTuples",
+                    "HrQueryBenchmark.tuples",
+                    true,
+                    false),
+            new Row(
+                    "4 get by key",
+                    "raw",
+                    "GetBenchmark.raw",
+                    null,
+                    null,
+                    "GetBenchmark.sluice",
+                    "GetBenchmark.spring",
+                    "GetBenchmark.jooq",
+                    "HrGetBenchmark.get",
+                    false,
+                    false),
+            new Row(
+                    "5 lazy (coalesced)",
+                    "raw IN",
+                    "RelationsBenchmark.rawSelectin",
+                    "raw N+1",
+                    "RelationsBenchmark.rawNPlusOne",
+                    "RelationsBenchmark.sluiceLazy",
+                    null,
+                    null,
+                    "HrRelationsBenchmark.lazy",
+                    false,
+                    false),
+            new Row(
+                    "5 selectinLoad",
+                    "raw IN",
+                    "RelationsBenchmark.rawSelectin",
+                    null,
+                    null,
+                    "RelationsBenchmark.sluiceSelectin",
+                    null,
+                    null,
+                    null,
+                    false,
+                    false),
+            new Row(
+                    "5 joinedLoad",
+                    "raw JOIN",
+                    "RelationsBenchmark.rawJoined",
+                    null,
+                    null,
+                    "RelationsBenchmark.sluiceJoined",
+                    null,
+                    null,
+                    "HrRelationsBenchmark.joined",
+                    false,
+                    false),
+            new Row(
+                    "6 stream 1 M rows",
+                    "raw",
+                    "StreamBenchmark.raw",
+                    null,
+                    null,
+                    "StreamBenchmark.sluice",
+                    "StreamBenchmark.spring",
+                    "StreamBenchmark.jooq",
+                    null,
+                    true,
+                    false));
+
+    private Report() {}
+
+    /**
+     * Writes the report.
+     *
+     * @param args the results directory, the notes file and the output file
+     * @throws IOException if a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        Path results = Path.of(args.length > 0 ? args[0] : "results");
+        Path notes = Path.of(args.length > 1 ? args[1] : "results-notes.md");
+        Path output = Path.of(args.length > 2 ? args[2] : "RESULTS.md");
+        StringBuilder md = new StringBuilder();
+        md.append("# Sluice benchmark results\n\n")
+                .append(
+                        "Written by `benchmarks/run.sh` from JMH's results (do not edit the tables by hand; the findings at the end\n")
+                .append(
+                        "come from `benchmarks/results-notes.md`). Times are **µs per row** (per call for *get by key*), the mean of\n")
+                .append(
+                        "the measured iterations with JMH's 99.9 % error; B/row is `gc.alloc.rate.norm` per row. Ratios compare\n")
+                .append(
+                        "means measured in the same JMH run. The raw arm is plain R2DBC on the same pool sending the same SQL and\n")
+                .append(
+                        "statements as Sluice (checked by `StatementCountIntegrationTests` before any timing); `n/a` = the peer\n")
+                .append("cannot do the scenario.\n\n");
+        for (BenchDatabase database : BenchDatabase.values()) {
+            Path csv = results.resolve(database.name() + ".csv");
+            if (!Files.exists(csv)) {
+                md.append("## ").append(database).append("\n\nNot run.\n\n");
+                continue;
+            }
+            Map<String, Measure> measures = read(csv);
+            for (String part : new String[] {"-stream", "-hibernate"}) {
+                Path more = results.resolve(database.name() + part + ".csv");
+                if (Files.exists(more)) {
+                    measures.putAll(read(more));
+                }
+            }
+            table(md, database, measures);
+            Path machine = results.resolve(database.name() + ".txt");
+            if (Files.exists(machine)) {
+                md.append("Run:\n\n```\n")
+                        .append(Files.readString(machine, StandardCharsets.UTF_8)
+                                .strip())
+                        .append("\n```\n\n");
+            }
+        }
+        if (Files.exists(notes)) {
+            md.append(Files.readString(notes, StandardCharsets.UTF_8).strip()).append('\n');
+        }
+        Files.writeString(output, md.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Reads a JMH CSV file into measures keyed by "Class.method" and "n" ("" for none). */
+    private static Map<String, Measure> read(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = split(lines.get(0));
+        int nColumn = header.indexOf("Param: n");
+        Map<String, double[]> primary = new HashMap<>();
+        Map<String, String> units = new HashMap<>();
+        Map<String, Double> bytes = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = split(line);
+            String benchmark = shortName(cells.get(0));
+            String n = nColumn >= 0 && nColumn < cells.size() ? cells.get(nColumn) : "";
+            double score = number(cells.get(4));
+            double error = number(cells.get(5));
+            int colon = benchmark.indexOf(':');
+            if (colon < 0) {
+                primary.put(benchmark + "@" + n, new double[] {score, error});
+                units.put(benchmark + "@" + n, cells.get(6));
+            } else if (benchmark.endsWith(":gc.alloc.rate.norm")) {
+                bytes.put(benchmark.substring(0, colon) + "@" + n, score);
+            }
+        }
+        Map<String, Measure> measures = new HashMap<>();
+        primary.forEach((key, value) -> measures.put(
+                key, new Measure(value[0], value[1], units.get(key), bytes.getOrDefault(key, Double.NaN))));
+        return measures;
+    }
+
+    /** Returns "Class.method[:metric]" of a fully qualified JMH benchmark name. */
+    private static String shortName(String benchmark) {
+        int colon = benchmark.indexOf(':');
+        String name = colon < 0 ? benchmark : benchmark.substring(0, colon);
+        int method = name.lastIndexOf('.');
+        int type = name.lastIndexOf('.', method - 1);
+        return benchmark.substring(type + 1);
+    }
+
+    private static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    private static double number(String cell) {
+        try {
+            return Double.parseDouble(cell.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static void table(StringBuilder md, BenchDatabase database, Map<String, Measure> measures) {
+        boolean hibernate = measures.keySet().stream().anyMatch(key -> key.startsWith("Hr"));
+        StringBuilder times = new StringBuilder()
+                .append(
+                        "| scenario | N | raw R2DBC | Sluice | Spring Data R2DBC | jOOQ | Hibernate Reactive † | Sluice / raw"
+                                + " | Sluice / Spring | Sluice / jOOQ | Sluice / HR † |\n")
+                .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        StringBuilder allocation = new StringBuilder()
+                .append("| scenario | N | raw R2DBC | Sluice | Spring Data R2DBC | jOOQ | Hibernate Reactive † |\n")
+                .append("|---|--:|--:|--:|--:|--:|--:|\n");
+        List<String> targets = new ArrayList<>();
+        for (Row row : ROWS) {
+            for (String n : new String[] {"1", "100", "10000", ""}) {
+                Measure sluice = measures.get(row.sluice() + "@" + n);
+                if (sluice == null) {
+                    continue;
+                }
+                double rows = rowsPerOp(row, n);
+                Measure raw = measures.get(row.raw() + "@" + n);
+                Measure other = row.other() == null ? null : measures.get(row.other() + "@" + n);
+                Measure spring = row.spring() == null ? null : measures.get(row.spring() + "@" + n);
+                Measure jooq = row.jooq() == null ? null : measures.get(row.jooq() + "@" + n);
+                Measure hr = row.hibernate() == null ? null : measures.get(row.hibernate() + "@" + n);
+                String hrCell = database != BenchDatabase.POSTGRESQL || row.hibernate() == null
+                        ? "n/a"
+                        : hibernate ? "–" : "not run";
+                Measure limit = raw;
+                String limitLabel = row.rawLabel();
+                if (row.fasterRaw() && other != null && (limit == null || other.score() < limit.score())) {
+                    limit = other;
+                    limitLabel = row.otherLabel();
+                }
+                String label = row.scenario() + " | " + (n.isEmpty() ? (rows == 1 ? "1" : "1 000 000") : n);
+                String rawTime = row.rawLabel() + " " + time(raw, rows)
+                        + (other == null ? "" : "<br>" + row.otherLabel() + " " + time(other, rows));
+                String rawRatio = ratio(sluice, limit)
+                        + (row.fasterRaw() && limit != null ? " (" + limitLabel + ")" : "")
+                        + (other != null && !row.fasterRaw()
+                                ? "<br>" + ratio(sluice, other) + " (" + row.otherLabel() + ")"
+                                : "");
+                times.append("| ")
+                        .append(label)
+                        .append(" | ")
+                        .append(rawTime)
+                        .append(" | **")
+                        .append(time(sluice, rows))
+                        .append("**")
+                        .append(" | ")
+                        .append(row.spring() == null ? "n/a" : time(spring, rows))
+                        .append(" | ")
+                        .append(row.jooq() == null ? "n/a" : time(jooq, rows))
+                        .append(" | ")
+                        .append(hr == null ? hrCell : time(hr, rows))
+                        .append(" | ")
+                        .append(rawRatio)
+                        .append(" | ")
+                        .append(row.spring() == null ? "n/a" : ratio(sluice, spring))
+                        .append(" | ")
+                        .append(row.jooq() == null ? "n/a" : ratio(sluice, jooq))
+                        .append(" | ")
+                        .append(hr == null ? hrCell : ratio(sluice, hr))
+                        .append(" |\n");
+                allocation
+                        .append("| ")
+                        .append(label)
+                        .append(" | ")
+                        .append(bytes(raw, rows))
+                        .append(other == null ? "" : "<br>" + row.otherLabel() + " " + bytes(other, rows))
+                        .append(" | ")
+                        .append(bytes(sluice, rows))
+                        .append(" | ")
+                        .append(row.spring() == null ? "n/a" : bytes(spring, rows))
+                        .append(" | ")
+                        .append(row.jooq() == null ? "n/a" : bytes(jooq, rows))
+                        .append(" | ")
+                        .append(hr == null ? hrCell : bytes(hr, rows))
+                        .append(" |\n");
+                checkTargets(targets, database, row, n, rows, sluice, limit, spring, jooq, hr);
+            }
+        }
+        md.append("## ")
+                .append(database)
+                .append("\n\nTime per row, µs (± JMH's 99.9 % error):\n\n")
+                .append(times);
+        if (database == BenchDatabase.POSTGRESQL) {
+            md.append(
+                    "\n† Hibernate Reactive runs in its own module and JMH run (Vert.x client, its own pool of 4), right after this one"
+                            + " on the same machine and database: its ratios are across runs, not within one.\n");
+        }
+        md.append("\nAllocation per row, bytes (`gc.alloc.rate.norm` / N):\n\n").append(allocation);
+        md.append("\nTargets (same run):\n\n");
+        targets.forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append('\n');
+    }
+
+    private static void checkTargets(
+            List<String> targets,
+            BenchDatabase database,
+            Row row,
+            String n,
+            double rows,
+            Measure sluice,
+            @Nullable Measure limit,
+            @Nullable Measure spring,
+            @Nullable Measure jooq,
+            @Nullable Measure hibernate) {
+        String where = row.scenario() + (n.isEmpty() ? "" : ", N = " + n);
+        if (limit != null && row.readTarget() && rows >= 100 && database != BenchDatabase.MARIADB) {
+            double bound = database == BenchDatabase.POSTGRESQL ? 1.10 : 1.5;
+            targets.add(verdict(sluice.score() / limit.score() <= bound) + where + ": Sluice / raw "
+                    + ratio(sluice, limit) + " (target ≤ " + bound + "×)");
+        }
+        if (limit != null && row.fasterRaw() && rows >= 100) {
+            targets.add(verdict(sluice.score() / limit.score() <= 1.2) + where + ": Sluice / faster raw arm "
+                    + ratio(sluice, limit) + " (target ≤ 1.2×)");
+        }
+        for (Measure peer : new Measure[] {spring, jooq, hibernate}) {
+            if (peer != null && sluice.score() > peer.score()) {
+                targets.add("**missed** " + where + ": Sluice slower than "
+                        + (peer == spring ? "Spring Data R2DBC" : peer == jooq ? "jOOQ" : "Hibernate Reactive †") + " ("
+                        + ratio(sluice, peer) + ")");
+            }
+        }
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met: " : "**missed**: ";
+    }
+
+    private static double rowsPerOp(Row row, String n) {
+        if (row.scenario().startsWith("6")) {
+            return Fixture.ITEMS;
+        }
+        return n.isEmpty() ? 1 : Double.parseDouble(n);
+    }
+
+    /** Returns the time per row in µs with its error. */
+    private static String time(@Nullable Measure measure, double rows) {
+        if (measure == null) {
+            return "–";
+        }
+        double factor = switch (measure.unit()) {
+                    case "ms/op" -> 1_000;
+                    case "s/op" -> 1_000_000;
+                    case "ns/op" -> 0.001;
+                    default -> 1;
+                }
+                / rows;
+        return format(measure.score() * factor)
+                + (Double.isNaN(measure.error()) ? "" : " ± " + format(measure.error() * factor));
+    }
+
+    private static String ratio(Measure sluice, @Nullable Measure other) {
+        if (other == null) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f×", sluice.score() / other.score());
+    }
+
+    private static String bytes(@Nullable Measure measure, double rows) {
+        if (measure == null || Double.isNaN(measure.bytes())) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%,.0f", measure.bytes() / rows);
+    }
+
+    private static String format(double value) {
+        if (value >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        } else if (value >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        } else if (value >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

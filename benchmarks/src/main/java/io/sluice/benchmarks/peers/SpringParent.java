@@ -1,0 +1,54 @@
+package io.sluice.benchmarks.peers;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** {@code bench_parent} as Spring Data R2DBC maps it. */
+@Table("bench_parent")
+public class SpringParent {
+
+    @Id
+    private @Nullable Long id;
+
+    private @Nullable String name;
+    private @Nullable Integer amount;
+
+    /** Creates an empty parent (Spring Data fills it). */
+    public SpringParent() {}
+
+    /**
+     * Creates a new parent.
+     *
+     * @param name the name
+     * @param amount the amount
+     */
+    public SpringParent(String name, Integer amount) {
+        this.name = name;
+        this.amount = amount;
+    }
+
+    public @Nullable Long getId() {
+        return id;
+    }
+
+    public void setId(@Nullable Long id) {
+        this.id = id;
+    }
+
+    public @Nullable String getName() {
+        return name;
+    }
+
+    public void setName(@Nullable String name) {
+        this.name = name;
+    }
+
+    public @Nullable Integer getAmount() {
+        return amount;
+    }
+
+    public void setAmount(@Nullable Integer amount) {
+        this.amount = amount;
+    }
+}

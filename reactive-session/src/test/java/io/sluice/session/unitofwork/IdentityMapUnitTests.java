@@ -1,0 +1,60 @@
+package io.sluice.session.unitofwork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.tutorial.User;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class IdentityMapUnitTests {
+
+    private final IdentityMap map = new IdentityMap();
+    private final EntityModel<User> model = EntityModel.of(User.class);
+
+    private List<EntityState<User>> addPending(int count) {
+        List<EntityState<User>> states = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            states.add(map.addPending(new User("user" + i, "User " + i, "u" + i), model));
+        }
+        return states;
+    }
+
+    @Test
+    void shouldKeepPendingObjectsInTheOrderAddedWhenOthersAreInserted() {
+        List<EntityState<User>> states = addPending(5);
+
+        map.inserted(states.get(3), new EntityKey(User.class, 3));
+        map.inserted(states.get(1), new EntityKey(User.class, 1));
+
+        assertThat(map.pending()).containsExactly(states.get(0), states.get(2), states.get(4));
+        assertThat(map.keyed()).containsExactly(states.get(3), states.get(1));
+        assertThat(states.get(1).status()).isEqualTo(EntityState.Status.PERSISTENT);
+    }
+
+    @Test
+    void shouldForgetARemovedPendingObject() {
+        List<EntityState<User>> states = addPending(3);
+
+        map.remove(states.get(1));
+
+        assertThat(map.pending()).containsExactly(states.get(0), states.get(2));
+        assertThat(map.stateOf(states.get(1).entity())).isNull();
+    }
+
+    @Test
+    void shouldMakeManyPendingObjectsPersistent() {
+        List<EntityState<User>> states = addPending(20_000);
+
+        for (int i = 0; i < states.size(); i += 2) {
+            map.inserted(states.get(i), new EntityKey(User.class, i));
+        }
+        for (int i = 1; i < states.size(); i += 2) {
+            map.inserted(states.get(i), new EntityKey(User.class, i));
+        }
+
+        assertThat(map.pending()).isEmpty();
+        assertThat(map.keyed()).hasSize(20_000);
+    }
+}
