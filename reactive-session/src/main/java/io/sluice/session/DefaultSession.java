@@ -325,6 +325,11 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     }
 
     @Override
+    public void changed(Object owner) {
+        unitOfWork.relationsChanged(owner);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T> Mono<List<T>> load(Object owner, io.sluice.session.mapping.Relationship<?, T> relationship) {
         return Mono.defer(() -> {

@@ -413,7 +413,7 @@ public final class Query<T> {
             RowMapper<T> mapper = this.statement == null ? positional(true) : byName(true);
             return connection.query(statement, mapper);
         });
-        if (items.size() == 1 && items.get(0) instanceof QueryItem.EntityItem) {
+        if (items.size() == 1 && items.get(0) instanceof QueryItem.EntityItem entity && mayRepeat(entity.model())) {
             results = results.distinct(Function.identity(), () -> Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         if (options.isEmpty()) {
@@ -441,6 +441,19 @@ public final class Query<T> {
                             options)
                     .thenMany(Flux.fromIterable(list));
         });
+    }
+
+    /**
+     * Returns whether rows may repeat an object of a one-entity query, which then emits each object once: rows from a text
+     * statement or from anything but the entity's own table (a join, a subquery) may. Rows from the table alone do not, each
+     * having its own key.
+     */
+    private boolean mayRepeat(EntityModel<?> model) {
+        if (statement != null) {
+            return true;
+        }
+        List<io.sluice.core.sql.FromItem> from = select.fromItems();
+        return from.size() != 1 || from.get(0) != model.table();
     }
 
     /**

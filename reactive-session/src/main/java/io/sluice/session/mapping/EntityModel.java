@@ -34,6 +34,10 @@ public final class EntityModel<E> {
     private final @Nullable Attribute<E, ?> version;
     private final MethodHandle constructor;
     private final List<Relationship<E, ?>> relationships;
+    private final int[] idPositions;
+    private final List<Relationship<E, ?>> manyToOnes;
+    private final List<Relationship<E, ?>> oneToManys;
+    private final List<Relationship<E, ?>> manyToManys;
 
     EntityModel(
             Class<E> type,
@@ -47,14 +51,30 @@ public final class EntityModel<E> {
         this.table = table;
         this.attributes = List.copyOf(attributes);
         List<Attribute<E, ?>> keys = new ArrayList<>();
-        for (Attribute<E, ?> attribute : attributes) {
-            if (attribute.isId()) {
-                keys.add(attribute);
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            if (attributes.get(i).isId()) {
+                keys.add(attributes.get(i));
+                positions.add(i);
             }
         }
         this.ids = List.copyOf(keys);
+        this.idPositions = positions.stream().mapToInt(Integer::intValue).toArray();
+        this.manyToOnes = ofKind(this.relationships, Relationship.Kind.MANY_TO_ONE);
+        this.oneToManys = ofKind(this.relationships, Relationship.Kind.ONE_TO_MANY);
+        this.manyToManys = ofKind(this.relationships, Relationship.Kind.MANY_TO_MANY);
         this.version = version;
         this.constructor = constructor;
+    }
+
+    private static <E> List<Relationship<E, ?>> ofKind(List<Relationship<E, ?>> all, Relationship.Kind kind) {
+        List<Relationship<E, ?>> matching = new ArrayList<>();
+        for (Relationship<E, ?> relationship : all) {
+            if (relationship.kind() == kind) {
+                matching.add(relationship);
+            }
+        }
+        return List.copyOf(matching);
     }
 
     /**
@@ -130,6 +150,20 @@ public final class EntityModel<E> {
     }
 
     /**
+     * Returns the relationships of one kind, in field order.
+     *
+     * @param kind the kind
+     * @return the relationships of that kind
+     */
+    public List<Relationship<E, ?>> relationships(Relationship.Kind kind) {
+        return switch (kind) {
+            case MANY_TO_ONE -> manyToOnes;
+            case ONE_TO_MANY -> oneToManys;
+            case MANY_TO_MANY -> manyToManys;
+        };
+    }
+
+    /**
      * Returns the relationship of a field.
      *
      * @param fieldName the {@code ToOne} or {@code ToMany} field's name
@@ -195,6 +229,28 @@ public final class EntityModel<E> {
             values[i] = value;
         }
         return Arrays.asList(values);
+    }
+
+    /**
+     * Returns the identity of a row's values, given in attribute order: the value of the single key column, or the list of the
+     * key values.
+     *
+     * @param values the values, in attribute order
+     * @return the identity, or {@code null} if a key value is {@code null}
+     */
+    public @Nullable Object identityOf(@Nullable Object[] values) {
+        if (idPositions.length == 1) {
+            return values[idPositions[0]];
+        }
+        Object[] key = new Object[idPositions.length];
+        for (int i = 0; i < key.length; i++) {
+            Object value = values[idPositions[i]];
+            if (value == null) {
+                return null;
+            }
+            key[i] = value;
+        }
+        return Arrays.asList(key);
     }
 
     @Override

@@ -56,6 +56,14 @@ abstract sealed class RelationHolder<T> permits ToOne, ToMany {
         this.loaded = loaded;
     }
 
+    /** Tells the owner's session, if any, that this relationship changed in memory. */
+    final void changed() {
+        RelationLoader current = loader;
+        if (current != null) {
+            current.changed(owner);
+        }
+    }
+
     final void ensureLoaded() {
         if (!loaded) {
             Relationship<?, T> relation = relationship();

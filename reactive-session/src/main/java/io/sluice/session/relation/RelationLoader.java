@@ -26,4 +26,13 @@ public interface RelationLoader {
      * @return the query
      */
     <T> io.sluice.session.Query<T> query(Object owner, Relationship<?, T> relationship);
+
+    /**
+     * Tells the loader that a relationship of an owner changed in memory (an object added to or removed from a collection, a
+     * reference set), so that its next flush looks at that owner's relationships: cascades, orphans, foreign keys and
+     * association rows. Flushes look only at the owners they were told of and at new objects.
+     *
+     * @param owner the owning object
+     */
+    default void changed(Object owner) {}
 }

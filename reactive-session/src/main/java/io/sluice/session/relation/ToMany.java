@@ -113,6 +113,7 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
 
     @SuppressWarnings("unchecked")
     private void linked(T element) {
+        changed();
         Relationship<?, ?> inverse = relationship().inverse();
         if (relationship().kind() == Relationship.Kind.MANY_TO_MANY) {
             if (inverse != null
@@ -133,14 +134,17 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
                     && relationship().holder(previous) instanceof ToMany<?> old
                     && old.isLoaded()) {
                 ((ToMany<Object>) old).removeQuietly(element);
+                old.changed();
             }
             ((ToOne<Object>) back).setQuietly(owner);
             back.modified = true;
+            back.changed();
         }
         removed.remove(element);
     }
 
     private void unlinked(T element) {
+        changed();
         Relationship<?, ?> inverse = relationship().inverse();
         if (relationship().kind() == Relationship.Kind.MANY_TO_MANY) {
             if (inverse != null && inverse.holder(element) instanceof ToMany<?> other && other.isLoaded()) {
@@ -157,6 +161,7 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
                 && back.peek() == owner) {
             back.setQuietly(null);
             back.modified = true;
+            back.changed();
         }
         removed.add(element);
     }

@@ -57,18 +57,21 @@ public final class ToOne<T> extends RelationHolder<T> {
         T previous = loaded ? value : null;
         setQuietly(target);
         modified = true;
+        changed();
         Relationship<?, ?> inverse = relationship().inverse();
         if (inverse == null || previous == target) {
             return;
         }
         if (previous != null && inverse.holder(previous) instanceof ToMany<?> old && old.isLoaded()) {
             ((ToMany<Object>) old).removeQuietly(owner);
+            old.changed();
         }
         if (target != null
                 && inverse.holder(target) instanceof ToMany<?> now
                 && now.isLoaded()
                 && !now.containsQuietly(owner)) {
             ((ToMany<Object>) now).addQuietly(owner);
+            now.changed();
         }
     }
 

@@ -30,7 +30,10 @@ public final class EntityState<E> {
     private final EntityModel<E> model;
     private Status status;
     private @Nullable Object @Nullable [] snapshot;
+    /** The values at the last commit, kept once a flush in the current transaction replaced the snapshot. */
     private @Nullable Object @Nullable [] committed;
+
+    private boolean changedInTransaction;
     private boolean insertedInTransaction;
     private boolean deleteFlushed;
 
@@ -89,20 +92,44 @@ public final class EntityState<E> {
         return values;
     }
 
-    /** Records the current values as the database's (after a load or a flush). */
-    void snapshot() {
+    /**
+     * Records the current values as the database's (after a flush or a refresh). The first time in a transaction, the values
+     * they replace are kept as the committed ones, for a rollback.
+     *
+     * @return {@code true} if this is the first time in the transaction
+     */
+    boolean snapshot() {
+        boolean first = !changedInTransaction;
+        if (first) {
+            committed = snapshot;
+            changedInTransaction = true;
+        }
         snapshot = values();
+        return first;
     }
 
-    /** Records the current values as the committed ones (after a load or a commit). */
+    /**
+     * Records the values of a loaded row as the database's. The state keeps the array: the caller must not change it
+     * afterwards. Snapshot arrays are never changed in place, only replaced.
+     */
+    void loaded(@Nullable Object[] row) {
+        snapshot = row;
+        committed = null;
+        changedInTransaction = false;
+    }
+
+    /** Records a commit: the snapshot is now the committed state. */
     void commitSnapshot() {
-        committed = snapshot == null ? values() : snapshot.clone();
+        committed = null;
+        changedInTransaction = false;
     }
 
-    /** Puts the committed values back into the object. */
+    /** Puts the committed values back into the object: those before the transaction's first flush of it, or the snapshot. */
     @SuppressWarnings("unchecked")
     void restoreCommitted() {
-        Object[] values = committed;
+        Object[] values = changedInTransaction ? committed : snapshot;
+        committed = null;
+        changedInTransaction = false;
         if (values == null) {
             return;
         }
@@ -110,7 +137,7 @@ public final class EntityState<E> {
         for (int i = 0; i < values.length; i++) {
             ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
         }
-        snapshot = values.clone();
+        snapshot = values;
     }
 
     /**
@@ -120,22 +147,20 @@ public final class EntityState<E> {
      */
     public List<Attribute<E, ?>> changedAttributes() {
         Object[] before = snapshot;
-        List<Attribute<E, ?>> changed = new ArrayList<>();
         if (before == null || status != Status.PERSISTENT) {
-            return changed;
+            return List.of();
         }
         List<Attribute<E, ?>> attributes = model.attributes();
+        List<Attribute<E, ?>> changed = null;
         for (int i = 0; i < before.length; i++) {
-            Object now = attributes.get(i).get(entity);
-            Object then = before[i];
-            boolean same = now instanceof byte[] a && then instanceof byte[] b
-                    ? Arrays.equals(a, b)
-                    : Objects.equals(now, then);
-            if (!same) {
+            if (!same(attributes.get(i).get(entity), before[i])) {
+                if (changed == null) {
+                    changed = new ArrayList<>(before.length - i);
+                }
                 changed.add(attributes.get(i));
             }
         }
-        return changed;
+        return changed == null ? List.of() : changed;
     }
 
     /**
@@ -144,7 +169,21 @@ public final class EntityState<E> {
      * @return {@code true} if it is dirty
      */
     public boolean isDirty() {
-        return !changedAttributes().isEmpty();
+        Object[] before = snapshot;
+        if (before == null || status != Status.PERSISTENT) {
+            return false;
+        }
+        List<Attribute<E, ?>> attributes = model.attributes();
+        for (int i = 0; i < before.length; i++) {
+            if (!same(attributes.get(i).get(entity), before[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean same(@Nullable Object now, @Nullable Object then) {
+        return now instanceof byte[] a && then instanceof byte[] b ? Arrays.equals(a, b) : Objects.equals(now, then);
     }
 
     /**

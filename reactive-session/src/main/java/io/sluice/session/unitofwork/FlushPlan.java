@@ -49,20 +49,41 @@ public final class FlushPlan {
      * @return the plan
      */
     public static FlushPlan organizeSaves(IdentityMap identityMap, Table table) {
-        List<FlushAction> actions = new ArrayList<>();
+        List<EntityState<?>> persistent = new ArrayList<>();
         for (EntityState<?> state : identityMap.keyed()) {
-            if (state.model().table() == table && state.status() == EntityState.Status.PERSISTENT) {
-                List<Attribute<?, ?>> changed = new ArrayList<>(state.changedAttributes());
+            if (state.model().table() == table) {
+                persistent.add(state);
+            }
+        }
+        List<EntityState<?>> added = new ArrayList<>();
+        for (EntityState<?> state : identityMap.pending()) {
+            if (state.model().table() == table) {
+                added.add(state);
+            }
+        }
+        return organizeSaves(persistent, added);
+    }
+
+    /**
+     * Returns the saves of one table's objects: the updates of the changed ones, then the inserts of the new ones by shape.
+     *
+     * @param keyed the table's objects that have a key, in the order they entered the session
+     * @param pending the table's new objects, in the order they were added
+     * @return the plan
+     */
+    static FlushPlan organizeSaves(List<EntityState<?>> keyed, List<EntityState<?>> pending) {
+        List<FlushAction> actions = new ArrayList<>();
+        for (EntityState<?> state : keyed) {
+            if (state.status() == EntityState.Status.PERSISTENT) {
+                List<? extends Attribute<?, ?>> changed = state.changedAttributes();
                 if (!changed.isEmpty()) {
-                    actions.add(new FlushAction.UpdateRow(state, changed));
+                    actions.add(new FlushAction.UpdateRow(state, List.copyOf(changed)));
                 }
             }
         }
         Map<List<Attribute<?, ?>>, List<EntityState<?>>> shapes = new LinkedHashMap<>();
-        for (EntityState<?> state : identityMap.pending()) {
-            if (state.model().table() == table) {
-                shapes.computeIfAbsent(shape(state), key -> new ArrayList<>()).add(state);
-            }
+        for (EntityState<?> state : pending) {
+            shapes.computeIfAbsent(shape(state), key -> new ArrayList<>()).add(state);
         }
         for (Map.Entry<List<Attribute<?, ?>>, List<EntityState<?>>> shape : shapes.entrySet()) {
             EntityModel<?> model = shape.getValue().get(0).model();

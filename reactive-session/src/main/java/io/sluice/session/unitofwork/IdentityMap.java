@@ -19,6 +19,8 @@ public final class IdentityMap {
     private final Map<Object, EntityState<?>> byObject = new IdentityHashMap<>();
     /** In the order added; a set, so that a flush making N objects persistent removes each in O(1), not O(N). */
     private final Set<EntityState<?>> pending = new LinkedHashSet<>();
+    /** Objects whose relationships changed in memory since the last flush, in the order they changed. */
+    private final Set<EntityState<?>> changed = new LinkedHashSet<>();
 
     /**
      * Returns the state of an object of this session.
@@ -63,13 +65,14 @@ public final class IdentityMap {
      * @param entity the object
      * @param model its mapping
      * @param key its key
+     * @param row the row's values in attribute order, which the map keeps as the object's snapshot (not to be changed)
      * @param <E> its class
      * @return its state
      */
-    public synchronized <E> EntityState<E> addLoaded(E entity, EntityModel<E> model, EntityKey key) {
+    public synchronized <E> EntityState<E> addLoaded(
+            E entity, EntityModel<E> model, EntityKey key, @Nullable Object[] row) {
         EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PERSISTENT);
-        state.snapshot();
-        state.commitSnapshot();
+        state.loaded(row);
         byObject.put(entity, state);
         byKey.put(key, state);
         return state;
@@ -97,6 +100,7 @@ public final class IdentityMap {
     public synchronized void remove(EntityState<?> state) {
         byObject.remove(state.entity());
         pending.remove(state);
+        changed.remove(state);
         byKey.values().remove(state);
     }
 
@@ -132,5 +136,44 @@ public final class IdentityMap {
         byKey.clear();
         byObject.clear();
         pending.clear();
+        changed.clear();
+    }
+
+    /**
+     * Records that an object's relationships changed in memory; nothing if the object is not in this map.
+     *
+     * @param entity the object
+     */
+    public synchronized void relationsChanged(Object entity) {
+        EntityState<?> state = byObject.get(entity);
+        if (state != null) {
+            changed.add(state);
+        }
+    }
+
+    /**
+     * Returns the objects a flush must look at beyond their column values: those whose relationships changed since the last
+     * flush, then the pending ones.
+     *
+     * @return the states, each once
+     */
+    synchronized List<EntityState<?>> changedOrPending() {
+        if (changed.isEmpty()) {
+            return List.copyOf(pending);
+        }
+        Set<EntityState<?>> both = new LinkedHashSet<>(changed);
+        both.addAll(pending);
+        return List.copyOf(both);
+    }
+
+    /**
+     * Forgets that objects' relationships changed (a flush has written them).
+     *
+     * @param states the states
+     */
+    synchronized void relationsFlushed(List<EntityState<?>> states) {
+        if (!changed.isEmpty()) {
+            states.forEach(changed::remove);
+        }
     }
 }

@@ -37,6 +37,8 @@ public final class UnitOfWork {
     private final RelationLoader loader;
     private final List<Statement> bulk = new ArrayList<>();
     private final Set<EntityState<?>> deletesPrepared = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The objects whose snapshot a flush of the current transaction replaced (their committed values are kept aside). */
+    private final List<EntityState<?>> flushedInTransaction = new ArrayList<>();
 
     /**
      * Creates an empty unit of work.
@@ -167,15 +169,16 @@ public final class UnitOfWork {
      */
     @SuppressWarnings("unchecked")
     private void prepare() {
-        for (EntityState<?> state : identityMap.all()) {
-            if (state.status() != EntityState.Status.DELETED) {
+        List<EntityState<?>> states = identityMap.changedOrPending();
+        for (EntityState<?> state : states) {
+            if (state.status() != EntityState.Status.DELETED
+                    && !state.model().relationships().isEmpty()) {
                 cascadeFrom((Object) state.entity(), (EntityModel<Object>) state.model());
             }
         }
-        for (EntityState<?> state : identityMap.all()) {
-            for (Relationship<?, ?> relationship : state.model().relationships()) {
-                if (relationship.kind() != Relationship.Kind.ONE_TO_MANY
-                        || !relationship.cascades(Cascade.DELETE_ORPHAN)) {
+        for (EntityState<?> state : states) {
+            for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.ONE_TO_MANY)) {
+                if (!relationship.cascades(Cascade.DELETE_ORPHAN)) {
                     continue;
                 }
                 Object holder = relationship.holder(state.entity());
@@ -263,15 +266,12 @@ public final class UnitOfWork {
 
     /** Copies the keys of referenced objects into the foreign keys of the objects of one table whose references changed. */
     @SuppressWarnings("unchecked")
-    private void syncForeignKeys(Table table) {
-        for (EntityState<?> state : identityMap.all()) {
-            if (state.model().table() != table || state.status() == EntityState.Status.DELETED) {
+    private static void syncForeignKeys(List<EntityState<?>> states) {
+        for (EntityState<?> state : states) {
+            if (state.status() == EntityState.Status.DELETED) {
                 continue;
             }
-            for (Relationship<?, ?> relationship : state.model().relationships()) {
-                if (relationship.kind() != Relationship.Kind.MANY_TO_ONE) {
-                    continue;
-                }
+            for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.MANY_TO_ONE)) {
                 ToOne<?> holder = (ToOne<?>) relationship.holder(state.entity());
                 if (!holder.isLoaded() || !RelationAccess.isModified(holder)) {
                     continue;
@@ -295,17 +295,17 @@ public final class UnitOfWork {
 
     /** Returns the inserts and deletes of association rows for the many-to-many collections changed since the last flush. */
     @SuppressWarnings("unchecked")
-    private List<Statement> associationChanges() {
+    private List<Statement> associationChanges(List<EntityState<?>> states) {
         java.util.Map<Table, java.util.LinkedHashSet<List<Object>>> inserts = new java.util.LinkedHashMap<>();
         java.util.Map<Table, java.util.LinkedHashSet<List<Object>>> deletes = new java.util.LinkedHashMap<>();
-        for (EntityState<?> state : identityMap.all()) {
-            if (state.status() == EntityState.Status.DELETED) {
+        for (EntityState<?> state : states) {
+            if (state.status() == EntityState.Status.DELETED
+                    || state.model()
+                            .relationships(Relationship.Kind.MANY_TO_MANY)
+                            .isEmpty()) {
                 continue;
             }
-            for (Relationship<?, ?> relationship : state.model().relationships()) {
-                if (relationship.kind() != Relationship.Kind.MANY_TO_MANY) {
-                    continue;
-                }
+            for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.MANY_TO_MANY)) {
                 ToMany<?> holder = (ToMany<?>) relationship.holder(state.entity());
                 if (!holder.isLoaded()) {
                     continue;
@@ -353,12 +353,10 @@ public final class UnitOfWork {
         return relationship.isOwningSide() ? List.of(ownerId, targetId) : List.of(targetId, ownerId);
     }
 
-    private void clearModifiedReferences() {
-        for (EntityState<?> state : identityMap.all()) {
-            for (Relationship<?, ?> relationship : state.model().relationships()) {
-                if (relationship.kind() == Relationship.Kind.MANY_TO_ONE) {
-                    RelationAccess.clearModified((ToOne<?>) relationship.holder(state.entity()));
-                }
+    private static void clearModifiedReferences(List<EntityState<?>> states) {
+        for (EntityState<?> state : states) {
+            for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.MANY_TO_ONE)) {
+                RelationAccess.clearModified((ToOne<?>) relationship.holder(state.entity()));
             }
         }
     }
@@ -377,6 +375,8 @@ public final class UnitOfWork {
             if (state.status() == EntityState.Status.PERSISTENT && state.isDirty()) {
                 return true;
             }
+        }
+        for (EntityState<?> state : identityMap.changedOrPending()) {
             for (Relationship<?, ?> relationship : state.model().relationships()) {
                 if (relationship.kind() == Relationship.Kind.MANY_TO_ONE
                         && RelationAccess.isModified((ToOne<?>) relationship.holder(state.entity()))) {
@@ -419,13 +419,21 @@ public final class UnitOfWork {
             FlushExecutor executor = new FlushExecutor(connection, result);
             List<Table> order = mapping.metadata().sortedTables();
             List<Statement> statements = List.copyOf(bulk);
+            // Grouped once: a table's turn changes only its own objects (inserted ones get keys).
+            // Column changes are found by comparing every object with its snapshot; relationship changes only on the
+            // objects that reported one, and on new objects.
+            List<EntityState<?>> relationsChanged = identityMap.changedOrPending();
+            Map<Table, List<EntityState<?>>> keyed = byTable(identityMap.keyed());
+            Map<Table, List<EntityState<?>>> pending = byTable(identityMap.pending());
+            Map<Table, List<EntityState<?>>> references = byTable(relationsChanged);
             Mono<Void> saves = Flux.fromIterable(order)
                     .concatMap(table -> Mono.defer(() -> {
-                        syncForeignKeys(table);
-                        return executor.emit(FlushPlan.organizeSaves(identityMap, table));
+                        syncForeignKeys(references.getOrDefault(table, List.of()));
+                        return executor.emit(FlushPlan.organizeSaves(
+                                keyed.getOrDefault(table, List.of()), pending.getOrDefault(table, List.of())));
                     }))
                     .then();
-            Mono<Void> links = Mono.defer(() -> executor.emitStatements(associationChanges()));
+            Mono<Void> links = Mono.defer(() -> executor.emitStatements(associationChanges(relationsChanged)));
             Mono<Void> deletes = Mono.defer(() -> executor.emitStatements(statements)
                     .then(executor.emit(FlushPlan.organizeDeletes(toDelete, order))));
             return saves.then(links)
@@ -434,11 +442,21 @@ public final class UnitOfWork {
                         finalizeFlush(result);
                         bulk.clear();
                         deletesPrepared.clear();
-                        clearModifiedReferences();
+                        clearModifiedReferences(relationsChanged);
+                        identityMap.relationsFlushed(relationsChanged);
                     })
                     .doOnError(error -> undo(result))
                     .doOnCancel(() -> undo(result));
         });
+    }
+
+    private static Map<Table, List<EntityState<?>>> byTable(List<EntityState<?>> states) {
+        Map<Table, List<EntityState<?>>> tables = new IdentityHashMap<>();
+        for (EntityState<?> state : states) {
+            tables.computeIfAbsent(state.model().table(), table -> new ArrayList<>())
+                    .add(state);
+        }
+        return tables;
     }
 
     @SuppressWarnings("unchecked")
@@ -446,16 +464,22 @@ public final class UnitOfWork {
         for (EntityState<?> state : result.inserted) {
             Object id = ((EntityModel<Object>) state.model()).identity(state.entity());
             identityMap.inserted(state, new EntityKey(state.model().type(), java.util.Objects.requireNonNull(id)));
-            state.snapshot();
+            resnapshot(state);
         }
         for (EntityState<?> state : result.updated) {
-            state.snapshot();
+            resnapshot(state);
         }
         for (EntityState<?> state : result.deleted) {
             toDelete.remove(state);
             state.deleteFlushed(true);
             identityMap.remove(state);
             deletedInTransaction.add(state);
+        }
+    }
+
+    private void resnapshot(EntityState<?> state) {
+        if (state.snapshot()) {
+            flushedInTransaction.add(state);
         }
     }
 
@@ -477,10 +501,11 @@ public final class UnitOfWork {
 
     /** Records a commit: the current values become the ones a later rollback restores. */
     public void committed() {
-        for (EntityState<?> state : identityMap.keyed()) {
+        for (EntityState<?> state : flushedInTransaction) {
             state.commitSnapshot();
             state.insertedInTransaction(false);
         }
+        flushedInTransaction.clear();
         deletedInTransaction.clear();
     }
 
@@ -516,6 +541,8 @@ public final class UnitOfWork {
             }
         }
         deletedInTransaction.clear();
+        flushedInTransaction.clear();
+        identityMap.relationsFlushed(identityMap.all());
         toDelete.clear();
         bulk.clear();
         deletesPrepared.clear();
@@ -532,7 +559,10 @@ public final class UnitOfWork {
      */
     @SuppressWarnings("unchecked")
     public <E> E load(EntityModel<E> model, @Nullable Object[] values) {
-        Object id = keyOf(model, values);
+        Object id = model.identityOf(values);
+        if (id == null) {
+            throw nullKey(model, values);
+        }
         EntityKey key = new EntityKey(model.type(), id);
         EntityState<?> existing = identityMap.get(key);
         if (existing != null) {
@@ -540,8 +570,10 @@ public final class UnitOfWork {
         }
         E entity = model.newInstance();
         fill(model, entity, values);
-        identityMap.addLoaded(entity, model, key);
-        bindLoaded(entity, model);
+        identityMap.addLoaded(entity, model, key, values);
+        if (!model.relationships().isEmpty()) {
+            bindLoaded(entity, model);
+        }
         return entity;
     }
 
@@ -557,7 +589,7 @@ public final class UnitOfWork {
         fill(model, entity, values);
         EntityState<E> state = identityMap.stateOf(entity);
         if (state != null) {
-            state.snapshot();
+            resnapshot(state);
         }
     }
 
@@ -569,30 +601,36 @@ public final class UnitOfWork {
         }
     }
 
-    private static Object keyOf(EntityModel<?> model, @Nullable Object[] values) {
+    private static IllegalStateException nullKey(EntityModel<?> model, @Nullable Object[] values) {
         List<? extends Attribute<?, ?>> attributes = model.attributes();
-        List<Object> key = new ArrayList<>();
+        String column = "";
         for (int i = 0; i < attributes.size(); i++) {
-            if (attributes.get(i).isId()) {
-                Object value = values[i];
-                if (value == null) {
-                    throw new IllegalStateException("a row of " + model.table().name() + " has a NULL primary key "
-                            + attributes.get(i).name() + "; it cannot be loaded as a "
-                            + model.type().getSimpleName());
-                }
-                key.add(value);
+            if (attributes.get(i).isId() && values[i] == null) {
+                column = attributes.get(i).name();
+                break;
             }
         }
-        return key.size() == 1 ? key.get(0) : key;
+        return new IllegalStateException("a row of " + model.table().name() + " has a NULL primary key " + column
+                + "; it cannot be loaded as a " + model.type().getSimpleName());
     }
 
-    /** Forgets every object (the session closed). */
+    /**
+     * Forgets every object (the session closed). Their relationships stay bound to the closed session, which refuses to load
+     * them ({@link DetachedInstanceException}).
+     */
     public void clear() {
-        for (EntityState<?> state : identityMap.all()) {
-            unbind(state);
-        }
         identityMap.clear();
         toDelete.clear();
         deletedInTransaction.clear();
+        flushedInTransaction.clear();
+    }
+
+    /**
+     * Records that an object's relationships changed in memory, so that the next flush looks at them.
+     *
+     * @param entity the object
+     */
+    public void relationsChanged(Object entity) {
+        identityMap.relationsChanged(entity);
     }
 }
