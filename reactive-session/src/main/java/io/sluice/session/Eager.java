@@ -5,7 +5,9 @@ import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Relationship;
 import io.sluice.session.relation.RelationAccess;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,13 @@ final class Eager {
     /** Applies selectin options (and the options chained after any option) to the entities in the first item of each row. */
     static Mono<Void> apply(DefaultSession session, List<Object[]> rows, List<LoadOption> options) {
         return Mono.defer(() -> {
+            if (options.isEmpty()) {
+                return Mono.empty();
+            }
             List<Object> owners = new ArrayList<>();
+            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Object[] row : rows) {
-                if (row.length > 0 && row[0] != null && !owners.contains(row[0])) {
+                if (row.length > 0 && row[0] != null && seen.add(row[0])) {
                     owners.add(row[0]);
                 }
             }

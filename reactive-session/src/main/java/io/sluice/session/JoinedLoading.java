@@ -14,9 +14,11 @@ import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Relationship;
 import io.sluice.session.relation.RelationAccess;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -155,35 +157,66 @@ final class JoinedLoading {
 
     /** Fills each parent's relationships from its rows and returns one row per parent, in order of first appearance. */
     private static List<Object[]> group(List<Object[]> rows, List<Part> parts) {
-        Map<Object, List<List<Object>>> related = new IdentityHashMap<>();
+        Map<Object, List<Related>> related = new IdentityHashMap<>();
         List<Object[]> parents = new ArrayList<>();
         for (Object[] row : rows) {
             Object parent = row[0];
             if (parent == null) {
                 continue;
             }
-            List<List<Object>> lists = related.get(parent);
+            List<Related> lists = related.get(parent);
             if (lists == null) {
-                lists = new ArrayList<>();
+                lists = new ArrayList<>(parts.size());
                 for (int i = 0; i < parts.size(); i++) {
-                    lists.add(new ArrayList<>());
+                    lists.add(new Related());
                 }
                 related.put(parent, lists);
                 parents.add(new Object[] {parent});
             }
             for (int i = 0; i < parts.size(); i++) {
                 Object child = row[i + 1];
-                if (child != null && lists.get(i).stream().noneMatch(existing -> existing == child)) {
+                if (child != null) {
                     lists.get(i).add(child);
                 }
             }
         }
         for (Object[] parent : parents) {
-            List<List<Object>> lists = java.util.Objects.requireNonNull(related.get(parent[0]));
+            List<Related> lists = java.util.Objects.requireNonNull(related.get(parent[0]));
             for (int i = 0; i < parts.size(); i++) {
-                RelationAccess.fill(parts.get(i).relationship().holder(parent[0]), lists.get(i));
+                RelationAccess.fill(parts.get(i).relationship().holder(parent[0]), lists.get(i).objects);
             }
         }
         return parents;
+    }
+
+    /**
+     * The objects one parent's relationship collects from its rows, each once (a second joined collection repeats them):
+     * checked by a scan while few, then by an identity set.
+     */
+    private static final class Related {
+        private static final int SCAN_LIMIT = 16;
+        final List<Object> objects = new ArrayList<>();
+        private @Nullable Set<Object> seen;
+
+        void add(Object object) {
+            Set<Object> known = seen;
+            if (known != null) {
+                if (known.add(object)) {
+                    objects.add(object);
+                }
+                return;
+            }
+            for (Object existing : objects) {
+                if (existing == object) {
+                    return;
+                }
+            }
+            objects.add(object);
+            if (objects.size() > SCAN_LIMIT) {
+                known = Collections.newSetFromMap(new IdentityHashMap<>());
+                known.addAll(objects);
+                seen = known;
+            }
+        }
     }
 }

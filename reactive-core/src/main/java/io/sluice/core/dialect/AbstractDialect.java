@@ -5,7 +5,6 @@ import io.sluice.core.sql.SqlType;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The behaviour the dialects share; subclasses give their differences through the constructor and a few overrides. */
 public abstract class AbstractDialect implements Dialect {
@@ -115,7 +114,20 @@ public abstract class AbstractDialect implements Dialect {
             "year",
             "_rowid_");
 
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** Whether an identifier matches {@code [a-z_][a-z0-9_]*}, and so needs no quotes unless reserved. */
+    private static boolean isPlain(String identifier) {
+        if (identifier.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private final String name;
     private final char quote;
@@ -150,7 +162,7 @@ public abstract class AbstractDialect implements Dialect {
     @Override
     public String quote(String identifier) {
         Assert.requireNonNull(identifier, "identifier must not be null");
-        if (PLAIN.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+        if (isPlain(identifier) && !RESERVED.contains(identifier)) {
             return identifier;
         }
         String doubled = identifier.replace(String.valueOf(quote), String.valueOf(quote) + quote);

@@ -91,6 +91,10 @@ public class ValueCodec {
             case DECIMAL:
             case REAL:
             case DOUBLE:
+                if (row.getMetadata().getColumnMetadata(index).getJavaType() == javaType) {
+                    // The driver reads this column as the wanted class: ask for it directly, no conversion to check.
+                    return row.get(index, javaType);
+                }
                 return convertNumber(row.get(index), javaType);
             case BOOLEAN:
                 return (T) toBoolean(row.get(index));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +25,8 @@ import reactor.core.publisher.Mono;
 public final class Metadata {
 
     private final List<Table> tables;
+    /** The tables in foreign-key order, worked out on first use (tables are immutable). */
+    private volatile @Nullable List<Table> sorted;
 
     private Metadata(List<Table> tables) {
         this.tables = List.copyOf(tables);
@@ -91,7 +94,12 @@ public final class Metadata {
      * @throws IllegalStateException if foreign keys form a cycle between tables
      */
     public List<Table> sortedTables() {
-        return TableSorter.sort(tables);
+        List<Table> known = sorted;
+        if (known == null) {
+            known = List.copyOf(TableSorter.sort(tables));
+            sorted = known;
+        }
+        return known;
     }
 
     /**

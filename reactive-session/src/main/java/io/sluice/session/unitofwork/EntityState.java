@@ -36,6 +36,7 @@ public final class EntityState<E> {
     private boolean changedInTransaction;
     private boolean insertedInTransaction;
     private boolean deleteFlushed;
+    private @Nullable EntityKey key;
 
     EntityState(E entity, EntityModel<E> model, Status status) {
         this.entity = entity;
@@ -60,6 +61,16 @@ public final class EntityState<E> {
 
     void status(Status status) {
         this.status = status;
+    }
+
+    /** Returns the key the identity map holds the object under, or {@code null} if it has none yet. */
+    @Nullable
+    EntityKey key() {
+        return key;
+    }
+
+    void key(EntityKey key) {
+        this.key = key;
     }
 
     boolean insertedInTransaction() {

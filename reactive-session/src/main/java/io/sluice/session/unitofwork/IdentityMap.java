@@ -1,7 +1,6 @@
 package io.sluice.session.unitofwork;
 
 import io.sluice.session.mapping.EntityModel;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class IdentityMap {
 
     private final Map<EntityKey, EntityState<?>> byKey = new LinkedHashMap<>();
-    private final Map<Object, EntityState<?>> byObject = new IdentityHashMap<>();
+    private final IdentityTable<EntityState<?>> byObject = new IdentityTable<>();
     /** In the order added; a set, so that a flush making N objects persistent removes each in O(1), not O(N). */
     private final Set<EntityState<?>> pending = new LinkedHashSet<>();
     /** Objects whose relationships changed in memory since the last flush, in the order they changed. */
@@ -75,6 +74,7 @@ public final class IdentityMap {
         state.loaded(row);
         byObject.put(entity, state);
         byKey.put(key, state);
+        state.key(key);
         return state;
     }
 
@@ -84,12 +84,14 @@ public final class IdentityMap {
         state.status(EntityState.Status.PERSISTENT);
         state.insertedInTransaction(true);
         byKey.put(key, state);
+        state.key(key);
     }
 
     /** Puts back an object deleted by a flush whose transaction was rolled back. */
     synchronized void restore(EntityState<?> state, EntityKey key) {
         byObject.put(state.entity(), state);
         byKey.put(key, state);
+        state.key(key);
     }
 
     /**
@@ -101,7 +103,12 @@ public final class IdentityMap {
         byObject.remove(state.entity());
         pending.remove(state);
         changed.remove(state);
-        byKey.values().remove(state);
+        EntityKey key = state.key();
+        if (key != null && byKey.get(key) == state) {
+            byKey.remove(key);
+        } else if (key != null) {
+            byKey.values().remove(state);
+        }
     }
 
     /**
@@ -128,7 +135,7 @@ public final class IdentityMap {
      * @return the states
      */
     public synchronized List<EntityState<?>> all() {
-        return List.copyOf(byObject.values());
+        return byObject.values();
     }
 
     /** Forgets every object. */
@@ -164,6 +171,23 @@ public final class IdentityMap {
         Set<EntityState<?>> both = new LinkedHashSet<>(changed);
         both.addAll(pending);
         return List.copyOf(both);
+    }
+
+    /**
+     * Returns whether no object is pending, has changed relationships, or has column values that differ from its snapshot.
+     *
+     * @return {@code true} if a flush would find nothing to insert or update
+     */
+    synchronized boolean isClean() {
+        if (!pending.isEmpty() || !changed.isEmpty()) {
+            return false;
+        }
+        for (EntityState<?> state : byKey.values()) {
+            if (state.isDirty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

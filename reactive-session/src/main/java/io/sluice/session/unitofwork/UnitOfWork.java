@@ -391,6 +391,11 @@ public final class UnitOfWork {
         return false;
     }
 
+    /** Whether a prepared flush has nothing to send: no new, deleted, changed or relationship-changed object. */
+    private boolean isClean() {
+        return toDelete.isEmpty() && bulk.isEmpty() && identityMap.isClean();
+    }
+
     /**
      * Returns the objects marked for deletion and not yet flushed.
      *
@@ -415,6 +420,9 @@ public final class UnitOfWork {
     public Mono<Void> flush(SqlConnection connection) {
         return Mono.defer(() -> {
             prepare();
+            if (isClean()) {
+                return Mono.empty();
+            }
             FlushResult result = new FlushResult();
             FlushExecutor executor = new FlushExecutor(connection, result);
             List<Table> order = mapping.metadata().sortedTables();
