@@ -44,10 +44,14 @@ if [[ " ${databases[*]} " == *" POSTGRESQL "* ]]; then
     hibernate_classpath="hibernate-reactive/target/classes:$(cat hibernate-reactive/target/classpath.txt)"
 fi
 
+# Every arm's fork gets the same fixed heap and the throughput collector: with a growing G1 heap the 10,000-row
+# operations swung by 3-5x between iterations, which hid every difference between arms.
+heap_args="-Xms2g -Xmx2g -XX:+UseParallelGC"
+
 mkdir -p results
 for database in "${databases[@]}"; do
     {
-        echo "database:  $database ($mode mode: ${harness[*]} -t 1 -prof gc)"
+        echo "database:  $database ($mode mode: ${harness[*]} -t 1 -prof gc, forks with $heap_args)"
         echo "started:   $(date -u '+%Y-%m-%d %H:%M UTC')"
         echo "machine:   $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GiB"
         echo "java:      $(java -version 2>&1 | head -1)"
@@ -57,7 +61,7 @@ for database in "${databases[@]}"; do
     echo "== $database: JMH ${harness[*]}"
     rm -f "results/$database"*.csv
     java -cp "$classpath" org.openjdk.jmh.Main "${JMH_INCLUDE:-io.sluice.benchmarks.*Benchmark}" -e StreamBenchmark \
-        "${harness[@]}" -t 1 -prof gc -jvmArgsAppend -Xmx1g -foe false \
+        "${harness[@]}" -t 1 -prof gc -jvmArgsAppend "$heap_args" -foe false \
         -p database="$database" -rf csv -rff "results/$database.csv" 2>&1 | tee "results/$database.log"
     if [[ "${JMH_INCLUDE:-Stream}" == *Stream* ]]; then
         echo "== $database: 1 M-row stream, JMH ${shots[*]}"
@@ -71,7 +75,7 @@ for database in "${databases[@]}"; do
         # Hibernate Reactive: its own module (Netty 4.1 through Vert.x) and so its own JMH run, right after.
         echo "== $database: Hibernate Reactive, JMH ${harness[*]}"
         java -cp "$hibernate_classpath" org.openjdk.jmh.Main "${JMH_HIBERNATE_INCLUDE:-io.sluice.benchmarks.hibernate.*Benchmark}" \
-            "${harness[@]}" -t 1 -prof gc -jvmArgsAppend -Xmx1g -foe false \
+            "${harness[@]}" -t 1 -prof gc -jvmArgsAppend "$heap_args" -foe false \
             -rf csv -rff "results/$database-hibernate.csv" 2>&1 | tee "results/$database-hibernate.log"
     fi
     {
