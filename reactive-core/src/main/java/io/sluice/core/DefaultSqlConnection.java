@@ -11,6 +11,7 @@ import io.sluice.core.sql.Statement;
 import io.sluice.core.sql.render.BindValue;
 import io.sluice.core.sql.render.RenderedSql;
 import io.sluice.core.sql.render.SqlRenderer;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -125,6 +126,51 @@ final class DefaultSqlConnection implements SqlConnection {
         return updateCount(sql, run(sql, 0));
     }
 
+    @Override
+    public Flux<Long> executeBatched(List<? extends Statement> statements) {
+        Assert.requireNonNull(statements, "statements must not be null");
+        return Flux.defer(() -> {
+            List<List<RenderedSql>> runs = new ArrayList<>();
+            List<RenderedSql> run = null;
+            for (Statement statement : statements) {
+                RenderedSql sql = SqlRenderer.render(Assert.requireNonNull(statement, "a statement is null"), dialect);
+                if (run == null
+                        || !run.get(0).sql().equals(sql.sql())
+                        || !sql.generatedKeys().isEmpty()) {
+                    run = new ArrayList<>();
+                    runs.add(run);
+                }
+                run.add(sql);
+            }
+            return Flux.fromIterable(runs).concatMap(this::executeRun);
+        });
+    }
+
+    /** Executes statements of the same SQL as one driver statement with a set of binds each, emitting each one's count. */
+    private Flux<Long> executeRun(List<RenderedSql> run) {
+        RenderedSql first = run.get(0);
+        if (run.size() == 1) {
+            return execute(first).flux();
+        }
+        return afterRestored(Mono.fromCallable(() -> {
+                            run.forEach(listener::beforeExecute);
+                            return run;
+                        })
+                        .hide()
+                        .flatMapMany(told -> {
+                            io.r2dbc.spi.Statement statement = connection.createStatement(first.sql());
+                            for (int i = 0; i < told.size(); i++) {
+                                if (i > 0) {
+                                    statement.add();
+                                }
+                                bind(statement, told.get(i).binds());
+                            }
+                            return Flux.from(statement.execute());
+                        }))
+                .concatMap(Result::getRowsUpdated)
+                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, first.sql()));
+    }
+
     private static Mono<Long> updateCount(RenderedSql sql, Flux<Result> results) {
         return results.concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum)
@@ -149,7 +195,17 @@ final class DefaultSqlConnection implements SqlConnection {
 
     private io.r2dbc.spi.Statement prepare(RenderedSql sql, int fetchSize) {
         io.r2dbc.spi.Statement statement = connection.createStatement(sql.sql());
-        List<BindValue> binds = sql.binds();
+        bind(statement, sql.binds());
+        if (!sql.generatedKeys().isEmpty()) {
+            statement.returnGeneratedValues(sql.generatedKeys().toArray(new String[0]));
+        }
+        if (fetchSize > 0) {
+            statement.fetchSize(fetchSize);
+        }
+        return statement;
+    }
+
+    private static void bind(io.r2dbc.spi.Statement statement, List<BindValue> binds) {
         for (int i = 0; i < binds.size(); i++) {
             BindValue bind = binds.get(i);
             Object value = bind.value();
@@ -159,13 +215,6 @@ final class DefaultSqlConnection implements SqlConnection {
                 statement.bind(i, value);
             }
         }
-        if (!sql.generatedKeys().isEmpty()) {
-            statement.returnGeneratedValues(sql.generatedKeys().toArray(new String[0]));
-        }
-        if (fetchSize > 0) {
-            statement.fetchSize(fetchSize);
-        }
-        return statement;
     }
 
     /** Runs a setting without waiting for earlier restoring, which it is part of. */

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.sluice.core.dialect.Dialect;
 import io.sluice.core.sql.Statement;
 import io.sluice.core.sql.render.RenderedSql;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -59,6 +60,23 @@ public interface SqlConnection {
      * @return the number of rows changed; nothing happens until subscribed
      */
     Mono<Long> execute(Statement statement);
+
+    /**
+     * Executes insert, update or delete statements in order, sending each run of consecutive statements that render to the
+     * same SQL as one driver statement with one set of binds per statement ({@code io.r2dbc.spi.Statement#add()}): one
+     * execution per run, however many rows. Listeners hear of every statement, as if each ran alone.
+     *
+     * <ul>
+     *   <li>emits the number of rows each statement changed, in the order given, then completes
+     *   <li>errors with the database's error (carrying the SQL) at the first statement that fails; the statements after it
+     *       in the same run may or may not have been executed, as the driver decides, so run this in a transaction
+     * </ul>
+     *
+     * @param statements the statements, in order
+     * @return the update counts, one per statement; nothing happens until subscribed
+     * @throws IllegalArgumentException if {@code statements} or one of them is {@code null}
+     */
+    Flux<Long> executeBatched(List<? extends Statement> statements);
 
     /**
      * Executes an already rendered statement.

@@ -61,8 +61,21 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
      * transaction if needed. Autoflush runs first, in the same turn.
      */
     <T> Flux<T> run(Function<SqlConnection, ? extends Publisher<T>> work) {
-        return exclusive(
-                connection -> (autoflush ? flushOn(connection) : Mono.<Void>empty()).thenMany(work.apply(connection)));
+        return run(true, work);
+    }
+
+    /**
+     * Runs work as {@link #run(Function)} does, with autoflush only if {@code flushFirst}: loads that follow a query in the
+     * same flow (selectin batches) skip it, the query having flushed already.
+     */
+    <T> Flux<T> run(boolean flushFirst, Function<SqlConnection, ? extends Publisher<T>> work) {
+        return exclusive(connection ->
+                (flushFirst && autoflush ? flushOn(connection) : Mono.<Void>empty()).thenMany(work.apply(connection)));
+    }
+
+    /** Flushes if autoflush is on, in the session's turn. */
+    Mono<Void> autoflush() {
+        return autoflush ? exclusive(this::flushOn).then() : Mono.empty();
     }
 
     private <T> Flux<T> exclusive(Function<SqlConnection, ? extends Publisher<T>> work) {

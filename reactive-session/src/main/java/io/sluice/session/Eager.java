@@ -90,7 +90,7 @@ final class Eager {
                         .concatMap(batch -> session.query((Class<Object>) relationship.target())
                                 .filter(foreignKey.in(batch))
                                 .orderBy(foreignKey, relationship.orderBy())
-                                .all())
+                                .all(false))
                         .doOnNext(child -> {
                             List<Object> list = children.get(foreignKey.get(child));
                             if (list != null) {
@@ -118,7 +118,7 @@ final class Eager {
             return Flux.fromIterable(batches(ids, session.batchSize()))
                     .concatMap(batch -> session.query((Class<Object>) relationship.target())
                             .filter(key.in(batch))
-                            .all())
+                            .all(false))
                     .doOnNext(target -> targets.put(key.get(target), target))
                     .then(Mono.fromRunnable(() -> {
                         for (Object owner : mine) {
@@ -154,7 +154,7 @@ final class Eager {
                         .join(relationship.association(), targetKey.eq(theirs))
                         .filter(mine.in(batch))
                         .orderBy(mine, relationship.orderBy())
-                        .all())
+                        .all(false))
                 .doOnNext(pair -> {
                     List<Object> list = linked.get(pair.getT2());
                     if (list != null && pair.getT1() != null) {

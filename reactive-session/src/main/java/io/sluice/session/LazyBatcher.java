@@ -53,7 +53,9 @@ final class LazyBatcher {
                             owners.add(other);
                         }
                     }
-                    Mono<Void> created = Eager.selectin(session, owners, relationship)
+                    // Autoflush once for the batch; its IN queries then skip it.
+                    Mono<Void> created = session.autoflush()
+                            .then(Eager.selectin(session, owners, relationship))
                             .doFinally(signal -> {
                                 synchronized (this) {
                                     owners.forEach(flying::remove);

@@ -408,7 +408,12 @@ public final class Query<T> {
      * @return the results; the query runs when subscribed
      */
     public Flux<T> all() {
-        Flux<T> results = session.run(connection -> {
+        return all(true);
+    }
+
+    /** Emits the results, flushing first only if {@code flushFirst} (loads that follow a query skip it). */
+    Flux<T> all(boolean flushFirst) {
+        Flux<T> results = session.run(flushFirst, connection -> {
             Statement statement = statement();
             RowMapper<T> mapper = this.statement == null ? positional(true) : byName(true);
             return connection.query(statement, mapper);

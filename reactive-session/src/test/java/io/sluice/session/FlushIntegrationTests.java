@@ -155,6 +155,59 @@ final class FlushIntegrationTests {
     }
 
     @DatabaseTest
+    void shouldBatchUpdatesOfTheSameShapeAndStillFindAStaleRowAmongThem(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = sessions(database, sql);
+        Session setup = sessions.open();
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            accounts.add(new Account("batch" + i, "1.00"));
+        }
+        setup.addAll(accounts);
+        setup.commit().block();
+
+        Session session = sessions.open();
+        List<Account> loaded = session.query(Account.class)
+                .orderBy(Account_.id)
+                .all()
+                .collectList()
+                .block();
+        loaded.forEach(account -> account.setBalance(new BigDecimal("2.00")));
+        sql.clear();
+        session.commit().as(StepVerifier::create).verifyComplete();
+        assertThat(sql.events().stream().filter(event -> event.startsWith("UPDATE")))
+                .hasSize(5)
+                .containsOnly(sql.events().get(1));
+        assertThat(loaded).extracting(Account::getVersion).containsOnly(2L);
+
+        Session other = sessions.open();
+        Account changedElsewhere =
+                other.get(Account.class, loaded.get(2).getId()).block();
+        changedElsewhere.setBalance(new BigDecimal("9.00"));
+        other.commit().block();
+        loaded.forEach(account -> account.setBalance(new BigDecimal("3.00")));
+        session.commit()
+                .as(StepVerifier::create)
+                .expectError(StaleObjectException.class)
+                .verify(Duration.ofSeconds(10));
+        session.rollback().as(StepVerifier::create).verifyComplete();
+        assertThat(loaded).extracting(Account::getVersion).containsOnly(2L);
+
+        Session check = sessions.open();
+        List<String> balances = check.query(Account.class)
+                .orderBy(Account_.id)
+                .all()
+                .map(account -> account.getBalance().toPlainString())
+                .collectList()
+                .block();
+        assertThat(balances).containsExactly("2.00", "2.00", "9.00", "2.00", "2.00");
+        check.close().block();
+        other.close().block();
+        session.close().block();
+        setup.close().block();
+    }
+
+    @DatabaseTest
     void shouldLeaveTheDatabaseAndObjectsAsTheyWereWhenAFlushFails(TestDatabase database) {
         SessionFactory sessions = sessions(database, new RecordingListener());
         Session session = sessions.open();

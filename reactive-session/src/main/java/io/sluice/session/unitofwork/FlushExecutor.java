@@ -37,8 +37,35 @@ final class FlushExecutor {
         this.result = result;
     }
 
+    /**
+     * Sends a plan: each run of consecutive updates as one batch (updates of the same shape share one driver statement),
+     * inserts and deletes one action after the other.
+     */
     Mono<Void> emit(FlushPlan plan) {
-        return Flux.fromIterable(plan.actions()).concatMap(this::emit).then();
+        List<Object> steps = new ArrayList<>();
+        List<FlushAction.UpdateRow> updates = null;
+        for (FlushAction action : plan.actions()) {
+            if (action instanceof FlushAction.UpdateRow update) {
+                if (updates == null) {
+                    updates = new ArrayList<>();
+                    steps.add(updates);
+                }
+                updates.add(update);
+            } else {
+                updates = null;
+                steps.add(action);
+            }
+        }
+        return Flux.fromIterable(steps)
+                .concatMap(step -> step instanceof FlushAction action
+                        ? emit(action)
+                        : Mono.defer(() -> updates(castUpdates(step))))
+                .then();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<FlushAction.UpdateRow> castUpdates(Object step) {
+        return (List<FlushAction.UpdateRow>) step;
     }
 
     Mono<Void> emitStatements(List<io.sluice.core.sql.Statement> statements) {
@@ -49,7 +76,7 @@ final class FlushExecutor {
         if (action instanceof FlushAction.InsertBatch insert) {
             return insert(insert);
         } else if (action instanceof FlushAction.UpdateRow update) {
-            return update(update);
+            return updates(List.of(update));
         }
         return delete((FlushAction.DeleteRows) action);
     }
@@ -117,35 +144,71 @@ final class FlushExecutor {
                 .then();
     }
 
+    /**
+     * Sends updates, those of the same SQL batched into one driver statement, and checks each versioned row's count. A driver
+     * that reports one total for a batch instead of a count per row gets the total checked instead.
+     */
     @SuppressWarnings("unchecked")
-    private Mono<Void> update(FlushAction.UpdateRow action) {
-        EntityState<Object> state = (EntityState<Object>) action.state();
+    private Mono<Void> updates(List<FlushAction.UpdateRow> actions) {
+        List<Update> statements = new ArrayList<>(actions.size());
+        List<EntityState<Object>> states = new ArrayList<>(actions.size());
+        boolean versioned = false;
+        for (FlushAction.UpdateRow action : actions) {
+            EntityState<Object> state = (EntityState<Object>) action.state();
+            states.add(state);
+            statements.add(update(state, action.changed()));
+            versioned |= state.model().version() != null;
+        }
+        boolean checked = versioned;
+        return connection
+                .executeBatched(statements)
+                .collectList()
+                .doOnNext(counts -> {
+                    if (checked) {
+                        check(states, counts);
+                    }
+                    states.forEach(result::updated);
+                })
+                .then();
+    }
+
+    private static void check(List<EntityState<Object>> states, List<Long> counts) {
+        if (counts.size() == states.size()) {
+            for (int i = 0; i < counts.size(); i++) {
+                if (states.get(i).model().version() != null && counts.get(i) != 1) {
+                    throw new StaleObjectException("UPDATE of " + describe(states.get(i))
+                            + " expected to change 1 row but matched " + counts.get(i)
+                            + ": the row was changed or deleted by another transaction since it was loaded");
+                }
+            }
+            return;
+        }
+        long total = counts.stream().mapToLong(Long::longValue).sum();
+        if (total != states.size()) {
+            throw new StaleObjectException("a batch of " + states.size() + " UPDATEs (" + describe(states.get(0))
+                    + " and others) changed " + total + " rows: a row was changed or deleted by another transaction"
+                    + " since it was loaded");
+        }
+    }
+
+    /** The UPDATE of one object's changed columns; a versioned object's version goes up by one, checked in the WHERE. */
+    @SuppressWarnings("unchecked")
+    private Update update(EntityState<Object> state, List<Attribute<?, ?>> changed) {
         EntityModel<Object> model = state.model();
         Update update = SQL.update(model.table());
-        for (Attribute<?, ?> changed : action.changed()) {
-            update = set(update, (Attribute<Object, Object>) changed, FlushPlan.value(changed, state));
+        for (Attribute<?, ?> column : changed) {
+            update = set(update, (Attribute<Object, Object>) column, FlushPlan.value(column, state));
         }
         update = update.where(keyCondition(state));
         Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
-        if (version != null && !action.changed().contains(version)) {
+        if (version != null && !changed.contains(version)) {
             Object current = version.get(state.entity());
             update = update.where(current == null ? version.isNull() : version.eq(current));
             long next = current == null ? 1 : ((Number) current).longValue() + 1;
             setVersion(state, version, next);
             update = set(update, version, version.get(state.entity()));
         }
-        Update statement = update;
-        return connection
-                .execute(statement)
-                .doOnNext(count -> {
-                    if (version != null && count != 1) {
-                        throw new StaleObjectException(
-                                "UPDATE of " + describe(state) + " expected to change 1 row but matched " + count
-                                        + ": the row was changed or deleted by another transaction since it was loaded");
-                    }
-                    result.updated(state);
-                })
-                .then();
+        return update;
     }
 
     @SuppressWarnings("unchecked")

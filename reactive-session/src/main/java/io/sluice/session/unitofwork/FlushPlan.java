@@ -82,8 +82,17 @@ public final class FlushPlan {
             }
         }
         Map<List<Attribute<?, ?>>, List<EntityState<?>>> shapes = new LinkedHashMap<>();
+        // Most objects of a table share a shape: it is worked out once per model and set of unset generated columns.
+        Map<EntityModel<?>, Map<Long, List<EntityState<?>>>> byMask = new java.util.IdentityHashMap<>();
         for (EntityState<?> state : pending) {
-            shapes.computeIfAbsent(shape(state), key -> new ArrayList<>()).add(state);
+            long mask = unsetGenerated(state);
+            if (mask < 0) {
+                shapes.computeIfAbsent(shape(state), key -> new ArrayList<>()).add(state);
+                continue;
+            }
+            byMask.computeIfAbsent(state.model(), model -> new LinkedHashMap<>())
+                    .computeIfAbsent(mask, key -> shapes.computeIfAbsent(shape(state), columns -> new ArrayList<>()))
+                    .add(state);
         }
         for (Map.Entry<List<Attribute<?, ?>>, List<EntityState<?>>> shape : shapes.entrySet()) {
             EntityModel<?> model = shape.getValue().get(0).model();
@@ -116,6 +125,24 @@ public final class FlushPlan {
             }
         }
         return new FlushPlan(actions);
+    }
+
+    /**
+     * Returns the positions of the generated attributes that have no value yet, as bits; -1 if the model has more than 63
+     * attributes.
+     */
+    private static long unsetGenerated(EntityState<?> state) {
+        List<? extends Attribute<?, ?>> attributes = state.model().attributes();
+        if (attributes.size() > 63) {
+            return -1;
+        }
+        long mask = 0;
+        for (int i = 0; i < attributes.size(); i++) {
+            if (attributes.get(i).isGenerated() && value(attributes.get(i), state) == null) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
     }
 
     /** The columns an insert gives values for: all but a generated key that has no value yet. */
