@@ -3,6 +3,7 @@ package io.sluice.core;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
+import io.sluice.core.dialect.ColumnClasses;
 import io.sluice.core.dialect.Dialect;
 import io.sluice.core.dialect.ResultStreaming;
 import io.sluice.core.dialect.ValueCodec;
@@ -66,7 +67,18 @@ final class DefaultSqlConnection implements SqlConnection {
     private <T> Flux<T> rows(RenderedSql sql, RowMapper<T> mapper, int fetchSize) {
         ValueCodec codec = dialect.codec();
         return run(sql, fetchSize)
-                .concatMap(result -> result.map((row, metadata) -> mapper.map(new RowReader(row, metadata, codec))))
+                .concatMap(result -> {
+                    // One lookup of the columns' classes per result, shared by its rows (mapped one after the other).
+                    ColumnClasses[] columns = new ColumnClasses[1];
+                    return result.map((row, metadata) -> {
+                        ColumnClasses known = columns[0];
+                        if (known == null) {
+                            known = new ColumnClasses(metadata);
+                            columns[0] = known;
+                        }
+                        return mapper.map(new RowReader(row, metadata, codec, known));
+                    });
+                })
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
     }
 

@@ -2,6 +2,7 @@ package io.sluice.core;
 
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import io.sluice.core.dialect.ColumnClasses;
 import io.sluice.core.dialect.ValueCodec;
 import io.sluice.core.sql.SqlType;
 import org.jspecify.annotations.Nullable;
@@ -15,11 +16,13 @@ public final class RowReader {
     private final Row row;
     private final RowMetadata metadata;
     private final ValueCodec codec;
+    private final @Nullable ColumnClasses columns;
 
-    RowReader(Row row, RowMetadata metadata, ValueCodec codec) {
+    RowReader(Row row, RowMetadata metadata, ValueCodec codec, @Nullable ColumnClasses columns) {
         this.row = row;
         this.metadata = metadata;
         this.codec = codec;
+        this.columns = columns;
     }
 
     /**
@@ -31,7 +34,7 @@ public final class RowReader {
      * @return the value, or {@code null}
      */
     public <T> @Nullable T get(int index, SqlType<T> type) {
-        return codec.decode(row, index, type);
+        return codec.decode(row, index, type, columns);
     }
 
     /**
@@ -43,7 +46,7 @@ public final class RowReader {
      * @return the value, or {@code null}
      */
     public <T> @Nullable T get(int index, Class<T> javaType) {
-        return codec.decode(row, index, SqlType.forJavaType(javaType));
+        return codec.decode(row, index, SqlType.forJavaType(javaType), columns);
     }
 
     /**

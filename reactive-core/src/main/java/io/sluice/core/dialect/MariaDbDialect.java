@@ -113,12 +113,12 @@ public final class MariaDbDialect extends AbstractDialect {
 
         @Override
         @SuppressWarnings("unchecked")
-        public <T> @Nullable T decode(Row row, int index, SqlType<T> type) {
+        public <T> @Nullable T decode(Row row, int index, SqlType<T> type, @Nullable ColumnClasses columns) {
             if (type.kind() == SqlType.Kind.UUID) {
                 String text = row.get(index, String.class);
                 return text == null ? null : (T) UUID.fromString(text);
             }
-            return super.decode(row, index, type);
+            return super.decode(row, index, type, columns);
         }
 
         @Override

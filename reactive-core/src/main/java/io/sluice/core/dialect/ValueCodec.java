@@ -68,8 +68,23 @@ public class ValueCodec {
      * @return the value, or {@code null}
      * @throws IllegalArgumentException if the value cannot be converted
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> @Nullable T decode(Row row, int index, SqlType<T> type) {
+        return decode(row, index, type, null);
+    }
+
+    /**
+     * Reads a column of a row as the Java type of a SQL type, with the classes the driver reads the result's columns as.
+     *
+     * @param row the row
+     * @param index the 0-based column index
+     * @param type the SQL type
+     * @param columns the result's column classes, or {@code null} to ask the row's metadata
+     * @param <T> the Java type
+     * @return the value, or {@code null}
+     * @throws IllegalArgumentException if the value cannot be converted
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> @Nullable T decode(Row row, int index, SqlType<T> type, @Nullable ColumnClasses columns) {
         Class<T> javaType = type.javaType();
         switch (type.kind()) {
             case ENUM: {
@@ -91,7 +106,10 @@ public class ValueCodec {
             case DECIMAL:
             case REAL:
             case DOUBLE:
-                if (row.getMetadata().getColumnMetadata(index).getJavaType() == javaType) {
+                Class<?> columnClass = columns != null
+                        ? columns.of(index)
+                        : row.getMetadata().getColumnMetadata(index).getJavaType();
+                if (columnClass == javaType) {
                     // The driver reads this column as the wanted class: ask for it directly, no conversion to check.
                     return row.get(index, javaType);
                 }
