@@ -8,6 +8,7 @@
 #          (PostgreSQL: plus about 3 minutes for Hibernate Reactive's run).
 # Default: the harness settings of BENCHMARKING.md (2 forks, 5 x 1 s warm-up, 5 x 2 s measured, N in {1, 100, 10 000});
 #          the stream 3 warm-up and 5 measured shots.
+# JMH_HARNESS="<jmh options>" replaces the harness options (forks, iterations, parameters) of the timed benchmarks.
 # Without database names it runs all three. Set JMH_INCLUDE to a regular expression to run some benchmarks only.
 # Results: benchmarks/results/<DB>.csv (JMH), <DB>.log (JMH's output), <DB>.txt (the machine and its load), RESULTS.md.
 # With POSTGRESQL, Hibernate Reactive's module runs too (results/POSTGRESQL-hibernate.csv), right after the main run.
@@ -32,6 +33,10 @@ if [ "$mode" = short ]; then
 else
     harness=(-f 2 -wi 5 -w 1s -i 5 -r 2s)
     shots=(-f 2 -wi 3 -i 5)
+fi
+# JMH_HARNESS replaces the harness options of either mode, e.g. "-f 1 -wi 4 -w 1s -i 5 -r 1s -p n=100,10000".
+if [ -n "${JMH_HARNESS:-}" ]; then
+    read -r -a harness <<< "$JMH_HARNESS"
 fi
 
 build=(-q -pl benchmarks -am package -DskipTests -Djacoco.skip=true
