@@ -385,7 +385,22 @@ public final class Report {
             @Nullable Measure jooq,
             @Nullable Measure hibernate) {
         String where = row.scenario() + (n.isEmpty() ? "" : ", N = " + n);
-        if (limit != null && row.readTarget() && rows >= 100 && database != BenchDatabase.MARIADB) {
+        boolean stream = row.scenario().startsWith("6");
+        if (limit != null && stream) {
+            targets.add(verdict(sluice.score() / limit.score() <= 1.10) + where + ": Sluice / raw "
+                    + ratio(sluice, limit) + " per row (target ≤ 1.1×)");
+        }
+        if (limit != null && row.scenario().equals("5 selectinLoad") && rows >= 100) {
+            targets.add(verdict(sluice.score() / limit.score() <= 1.3) + where + ": Sluice / raw IN "
+                    + ratio(sluice, limit) + " (target ≤ 1.3×)");
+        }
+        if (spring != null && row.fasterRaw() && n.equals("10000") && database != BenchDatabase.H2) {
+            double faster = spring.score() / sluice.score();
+            targets.add(
+                    verdict(faster >= 10) + where + ": Sluice " + String.format(java.util.Locale.ROOT, "%.1f", faster)
+                            + "× faster than Spring Data R2DBC (target ≥ 10×)");
+        }
+        if (limit != null && !stream && row.readTarget() && rows >= 100 && database != BenchDatabase.MARIADB) {
             double bound = database == BenchDatabase.POSTGRESQL ? 1.10 : 1.5;
             targets.add(verdict(sluice.score() / limit.score() <= bound) + where + ": Sluice / raw "
                     + ratio(sluice, limit) + " (target ≤ " + bound + "×)");
