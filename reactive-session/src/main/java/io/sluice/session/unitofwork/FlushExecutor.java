@@ -14,6 +14,7 @@ import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,30 +43,22 @@ final class FlushExecutor {
      * inserts and deletes one action after the other.
      */
     Mono<Void> emit(FlushPlan plan) {
-        List<Object> steps = new ArrayList<>();
+        List<Supplier<Mono<Void>>> steps = new ArrayList<>();
         List<FlushAction.UpdateRow> updates = null;
         for (FlushAction action : plan.actions()) {
             if (action instanceof FlushAction.UpdateRow update) {
                 if (updates == null) {
-                    updates = new ArrayList<>();
-                    steps.add(updates);
+                    List<FlushAction.UpdateRow> run = new ArrayList<>();
+                    steps.add(() -> updates(run));
+                    updates = run;
                 }
                 updates.add(update);
             } else {
                 updates = null;
-                steps.add(action);
+                steps.add(() -> emit(action));
             }
         }
-        return Flux.fromIterable(steps)
-                .concatMap(step -> step instanceof FlushAction action
-                        ? emit(action)
-                        : Mono.defer(() -> updates(castUpdates(step))))
-                .then();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<FlushAction.UpdateRow> castUpdates(Object step) {
-        return (List<FlushAction.UpdateRow>) step;
+        return Flux.fromIterable(steps).concatMap(Supplier::get).then();
     }
 
     Mono<Void> emitStatements(List<io.sluice.core.sql.Statement> statements) {
@@ -73,10 +66,9 @@ final class FlushExecutor {
     }
 
     private Mono<Void> emit(FlushAction action) {
+        // Updates never come here: emit(FlushPlan) sends them in runs.
         if (action instanceof FlushAction.InsertBatch insert) {
             return insert(insert);
-        } else if (action instanceof FlushAction.UpdateRow update) {
-            return updates(List.of(update));
         }
         return delete((FlushAction.DeleteRows) action);
     }

@@ -3,7 +3,6 @@ package io.sluice.session.unitofwork;
 import io.sluice.core.sql.Table;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
-import io.sluice.session.mapping.Mapping;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,47 +20,6 @@ public final class FlushPlan {
 
     private FlushPlan(List<FlushAction> actions) {
         this.actions = List.copyOf(actions);
-    }
-
-    /**
-     * Returns the plan for the session's current state.
-     *
-     * @param identityMap the session's objects
-     * @param deleted the objects marked for deletion, in order
-     * @param mapping the mapping, for the order of tables
-     * @return the plan
-     */
-    public static FlushPlan organize(IdentityMap identityMap, List<EntityState<?>> deleted, Mapping mapping) {
-        List<FlushAction> actions = new ArrayList<>();
-        List<Table> order = mapping.metadata().sortedTables();
-        for (Table table : order) {
-            actions.addAll(organizeSaves(identityMap, table).actions());
-        }
-        actions.addAll(organizeDeletes(deleted, order).actions());
-        return new FlushPlan(actions);
-    }
-
-    /**
-     * Returns the saves of one table: the updates of its changed objects, then the inserts of its new ones by shape.
-     *
-     * @param identityMap the session's objects
-     * @param table the table
-     * @return the plan
-     */
-    public static FlushPlan organizeSaves(IdentityMap identityMap, Table table) {
-        List<EntityState<?>> persistent = new ArrayList<>();
-        for (EntityState<?> state : identityMap.keyed()) {
-            if (state.model().table() == table) {
-                persistent.add(state);
-            }
-        }
-        List<EntityState<?>> added = new ArrayList<>();
-        for (EntityState<?> state : identityMap.pending()) {
-            if (state.model().table() == table) {
-                added.add(state);
-            }
-        }
-        return organizeSaves(persistent, added);
     }
 
     /**

@@ -106,8 +106,6 @@ public final class IdentityMap {
         EntityKey key = state.key();
         if (key != null && byKey.get(key) == state) {
             byKey.remove(key);
-        } else if (key != null) {
-            byKey.values().remove(state);
         }
     }
 
@@ -188,6 +186,11 @@ public final class IdentityMap {
             }
         }
         return true;
+    }
+
+    /** Forgets every reported relationship change (a rollback put the objects back). */
+    synchronized void forgetRelationChanges() {
+        changed.clear();
     }
 
     /**

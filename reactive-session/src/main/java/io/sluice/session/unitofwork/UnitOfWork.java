@@ -299,10 +299,7 @@ public final class UnitOfWork {
         java.util.Map<Table, java.util.LinkedHashSet<List<Object>>> inserts = new java.util.LinkedHashMap<>();
         java.util.Map<Table, java.util.LinkedHashSet<List<Object>>> deletes = new java.util.LinkedHashMap<>();
         for (EntityState<?> state : states) {
-            if (state.status() == EntityState.Status.DELETED
-                    || state.model()
-                            .relationships(Relationship.Kind.MANY_TO_MANY)
-                            .isEmpty()) {
+            if (state.status() == EntityState.Status.DELETED) {
                 continue;
             }
             for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.MANY_TO_MANY)) {
@@ -550,7 +547,7 @@ public final class UnitOfWork {
         }
         deletedInTransaction.clear();
         flushedInTransaction.clear();
-        identityMap.relationsFlushed(identityMap.all());
+        identityMap.forgetRelationChanges();
         toDelete.clear();
         bulk.clear();
         deletesPrepared.clear();
