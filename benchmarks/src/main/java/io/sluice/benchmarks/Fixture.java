@@ -294,6 +294,43 @@ public final class Fixture implements AutoCloseable {
         return sql.toString();
     }
 
+    /**
+     * Returns the statement that sets {@code bench_parent.amount} of many rows, each to its own value, the way this database
+     * does it in one statement ({@code UPDATE ... FROM (VALUES ...)} on PostgreSQL, {@code UPDATE ... JOIN (SELECT ... UNION
+     * ALL ...)} on MariaDB), written out by hand: binds are each row's id, then its amount.
+     *
+     * @param rows the number of rows
+     * @return the SQL
+     * @throws IllegalStateException on H2, which has no such statement
+     */
+    public String updateRowsSql(int rows) {
+        StringBuilder sql = new StringBuilder(128 + rows * 24);
+        switch (database) {
+            case POSTGRESQL -> {
+                sql.append("UPDATE bench_parent SET amount = sluice_rows.s0 FROM (VALUES ");
+                for (int row = 0; row < rows; row++) {
+                    sql.append(row == 0 ? "(" : ", (")
+                            .append(database.marker(2 * row + 1))
+                            .append(", ")
+                            .append(database.marker(2 * row + 2))
+                            .append(')');
+                }
+                sql.append(") AS sluice_rows (m0, s0) WHERE bench_parent.id = sluice_rows.m0");
+            }
+            case MARIADB -> {
+                sql.append("UPDATE bench_parent JOIN (SELECT ? AS m0, ? AS s0");
+                for (int row = 1; row < rows; row++) {
+                    sql.append(" UNION ALL SELECT ?, ?");
+                }
+                sql.append(
+                        ") AS sluice_rows ON bench_parent.id = sluice_rows.m0 SET bench_parent.amount = sluice_rows.s0");
+            }
+            default ->
+                throw new IllegalStateException(database + " has no statement that updates rows with their own values");
+        }
+        return sql.toString();
+    }
+
     @Override
     public void close() {
         engine.close().block(TIMEOUT);

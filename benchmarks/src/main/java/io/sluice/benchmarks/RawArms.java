@@ -201,6 +201,47 @@ public final class RawArms {
     }
 
     /**
+     * Loads {@code n} parents, then updates each one's amount with one multi-row UPDATE per 1,000 rows (see
+     * {@link Fixture#updateRowsSql(int)}), in a transaction. H2 has no such statement: there it is {@link #update(int)}.
+     *
+     * @param n the number of parents
+     * @return the rows updated
+     */
+    public Mono<Long> updateRows(int n) {
+        if (database == BenchDatabase.H2) {
+            return update(n);
+        }
+        return Raw.inTransaction(
+                        pool,
+                        connection -> Flux.from(connection
+                                        .createStatement(selectParents)
+                                        .bind(0, (long) n)
+                                        .execute())
+                                .concatMap(result -> result.map((row, metadata) -> parent(row)))
+                                .collectList()
+                                .flatMap(parents -> Flux.range(0, chunks(parents.size()))
+                                        .concatMap(chunk -> {
+                                            int from = chunk * Fixture.ROWS_PER_INSERT;
+                                            int rows = Math.min(parents.size() - from, Fixture.ROWS_PER_INSERT);
+                                            Statement update = connection.createStatement(
+                                                    rows == 1 ? updateAmount : fixture.updateRowsSql(rows));
+                                            int index = 0;
+                                            for (Parent parent : parents.subList(from, from + rows)) {
+                                                if (rows == 1) {
+                                                    update.bind(0, parent.getAmount() + 1)
+                                                            .bind(1, parent.getId());
+                                                } else {
+                                                    update.bind(index++, parent.getId())
+                                                            .bind(index++, parent.getAmount() + 1);
+                                                }
+                                            }
+                                            return updated(update);
+                                        })
+                                        .reduce(0L, Long::sum)))
+                .single();
+    }
+
+    /**
      * Queries {@code n} parents, mapping each row by index to a new {@link Parent}.
      *
      * @param n the number of rows

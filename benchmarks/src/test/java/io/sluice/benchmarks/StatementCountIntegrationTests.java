@@ -92,7 +92,7 @@ final class StatementCountIntegrationTests {
     }
 
     @DatabaseTest
-    void shouldUpdateWithOneSelectAndOneBatchOfUpdates(TestDatabase database) {
+    void shouldUpdateWithOneSelectAndOneBatchOrOneStatementPerThousandRows(TestDatabase database) {
         Fixture fixture = fixture(database);
         fixture.seedParents(PARENTS, 10);
         long total = amountTotal(fixture);
@@ -104,11 +104,24 @@ final class StatementCountIntegrationTests {
         assertThat(amountTotal(fixture)).isEqualTo(total += N);
 
         List<String> select = log.statements().subList(0, 1);
+        StatementLog rows = run(database, new RawArms(fixture).updateRows(N));
+        List<String> rowsStatements = rows.statements();
+        List<Integer> rowsBindings =
+                rows.executions().stream().map(StatementLog.Execution::bindings).toList();
+        assertThat(amountTotal(fixture)).isEqualTo(total += N);
+        if (database == TestDatabase.H2) {
+            assertThat(rowsStatements).containsExactly(select.get(0), update);
+        } else {
+            // One multi-row UPDATE per 1,000 rows.
+            assertThat(rowsBindings).containsExactly(1, 1, 1);
+            assertThat(rowsStatements).hasSize(1 + chunks(N));
+        }
+
         StatementLog sluice = run(database, new SluiceArms(fixture).update(N));
         assertThat(sluice.executions())
                 .extracting(StatementLog.Execution::bindings)
-                .containsExactly(1, N);
-        assertThat(sluice.statements()).containsExactly(select.get(0), update);
+                .containsExactlyElementsOf(rowsBindings);
+        assertThat(sluice.statements()).containsExactlyElementsOf(rowsStatements);
         assertThat(amountTotal(fixture)).isEqualTo(total += N);
 
         List<String> jooq = run(database, new JooqArms(fixture).update(N)).statements();

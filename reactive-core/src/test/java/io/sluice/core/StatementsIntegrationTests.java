@@ -1,6 +1,7 @@
 package io.sluice.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.schema.Metadata;
 import io.sluice.core.sql.Column;
@@ -10,6 +11,7 @@ import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import io.sluice.core.sql.TableAlias;
+import io.sluice.core.sql.UpdateRows;
 import io.sluice.testing.DatabaseTest;
 import io.sluice.testing.Schemas;
 import io.sluice.testing.TestDatabase;
@@ -284,6 +286,34 @@ final class StatementsIntegrationTests {
                 .isEqualTo(1);
         assertThat(rows(SQL.select(SQL.count()).from(ADDRESSES))).containsExactly(List.of(3L));
         assertThat(engine.execute(SQL.deleteFrom(ADDRESSES)).block()).isEqualTo(3);
+    }
+
+    @DatabaseTest
+    void shouldUpdateManyRowsWithTheirOwnValuesInOneStatementOrSayItCannot(TestDatabase database) {
+        List<Long> ids = seed(database);
+        UpdateRows update = SQL.updateRows(
+                USERS,
+                List.of(ID, NAME),
+                List.of(FULLNAME, AGE),
+                List.of(
+                        java.util.Arrays.asList(ids.get(0), "ed", "Edward O'Jones", 31),
+                        java.util.Arrays.asList(ids.get(1), "wendy", null, null),
+                        java.util.Arrays.asList(ids.get(2), "not mary", "Nobody", 0),
+                        java.util.Arrays.asList(ids.get(4), "jack", "Jack \\ 100%", 7)));
+        if (database == TestDatabase.H2) {
+            assertThatThrownBy(() -> engine.execute(update).block())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("send one UPDATE per row");
+            return;
+        }
+        assertThat(engine.execute(update).block()).isEqualTo(3);
+        assertThat(rows(SQL.select(NAME, FULLNAME, AGE).from(USERS).orderBy(ID)))
+                .containsExactly(
+                        List.of("ed", "Edward O'Jones", 31),
+                        java.util.Arrays.asList("wendy", null, null),
+                        List.of("mary", "Mary Contrary", 41),
+                        List.of("fred", "Fred Flintstone", 52),
+                        List.of("jack", "Jack \\ 100%", 7));
     }
 
     @DatabaseTest

@@ -12,6 +12,16 @@ public enum Capability {
     DEFAULT_VALUES,
     /** Several rows in one {@code INSERT ... VALUES (...), (...)}. */
     MULTI_ROW_INSERT,
+    /**
+     * Many rows updated in one statement as {@code UPDATE t SET c = r.c FROM (VALUES (...), (...)) AS r (...) WHERE t.id =
+     * r.id} (PostgreSQL).
+     */
+    UPDATE_FROM_VALUES,
+    /**
+     * Many rows updated in one statement as {@code UPDATE t JOIN (SELECT ... UNION ALL SELECT ...) AS r ON t.id = r.id SET t.c =
+     * r.c} (MariaDB, MySQL).
+     */
+    UPDATE_JOIN_ROWS,
     /** Full-text search, written by {@link Dialect#fullTextMatch(String, String)}. */
     FULL_TEXT_SEARCH
 }

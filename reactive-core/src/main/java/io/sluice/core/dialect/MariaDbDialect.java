@@ -21,7 +21,11 @@ public final class MariaDbDialect extends AbstractDialect {
     public static final MariaDbDialect INSTANCE = new MariaDbDialect();
 
     private MariaDbDialect() {
-        super("MariaDB", '`', EnumSet.of(Capability.MULTI_ROW_INSERT, Capability.FULL_TEXT_SEARCH), new MariaDbCodec());
+        super(
+                "MariaDB",
+                '`',
+                EnumSet.of(Capability.MULTI_ROW_INSERT, Capability.UPDATE_JOIN_ROWS, Capability.FULL_TEXT_SEARCH),
+                new MariaDbCodec());
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class PostgresDialect extends AbstractDialect {
                         Capability.CONCAT_OPERATOR,
                         Capability.DEFAULT_VALUES,
                         Capability.MULTI_ROW_INSERT,
+                        Capability.UPDATE_FROM_VALUES,
                         Capability.FULL_TEXT_SEARCH),
                 new ValueCodec());
     }

@@ -68,6 +68,29 @@ public final class SQL {
     }
 
     /**
+     * Returns the update of many rows of a table in one statement, each row with its own values (see {@link UpdateRows}).
+     *
+     * <pre>{@code
+     * SQL.updateRows(users, List.of(id), List.of(fullname), List.of(List.of(1, "Ed Jones"), List.of(2, "Wendy Williams")))
+     * }</pre>
+     *
+     * @param table the table
+     * @param match the columns that pick each row, usually the key
+     * @param set the columns given new values
+     * @param rows the rows: values for {@code match}, then for {@code set}
+     * @return the statement
+     * @throws IllegalArgumentException if a column belongs to another table or a value does not fit its column
+     */
+    public static UpdateRows updateRows(
+            Table table, List<? extends Column<?>> match, List<? extends Column<?>> set, List<? extends List<?>> rows) {
+        return UpdateRows.of(
+                Assert.requireNonNull(table, "table must not be null"),
+                Assert.requireNonNull(match, "match must not be null"),
+                Assert.requireNonNull(set, "set must not be null"),
+                rows);
+    }
+
+    /**
      * Returns a delete from a table.
      *
      * @param table the table

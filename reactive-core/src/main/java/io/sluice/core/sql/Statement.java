@@ -4,7 +4,7 @@ package io.sluice.core.sql;
  * A statement of the expression language that an engine can execute: a select, a compound select, an insert, an update, a
  * delete or a text statement. Statements are immutable; the methods that refine them return new statements.
  */
-public sealed interface Statement permits Select, CompoundSelect, Insert, Update, Delete, Text {
+public sealed interface Statement permits Select, CompoundSelect, Insert, Update, UpdateRows, Delete, Text {
 
     /**
      * Calls the visitor's method for this kind of statement.

@@ -19,6 +19,9 @@ public interface StatementVisitor<R> {
     /** Visits an update. @param update the statement @return the result */
     R visitUpdate(Update update);
 
+    /** Visits an update of many rows. @param update the statement @return the result */
+    R visitUpdateRows(UpdateRows update);
+
     /** Visits a delete. @param delete the statement @return the result */
     R visitDelete(Delete delete);
 

@@ -2,6 +2,7 @@ package io.sluice.session.unitofwork;
 
 import io.sluice.core.SqlConnection;
 import io.sluice.core.dialect.Capability;
+import io.sluice.core.dialect.Dialect;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.Expression;
@@ -13,7 +14,9 @@ import io.sluice.session.StaleObjectException;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -27,7 +30,7 @@ final class FlushExecutor {
 
     /** At most this many bind values per statement (PostgreSQL's limit is 65,535). */
     private static final int MAX_BINDS = 30_000;
-    /** At most this many rows per multi-row insert. */
+    /** At most this many rows per multi-row insert or update. */
     private static final int MAX_ROWS = 1_000;
 
     private final SqlConnection connection;
@@ -137,11 +140,122 @@ final class FlushExecutor {
     }
 
     /**
-     * Sends updates, those of the same SQL batched into one driver statement, and checks each versioned row's count. A driver
-     * that reports one total for a batch instead of a count per row gets the total checked instead.
+     * Sends a run of updates. Where the database can update many rows with their own values in one statement, the objects of
+     * one class that changed the same columns go in one {@link UpdateRows} per {@value #MAX_ROWS} (one round trip instead of
+     * one per row); the rest, and all on other databases, are sent as UPDATEs of the same SQL batched into one driver
+     * statement.
+     */
+    private Mono<Void> updates(List<FlushAction.UpdateRow> actions) {
+        Dialect dialect = connection.dialect();
+        if (actions.size() < 2
+                || !(dialect.supports(Capability.UPDATE_FROM_VALUES)
+                        || dialect.supports(Capability.UPDATE_JOIN_ROWS))) {
+            return singleUpdates(actions);
+        }
+        Map<UpdateShape, List<FlushAction.UpdateRow>> shapes = new LinkedHashMap<>();
+        List<FlushAction.UpdateRow> single = new ArrayList<>();
+        for (FlushAction.UpdateRow action : actions) {
+            if (fitsManyRows(action)) {
+                shapes.computeIfAbsent(
+                                new UpdateShape(action.state().model(), action.changed()), shape -> new ArrayList<>())
+                        .add(action);
+            } else {
+                single.add(action);
+            }
+        }
+        List<Supplier<Mono<Void>>> steps = new ArrayList<>();
+        for (Map.Entry<UpdateShape, List<FlushAction.UpdateRow>> shape : shapes.entrySet()) {
+            List<FlushAction.UpdateRow> rows = shape.getValue();
+            if (rows.size() == 1) {
+                single.add(rows.get(0));
+                continue;
+            }
+            int columns = 2 * shape.getKey().model().ids().size()
+                    + shape.getKey().changed().size()
+                    + 2;
+            int rowsPerStatement = Math.max(1, Math.min(MAX_ROWS, MAX_BINDS / columns));
+            for (int from = 0; from < rows.size(); from += rowsPerStatement) {
+                List<FlushAction.UpdateRow> chunk = rows.subList(from, Math.min(rows.size(), from + rowsPerStatement));
+                steps.add(() -> updateRows(shape.getKey(), chunk));
+            }
+        }
+        if (!single.isEmpty()) {
+            steps.add(() -> singleUpdates(single));
+        }
+        return Flux.fromIterable(steps).concatMap(Supplier::get).then();
+    }
+
+    /**
+     * Returns whether an update can go into an {@link UpdateRows}: not when it changes the key (rows could swap keys within
+     * one statement) or when its version is unset or set by hand (the single UPDATE deals with those).
+     */
+    private static boolean fitsManyRows(FlushAction.UpdateRow action) {
+        EntityModel<?> model = action.state().model();
+        for (Attribute<?, ?> changed : action.changed()) {
+            if (changed.isId() || changed == model.version()) {
+                return false;
+            }
+        }
+        Attribute<?, ?> version = model.version();
+        return version == null || FlushPlan.value(version, action.state()) != null;
+    }
+
+    /** The objects of one class that changed the same columns. */
+    private record UpdateShape(EntityModel<?> model, List<Attribute<?, ?>> changed) {}
+
+    /**
+     * Sends one {@link UpdateRows} for objects of one shape: matched by key (and version), given their changed columns (and
+     * their next version); a versioned batch must match every row.
      */
     @SuppressWarnings("unchecked")
-    private Mono<Void> updates(List<FlushAction.UpdateRow> actions) {
+    private Mono<Void> updateRows(UpdateShape shape, List<FlushAction.UpdateRow> chunk) {
+        EntityModel<Object> model = (EntityModel<Object>) shape.model();
+        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
+        List<Attribute<?, ?>> match = new ArrayList<>(model.ids());
+        List<Attribute<?, ?>> set = new ArrayList<>(shape.changed());
+        if (version != null) {
+            match.add(version);
+            set.add(version);
+        }
+        List<EntityState<Object>> states = new ArrayList<>(chunk.size());
+        List<List<@Nullable Object>> rows = new ArrayList<>(chunk.size());
+        for (FlushAction.UpdateRow action : chunk) {
+            EntityState<Object> state = (EntityState<Object>) action.state();
+            states.add(state);
+            List<@Nullable Object> row = new ArrayList<>(match.size() + set.size());
+            for (Attribute<Object, ?> id : model.ids()) {
+                row.add(snapshotKey(state, (Attribute<Object, Object>) id));
+            }
+            if (version != null) {
+                row.add(version.get(state.entity()));
+            }
+            for (Attribute<?, ?> column : shape.changed()) {
+                row.add(FlushPlan.value(column, state));
+            }
+            if (version != null) {
+                long current = ((Number) java.util.Objects.requireNonNull(version.get(state.entity()))).longValue();
+                setVersion(state, version, current + 1);
+                row.add(version.get(state.entity()));
+            }
+            rows.add(row);
+        }
+        return connection
+                .execute(SQL.updateRows(model.table(), match, set, rows))
+                .doOnNext(count -> {
+                    if (version != null) {
+                        check(states, List.of(count));
+                    }
+                    states.forEach(result::updated);
+                })
+                .then();
+    }
+
+    /**
+     * Sends updates one per object, those of the same SQL batched into one driver statement, and checks each versioned row's
+     * count. A driver that reports one total for a batch instead of a count per row gets the total checked instead.
+     */
+    @SuppressWarnings("unchecked")
+    private Mono<Void> singleUpdates(List<FlushAction.UpdateRow> actions) {
         List<Update> statements = new ArrayList<>(actions.size());
         List<EntityState<Object>> states = new ArrayList<>(actions.size());
         boolean versioned = false;

@@ -17,11 +17,15 @@ import io.sluice.core.sql.StatementVisitor;
 import io.sluice.core.sql.Table;
 import io.sluice.core.sql.TableAlias;
 import io.sluice.core.sql.Text;
+import io.sluice.core.sql.UpdateRows;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Writes statements and FROM items into a {@link RenderContext}; expressions go through its {@link ExpressionWriter}. */
 final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void> {
+
+    /** The alias of the given rows in an {@link UpdateRows}. */
+    private static final String ROWS = "sluice_rows";
 
     private final RenderContext context;
     private final ExpressionWriter expressions;
@@ -146,6 +150,82 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
         }
         where(update.where());
         return null;
+    }
+
+    @Override
+    public Void visitUpdateRows(UpdateRows update) {
+        String alias = update.table().name().equalsIgnoreCase(ROWS) ? ROWS + "_" : ROWS;
+        if (context.dialect.supports(Capability.UPDATE_FROM_VALUES)) {
+            context.append("UPDATE ").identifier(update.table().name()).append(" SET ");
+            for (int i = 0; i < update.set().size(); i++) {
+                context.append(i == 0 ? "" : ", ")
+                        .identifier(update.set().get(i).name())
+                        .append(" = ");
+                context.identifier(alias).append(".").identifier("s" + i);
+            }
+            context.append(" FROM (VALUES ");
+            List<List<Expression<?>>> rows = update.rows();
+            for (int r = 0; r < rows.size(); r++) {
+                context.append(r == 0 ? "(" : ", (");
+                expressions.list(rows.get(r));
+                context.append(")");
+            }
+            context.append(") AS ").identifier(alias).append(" (");
+            for (int i = 0; i < update.match().size(); i++) {
+                context.append(i == 0 ? "" : ", ").identifier("m" + i);
+            }
+            for (int i = 0; i < update.set().size(); i++) {
+                context.append(", ").identifier("s" + i);
+            }
+            context.append(") WHERE ");
+            matches(update, alias);
+        } else if (context.dialect.supports(Capability.UPDATE_JOIN_ROWS)) {
+            context.append("UPDATE ").identifier(update.table().name()).append(" JOIN (");
+            List<List<Expression<?>>> rows = update.rows();
+            int matched = update.match().size();
+            for (int r = 0; r < rows.size(); r++) {
+                context.append(r == 0 ? "SELECT " : " UNION ALL SELECT ");
+                List<Expression<?>> row = rows.get(r);
+                for (int i = 0; i < row.size(); i++) {
+                    context.append(i == 0 ? "" : ", ");
+                    row.get(i).accept(expressions);
+                    if (r == 0) {
+                        context.append(" AS ").identifier(i < matched ? "m" + i : "s" + (i - matched));
+                    }
+                }
+            }
+            context.append(") AS ").identifier(alias).append(" ON ");
+            matches(update, alias);
+            context.append(" SET ");
+            for (int i = 0; i < update.set().size(); i++) {
+                context.append(i == 0 ? "" : ", ")
+                        .identifier(update.table().name())
+                        .append(".")
+                        .identifier(update.set().get(i).name())
+                        .append(" = ")
+                        .identifier(alias)
+                        .append(".")
+                        .identifier("s" + i);
+            }
+        } else {
+            throw new IllegalArgumentException(context.dialect.name()
+                    + " has no statement that updates many rows with their own values; send one UPDATE per row");
+        }
+        return null;
+    }
+
+    /** The rows' match columns equal to the given rows' values. */
+    private void matches(UpdateRows update, String alias) {
+        for (int i = 0; i < update.match().size(); i++) {
+            context.append(i == 0 ? "" : " AND ")
+                    .identifier(update.table().name())
+                    .append(".")
+                    .identifier(update.match().get(i).name())
+                    .append(" = ")
+                    .identifier(alias)
+                    .append(".")
+                    .identifier("m" + i);
+        }
     }
 
     @Override

@@ -434,4 +434,37 @@ final class SqlRendererUnitTests {
                         .values())
                 .containsExactly(-0.0);
     }
+
+    @Test
+    void shouldRenderAnUpdateOfManyRowsPerDialectAndRefuseItWhereThereIsNoNativeForm() {
+        var update = SQL.updateRows(
+                USERS,
+                List.of(ID, AGE),
+                List.of(FULLNAME, AGE),
+                List.of(java.util.Arrays.asList(1L, 30, "Ed Jones", 31), java.util.Arrays.asList(2L, 25, null, 26)));
+        RenderedSql postgres = pg(update);
+        assertThat(postgres.sql())
+                .isEqualTo("UPDATE users SET fullname = sluice_rows.s0, age = sluice_rows.s1"
+                        + " FROM (VALUES ($1, $2, $3, $4), ($5, $6, $7, $8)) AS sluice_rows (m0, m1, s0, s1)"
+                        + " WHERE users.id = sluice_rows.m0 AND users.age = sluice_rows.m1");
+        assertThat(postgres.values()).containsExactly(1L, 30, "Ed Jones", 31, 2L, 25, "NULL", 26);
+        assertThat(postgres.binds().get(6).type()).isEqualTo(String.class);
+        assertThat(render(update, MariaDbDialect.INSTANCE).sql())
+                .isEqualTo("UPDATE users JOIN (SELECT ? AS m0, ? AS m1, ? AS s0, ? AS s1 UNION ALL SELECT ?, ?, ?, ?)"
+                        + " AS sluice_rows ON users.id = sluice_rows.m0 AND users.age = sluice_rows.m1"
+                        + " SET users.fullname = sluice_rows.s0, users.age = sluice_rows.s1");
+        assertThatThrownBy(() -> render(update, H2Dialect.INSTANCE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("H2")
+                .hasMessageContaining("send one UPDATE per row");
+        assertThatThrownBy(() -> SQL.updateRows(USERS, List.of(ID), List.of(AGE), List.of(List.of(1L, "old"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit column users.age");
+        assertThatThrownBy(() -> SQL.updateRows(USERS, List.of(ID), List.of(AGE), List.of(List.of(1L))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a row has 1 values for the 2 columns");
+        assertThatThrownBy(() -> SQL.updateRows(USERS, List.of(ID), List.of(EMAIL), List.of(List.of(1L, "x"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a column of table users");
+    }
 }
