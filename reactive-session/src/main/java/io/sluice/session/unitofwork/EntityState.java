@@ -37,6 +37,8 @@ public final class EntityState<E> {
     private boolean insertedInTransaction;
     private boolean deleteFlushed;
     private @Nullable EntityKey key;
+    /** Where the identity map lists this state among the keyed ones, or -1. */
+    private int position = -1;
 
     EntityState(E entity, EntityModel<E> model, Status status) {
         this.entity = entity;
@@ -61,6 +63,14 @@ public final class EntityState<E> {
 
     void status(Status status) {
         this.status = status;
+    }
+
+    int position() {
+        return position;
+    }
+
+    void position(int position) {
+        this.position = position;
     }
 
     /** Returns the key the identity map holds the object under, or {@code null} if it has none yet. */
@@ -194,6 +204,12 @@ public final class EntityState<E> {
     }
 
     private static boolean same(@Nullable Object now, @Nullable Object then) {
+        // The reference test first: an unchanged field holds the very object of the snapshot, and the test then reads
+        // no
+        // value object (a dirty check over many objects is bound by such memory reads).
+        if (now == then) {
+            return true;
+        }
         return now instanceof byte[] a && then instanceof byte[] b ? Arrays.equals(a, b) : Objects.equals(now, then);
     }
 

@@ -1,7 +1,8 @@
 package io.sluice.session.unitofwork;
 
 import io.sluice.session.mapping.EntityModel;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IdentityMap {
 
-    private final Map<EntityKey, EntityState<?>> byKey = new LinkedHashMap<>();
+    private final Map<EntityKey, EntityState<?>> byKey = new HashMap<>();
+    /**
+     * The states with a key, in the order they got it (loaded, or inserted by a flush): the order flushes and dirty checks
+     * walk, an array rather than linked entries. A removed state leaves a {@code null}, squeezed out once holes outnumber
+     * states.
+     */
+    private final ArrayList<@Nullable EntityState<?>> keyed = new ArrayList<>();
+
+    private int holes;
     private final IdentityTable<EntityState<?>> byObject = new IdentityTable<>();
+    /**
+     * Loaded states not yet in {@link #byObject}: they go in at the first lookup by object, so a read whose objects are never
+     * looked up that way (a query, then commit) does not pay for the index.
+     */
+    private final ArrayList<EntityState<?>> unindexed = new ArrayList<>();
     /** In the order added; a set, so that a flush making N objects persistent removes each in O(1), not O(N). */
     private final Set<EntityState<?>> pending = new LinkedHashSet<>();
     /** Objects whose relationships changed in memory since the last flush, in the order they changed. */
@@ -30,7 +44,51 @@ public final class IdentityMap {
      */
     @SuppressWarnings("unchecked")
     public synchronized <E> @Nullable EntityState<E> stateOf(E entity) {
+        index();
         return (EntityState<E>) byObject.get(entity);
+    }
+
+    private void index() {
+        if (!unindexed.isEmpty()) {
+            for (EntityState<?> state : unindexed) {
+                byObject.put(state.entity(), state);
+            }
+            unindexed.clear();
+        }
+    }
+
+    /** Lists a state among the keyed ones under its key, replacing any other state of that key. */
+    private void putKeyed(EntityKey key, EntityState<?> state) {
+        EntityState<?> previous = byKey.put(key, state);
+        if (previous != null && previous != state) {
+            unlist(previous);
+        }
+        state.key(key);
+        if (state.position() < 0) {
+            state.position(keyed.size());
+            keyed.add(state);
+        }
+    }
+
+    private void unlist(EntityState<?> state) {
+        int position = state.position();
+        if (position < 0) {
+            return;
+        }
+        keyed.set(position, null);
+        state.position(-1);
+        if (++holes > 16 && holes * 2 > keyed.size()) {
+            int to = 0;
+            for (int from = 0; from < keyed.size(); from++) {
+                EntityState<?> kept = keyed.get(from);
+                if (kept != null) {
+                    kept.position(to);
+                    keyed.set(to++, kept);
+                }
+            }
+            keyed.subList(to, keyed.size()).clear();
+            holes = 0;
+        }
     }
 
     /**
@@ -72,9 +130,8 @@ public final class IdentityMap {
             E entity, EntityModel<E> model, EntityKey key, @Nullable Object[] row) {
         EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PERSISTENT);
         state.loaded(row);
-        byObject.put(entity, state);
-        byKey.put(key, state);
-        state.key(key);
+        unindexed.add(state);
+        putKeyed(key, state);
         return state;
     }
 
@@ -83,15 +140,14 @@ public final class IdentityMap {
         pending.remove(state);
         state.status(EntityState.Status.PERSISTENT);
         state.insertedInTransaction(true);
-        byKey.put(key, state);
-        state.key(key);
+        putKeyed(key, state);
     }
 
     /** Puts back an object deleted by a flush whose transaction was rolled back. */
     synchronized void restore(EntityState<?> state, EntityKey key) {
+        index();
         byObject.put(state.entity(), state);
-        byKey.put(key, state);
-        state.key(key);
+        putKeyed(key, state);
     }
 
     /**
@@ -100,6 +156,7 @@ public final class IdentityMap {
      * @param state its state
      */
     public synchronized void remove(EntityState<?> state) {
+        index();
         byObject.remove(state.entity());
         pending.remove(state);
         changed.remove(state);
@@ -107,6 +164,7 @@ public final class IdentityMap {
         if (key != null && byKey.get(key) == state) {
             byKey.remove(key);
         }
+        unlist(state);
     }
 
     /**
@@ -124,7 +182,13 @@ public final class IdentityMap {
      * @return the states
      */
     public synchronized List<EntityState<?>> keyed() {
-        return List.copyOf(byKey.values());
+        List<EntityState<?>> copy = new ArrayList<>(keyed.size() - holes);
+        for (EntityState<?> state : keyed) {
+            if (state != null) {
+                copy.add(state);
+            }
+        }
+        return copy;
     }
 
     /**
@@ -133,12 +197,21 @@ public final class IdentityMap {
      * @return the states
      */
     public synchronized List<EntityState<?>> all() {
+        index();
         return byObject.values();
     }
 
     /** Forgets every object. */
     public synchronized void clear() {
         byKey.clear();
+        for (EntityState<?> state : keyed) {
+            if (state != null) {
+                state.position(-1);
+            }
+        }
+        keyed.clear();
+        holes = 0;
+        unindexed.clear();
         byObject.clear();
         pending.clear();
         changed.clear();
@@ -150,6 +223,7 @@ public final class IdentityMap {
      * @param entity the object
      */
     public synchronized void relationsChanged(Object entity) {
+        index();
         EntityState<?> state = byObject.get(entity);
         if (state != null) {
             changed.add(state);
@@ -180,8 +254,9 @@ public final class IdentityMap {
         if (!pending.isEmpty() || !changed.isEmpty()) {
             return false;
         }
-        for (EntityState<?> state : byKey.values()) {
-            if (state.isDirty()) {
+        for (int i = 0, size = keyed.size(); i < size; i++) {
+            EntityState<?> state = keyed.get(i);
+            if (state != null && state.isDirty()) {
                 return false;
             }
         }

@@ -57,4 +57,39 @@ final class IdentityMapUnitTests {
         assertThat(map.pending()).isEmpty();
         assertThat(map.keyed()).hasSize(20_000);
     }
+
+    @Test
+    void shouldFindLoadedObjectsByObjectAndKeepKeyedOrderThroughRemovalsAndRestores() {
+        List<EntityState<User>> loaded = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            User user = new User("loaded" + i, "Loaded " + i, "l" + i);
+            loaded.add(map.addLoaded(user, model, new EntityKey(User.class, i), new Object[] {(long) i}));
+        }
+        assertThat(map.stateOf(loaded.get(42).entity())).isSameAs(loaded.get(42));
+        User later = new User("later", "Later", "l");
+        EntityState<User> laterState = map.addLoaded(later, model, new EntityKey(User.class, 100), new Object[] {100L});
+
+        List<EntityState<?>> expected = new ArrayList<>(loaded);
+        for (int i = 0; i < 100; i++) {
+            if (i % 3 != 1) { // two in three: the holes outnumber the states, which get squeezed together
+                map.remove(loaded.get(i));
+                expected.remove(loaded.get(i));
+            }
+        }
+        expected.add(laterState);
+        assertThat(map.keyed()).containsExactlyElementsOf(expected);
+        assertThat(map.stateOf(loaded.get(3).entity())).isNull();
+        assertThat(map.stateOf(later)).isSameAs(laterState);
+        assertThat(map.get(new EntityKey(User.class, 3))).isNull();
+
+        map.restore(loaded.get(3), new EntityKey(User.class, 3));
+        expected.add(loaded.get(3));
+        assertThat(map.keyed()).containsExactlyElementsOf(expected);
+        assertThat(map.stateOf(loaded.get(3).entity())).isSameAs(loaded.get(3));
+        assertThat(map.get(new EntityKey(User.class, 3))).isSameAs(loaded.get(3));
+
+        map.clear();
+        assertThat(map.keyed()).isEmpty();
+        assertThat(map.stateOf(later)).isNull();
+    }
 }
