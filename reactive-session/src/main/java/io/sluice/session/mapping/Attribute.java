@@ -1,6 +1,6 @@
 package io.sluice.session.mapping;
 
-import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +18,8 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     private final boolean generated;
     private final boolean version;
     private final boolean primitive;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
+    /** The field, made accessible: on the per-row paths reflection reads and writes it faster than a method handle held in a field. */
+    private final Field field;
 
     Attribute(
             io.sluice.core.sql.Column<V> column,
@@ -29,8 +29,7 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
             boolean generated,
             boolean version,
             boolean primitive,
-            MethodHandle getter,
-            MethodHandle setter) {
+            Field field) {
         super(column);
         this.entityType = entityType;
         this.fieldName = fieldName;
@@ -38,8 +37,7 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         this.generated = generated;
         this.version = version;
         this.primitive = primitive;
-        this.getter = getter;
-        this.setter = setter;
+        this.field = field;
     }
 
     /**
@@ -96,9 +94,9 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     @SuppressWarnings("unchecked")
     public @Nullable V get(E entity) {
         try {
-            return (V) (Object) getter.invokeExact((Object) entity);
-        } catch (Throwable e) {
-            throw rethrow(e);
+            return (V) field.get(entity);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -115,20 +113,10 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
                     + " is a primitive field and cannot hold NULL from column " + name() + "; use its boxed type");
         }
         try {
-            setter.invokeExact((Object) entity, (Object) value);
-        } catch (Throwable e) {
-            throw rethrow(e);
+            field.set(entity, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    private static RuntimeException rethrow(Throwable e) {
-        if (e instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (e instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(e);
     }
 
     @Override

@@ -121,20 +121,8 @@ final class EntityModelBuilder {
             if (column != null && column.unique()) {
                 table.unique();
             }
-            MethodHandle getter;
-            MethodHandle setter;
-            try {
-                MethodHandles.Lookup declaring = field.getDeclaringClass() == type
-                        ? lookup
-                        : MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
-                getter = declaring.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
-                setter = declaring
-                        .unreflectSetter(field)
-                        .asType(MethodType.methodType(void.class, Object.class, Object.class));
-            } catch (IllegalAccessException e) {
-                throw new MappingException(where + " cannot be accessed by Sluice: " + e.getMessage());
-            }
-            specs.add(new FieldSpec(field, columnName, id, generated, version, getter, setter));
+            accessible(field, where);
+            specs.add(new FieldSpec(field, columnName, id, generated, version));
         }
         if (specs.stream().noneMatch(spec -> spec.id)) {
             throw new MappingException(
@@ -166,8 +154,7 @@ final class EntityModelBuilder {
                     spec.generated,
                     spec.version,
                     spec.field.getType().isPrimitive(),
-                    spec.getter,
-                    spec.setter);
+                    spec.field);
             attributes.add(attribute);
             if (spec.version) {
                 versionAttribute = attribute;
@@ -197,15 +184,8 @@ final class EntityModelBuilder {
             throw new MappingException(
                     where + " relates to " + target.getName() + ", which is not mapped: annotate it with @Table");
         }
-        MethodHandle getter;
-        try {
-            MethodHandles.Lookup declaring = field.getDeclaringClass() == type
-                    ? lookup
-                    : MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
-            getter = declaring.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
-        } catch (IllegalAccessException e) {
-            throw new MappingException(where + " cannot be accessed by Sluice: " + e.getMessage());
-        }
+        accessible(field, where);
+        Field getter = field;
         if (field.getType() == ToOne.class) {
             ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
             if (manyToOne == null) {
@@ -263,12 +243,7 @@ final class EntityModelBuilder {
     }
 
     private static RelationSpec manyToMany(
-            Class<?> type,
-            Field field,
-            Class<?> target,
-            ManyToMany annotation,
-            List<FieldSpec> specs,
-            MethodHandle getter) {
+            Class<?> type, Field field, Class<?> target, ManyToMany annotation, List<FieldSpec> specs, Field getter) {
         String where = type.getSimpleName() + "." + field.getName();
         if (!annotation.mappedBy().isBlank()) {
             return new RelationSpec(
@@ -353,7 +328,7 @@ final class EntityModelBuilder {
             String counterpart,
             java.util.Set<io.sluice.session.relation.Cascade> cascades,
             String orderBy,
-            MethodHandle getter,
+            Field getter,
             @Nullable Table association) {}
 
     private static List<Field> fields(Class<?> type) {
@@ -399,6 +374,16 @@ final class EntityModelBuilder {
         }
     }
 
+    /** Makes a mapped field readable and writable by reflection, or says why it cannot be. */
+    private static void accessible(Field field, String where) {
+        try {
+            field.setAccessible(true);
+        } catch (RuntimeException e) {
+            throw new MappingException(
+                    where + " cannot be accessed by Sluice (" + e.getMessage() + "); open its package to io.sluice");
+        }
+    }
+
     /** Returns {@code fullName} as {@code full_name}, {@code emailAddress} as {@code email_address}. */
     static String snakeCase(String name) {
         StringBuilder snake = new StringBuilder(name.length() + 4);
@@ -422,24 +407,13 @@ final class EntityModelBuilder {
         final boolean id;
         final boolean generated;
         final boolean version;
-        final MethodHandle getter;
-        final MethodHandle setter;
 
-        FieldSpec(
-                Field field,
-                String columnName,
-                boolean id,
-                boolean generated,
-                boolean version,
-                MethodHandle getter,
-                MethodHandle setter) {
+        FieldSpec(Field field, String columnName, boolean id, boolean generated, boolean version) {
             this.field = field;
             this.columnName = columnName;
             this.id = id;
             this.generated = generated;
             this.version = version;
-            this.getter = getter;
-            this.setter = setter;
         }
     }
 }

@@ -8,7 +8,7 @@ import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.Table;
 import io.sluice.session.relation.Cascade;
-import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +42,7 @@ public final class Relationship<O, T> {
     private final String counterpart;
     private final Set<Cascade> cascades;
     private final String orderBy;
-    private final MethodHandle getter;
+    private final Field getter;
     private final @Nullable Table association;
 
     Relationship(
@@ -53,7 +53,7 @@ public final class Relationship<O, T> {
             String counterpart,
             Set<Cascade> cascades,
             String orderBy,
-            MethodHandle getter,
+            Field getter,
             @Nullable Table association) {
         this.association = association;
         this.owner = owner;
@@ -233,15 +233,13 @@ public final class Relationship<O, T> {
      */
     public Object holder(Object object) {
         try {
-            Object holder = (Object) getter.invokeExact(object);
+            Object holder = getter.get(object);
             if (holder == null) {
                 throw new IllegalStateException(this + " is null in " + object
                         + "; initialize the field with ToMany.create(this)" + " or ToOne.create(this)");
             }
             return holder;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
+        } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
     }
