@@ -231,6 +231,15 @@ public final class IdentityMap {
     }
 
     /**
+     * Returns the objects whose relationships changed in memory since the last flush.
+     *
+     * @return the states, in the order they changed
+     */
+    synchronized List<EntityState<?>> relationsChanged() {
+        return List.copyOf(changed);
+    }
+
+    /**
      * Returns the objects a flush must look at beyond their column values: those whose relationships changed since the last
      * flush, then the pending ones.
      *

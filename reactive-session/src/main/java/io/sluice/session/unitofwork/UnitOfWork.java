@@ -169,13 +169,16 @@ public final class UnitOfWork {
      */
     @SuppressWarnings("unchecked")
     private void prepare() {
-        List<EntityState<?>> states = identityMap.changedOrPending();
-        for (EntityState<?> state : states) {
+        // add() already cascaded from every pending object, and binds its relationships so that later changes to them
+        // are
+        // reported: only objects with reported changes can reach new objects.
+        for (EntityState<?> state : identityMap.relationsChanged()) {
             if (state.status() != EntityState.Status.DELETED
                     && !state.model().relationships().isEmpty()) {
                 cascadeFrom((Object) state.entity(), (EntityModel<Object>) state.model());
             }
         }
+        List<EntityState<?>> states = identityMap.changedOrPending();
         for (EntityState<?> state : states) {
             for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.ONE_TO_MANY)) {
                 if (!relationship.cascades(Cascade.DELETE_ORPHAN)) {

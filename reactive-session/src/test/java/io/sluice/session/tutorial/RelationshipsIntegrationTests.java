@@ -315,6 +315,46 @@ final class RelationshipsIntegrationTests {
     }
 
     @DatabaseTest
+    void shouldInsertObjectsReachedThroughRelationshipsChangedAfterTheyWereAdded(TestDatabase database) {
+        engine = database.engine();
+        Schemas.recreate(engine, MAPPING.metadata());
+        SessionFactory sessions = SessionFactory.of(engine, MAPPING);
+        Session first = open(sessions);
+        User ed = new User("ed", "Ed Jones", "eddie");
+        first.add(ed);
+        first.commit().block(Duration.ofSeconds(10));
+
+        Session session = open(sessions);
+        User loaded = session.get(User.class, ed.getId()).block(Duration.ofSeconds(10));
+        User wendy = new User("wendy", "Wendy Williams", "windy");
+        session.add(wendy);
+        // After add(): a new address in a pending user's collection, in a loaded user's collection, and a pending
+        // address
+        // pointing at a user that was never added.
+        wendy.getAddresses().add(new Address("wendy@example.com"));
+        list(loaded.getAddresses().flux());
+        loaded.getAddresses().add(new Address("ed@example.com"));
+        Address orphaned = new Address("mary@example.com");
+        session.add(orphaned);
+        User mary = new User("mary", "Mary Contrary", "mary");
+        orphaned.getUser().set(mary);
+        session.commit().block(Duration.ofSeconds(10));
+
+        Session check = open(sessions);
+        assertThat(list(check.query(Address.class)
+                                .orderBy(Address_.emailAddress)
+                                .all())
+                        .stream()
+                        .map(address -> address.getEmailAddress() + " -> "
+                                + check.query(User.class)
+                                        .filter(User_.id.eq(address.getUserId()))
+                                        .one()
+                                        .map(User::getName)
+                                        .block(Duration.ofSeconds(10))))
+                .containsExactly("ed@example.com -> ed", "mary@example.com -> mary", "wendy@example.com -> wendy");
+    }
+
+    @DatabaseTest
     void shouldBuildAManyToManyRelationship(TestDatabase database) {
         engine = database.engine();
         Schemas.drop(engine, MAPPING.metadata());
