@@ -2,7 +2,8 @@ package io.sluice.session.mapping;
 
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Table;
-import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class EntityModel<E> {
     private final List<Attribute<E, ?>> attributes;
     private final List<Attribute<E, ?>> ids;
     private final @Nullable Attribute<E, ?> version;
-    private final MethodHandle constructor;
+    private final Constructor<E> constructor;
     private final List<Relationship<E, ?>> relationships;
     private final int[] idPositions;
     private final List<Relationship<E, ?>> manyToOnes;
@@ -44,7 +45,7 @@ public final class EntityModel<E> {
             Table table,
             List<Attribute<E, ?>> attributes,
             @Nullable Attribute<E, ?> version,
-            MethodHandle constructor,
+            Constructor<E> constructor,
             List<Relationship<E, ?>> relationships) {
         this.relationships = List.copyOf(relationships);
         this.type = type;
@@ -203,8 +204,11 @@ public final class EntityModel<E> {
     @SuppressWarnings("unchecked")
     public E newInstance() {
         try {
-            return (E) (Object) constructor.invokeExact();
-        } catch (Throwable e) {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(
+                    "could not create a " + type.getName() + " with its no-argument constructor", e.getCause());
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(
                     "could not create a " + type.getName() + " with its no-argument constructor", e);
         }

@@ -4,9 +4,8 @@ import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import io.sluice.session.relation.ToMany;
 import io.sluice.session.relation.ToOne;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -43,11 +42,11 @@ final class EntityModelBuilder {
             throw new MappingException(
                     name + " cannot be accessed by Sluice (" + e.getMessage() + "); open its package to io.sluice");
         }
-        MethodHandle constructor;
+        Constructor<E> constructor;
         try {
-            constructor = lookup.findConstructor(type, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
+            constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+        } catch (NoSuchMethodException | RuntimeException e) {
             throw new MappingException(
                     name + " has no no-argument constructor: add one (it may be private) so Sluice can create"
                             + " objects for loaded rows");
