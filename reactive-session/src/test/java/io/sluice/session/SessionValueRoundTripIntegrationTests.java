@@ -162,6 +162,48 @@ class SessionValueRoundTripIntegrationTests {
                 + " stored, " + refused[0] + " refused (NUL on PostgreSQL)");
     }
 
+    @DatabaseTest
+    void shouldChangeManyObjectsOfEveryTypeInOneFlush(TestDatabase on) {
+        createTable(on);
+        Values values = Values.seeded();
+        List<Change> changes = new ArrayList<>();
+        values.forEach(40, SessionValueRoundTripIntegrationTests::change, change -> {
+            if (storable(change.values()) && storable(change.others())) {
+                changes.add(change);
+            }
+        });
+        List<Sample> samples = new ArrayList<>();
+        changes.forEach(change -> samples.add(new Sample(change.values())));
+        inTransaction(session -> {
+            session.addAll(samples);
+            return Mono.just(1);
+        });
+        sql.clear();
+        // One session changes every attribute of every sample: on PostgreSQL and MariaDB one multi-row UPDATE, whose
+        // values
+        // take their types from the binds, not from columns.
+        inTransaction(session -> session.query(Sample.class)
+                .orderBy(Sample_.id)
+                .all()
+                .index()
+                .doOnNext(loaded -> loaded.getT2()
+                        .set(changes.get((int) (long) loaded.getT1()).others()))
+                .then(Mono.just(1)));
+        long updates = sql.events().stream()
+                .filter(event -> event.startsWith("UPDATE"))
+                .count();
+        assertThat(updates).isEqualTo(on == TestDatabase.H2 ? changes.size() : 1);
+        List<Sample> changed = inTransaction(
+                session -> session.query(Sample.class).orderBy(Sample_.id).all().collectList());
+        assertThat(changed).hasSize(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            assertThat(changed.get(i).values())
+                    .as("sample %d, seed %s", i, values.seedText())
+                    .containsExactlyElementsOf(stored(changes.get(i).others()));
+            assertThat(changed.get(i).getVersion()).isEqualTo(2L);
+        }
+    }
+
     private void roundTrip(List<Object> values, List<Object> others) {
         Sample sample = new Sample(values);
         Mono<Object> add = Mono.fromRunnable(() -> {});
