@@ -13,7 +13,10 @@ final class FlushResult {
     final List<EntityState<?>> inserted = new ArrayList<>();
     final List<EntityState<?>> updated = new ArrayList<>();
     final List<EntityState<?>> deleted = new ArrayList<>();
-    final Map<EntityState<?>, Attribute<?, ?>> generated = new IdentityHashMap<>();
+    /** The objects given a generated key by this flush, each once, and the key's attribute at the same position. */
+    final List<EntityState<?>> generated = new ArrayList<>();
+
+    final List<Attribute<?, ?>> generatedKeys = new ArrayList<>();
     final Map<EntityState<?>, @Nullable Object> previousVersions = new IdentityHashMap<>();
 
     void inserted(EntityState<?> state) {
@@ -29,7 +32,8 @@ final class FlushResult {
     }
 
     void generated(EntityState<?> state, Attribute<?, ?> key) {
-        generated.put(state, key);
+        generated.add(state);
+        generatedKeys.add(key);
     }
 
     void versionChanged(EntityState<?> state, @Nullable Object previous) {

@@ -493,9 +493,9 @@ public final class UnitOfWork {
 
     @SuppressWarnings("unchecked")
     private void undo(FlushResult result) {
-        for (Map.Entry<EntityState<?>, Attribute<?, ?>> generated : result.generated.entrySet()) {
-            ((Attribute<Object, Object>) generated.getValue())
-                    .set(generated.getKey().entity(), null);
+        for (int i = 0; i < result.generated.size(); i++) {
+            ((Attribute<Object, Object>) result.generatedKeys.get(i))
+                    .set(result.generated.get(i).entity(), null);
         }
         for (Map.Entry<EntityState<?>, @Nullable Object> version : result.previousVersions.entrySet()) {
             EntityState<?> state = version.getKey();
