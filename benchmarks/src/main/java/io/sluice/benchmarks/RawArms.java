@@ -180,23 +180,17 @@ public final class RawArms {
     public Mono<Long> update(int n) {
         return Raw.inTransaction(
                         pool,
-                        connection -> Flux.from(connection
-                                        .createStatement(selectParents)
-                                        .bind(0, (long) n)
-                                        .execute())
-                                .concatMap(result -> result.map((row, metadata) -> parent(row)))
-                                .collectList()
-                                .flatMap(parents -> {
-                                    Statement update = connection.createStatement(updateAmount);
-                                    for (int i = 0; i < parents.size(); i++) {
-                                        Parent parent = parents.get(i);
-                                        if (i > 0) {
-                                            update.add();
-                                        }
-                                        update.bind(0, parent.getAmount() + 1).bind(1, parent.getId());
-                                    }
-                                    return updated(update);
-                                }))
+                        connection -> parents(connection, n).flatMap(parents -> {
+                            Statement update = connection.createStatement(updateAmount);
+                            for (int i = 0; i < parents.size(); i++) {
+                                Parent parent = parents.get(i);
+                                if (i > 0) {
+                                    update.add();
+                                }
+                                update.bind(0, parent.getAmount() + 1).bind(1, parent.getId());
+                            }
+                            return updated(update);
+                        }))
                 .single();
     }
 
@@ -213,12 +207,7 @@ public final class RawArms {
         }
         return Raw.inTransaction(
                         pool,
-                        connection -> Flux.from(connection
-                                        .createStatement(selectParents)
-                                        .bind(0, (long) n)
-                                        .execute())
-                                .concatMap(result -> result.map((row, metadata) -> parent(row)))
-                                .collectList()
+                        connection -> parents(connection, n)
                                 .flatMap(parents -> Flux.range(0, chunks(parents.size()))
                                         .concatMap(chunk -> {
                                             int from = chunk * Fixture.ROWS_PER_INSERT;

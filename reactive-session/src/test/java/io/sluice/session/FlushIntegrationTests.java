@@ -40,6 +40,18 @@ final class FlushIntegrationTests {
         return SessionFactory.of(recorded, MAPPING);
     }
 
+    private static List<String> updates(RecordingListener sql) {
+        return sql.events().stream().filter(event -> event.startsWith("UPDATE")).toList();
+    }
+
+    private static List<Account> accountsById(Session session) {
+        return session.query(Account.class)
+                .orderBy(Account_.id)
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(10));
+    }
+
     private long rows() {
         return engine.query(SQL.select(SQL.count()).from(MAPPING.metadata().table("session_accounts")))
                 .map(row -> row.get(0, Long.class))
@@ -167,17 +179,11 @@ final class FlushIntegrationTests {
         setup.commit().block();
 
         Session session = sessions.open();
-        List<Account> loaded = session.query(Account.class)
-                .orderBy(Account_.id)
-                .all()
-                .collectList()
-                .block();
+        List<Account> loaded = accountsById(session);
         loaded.forEach(account -> account.setBalance(new BigDecimal("2.00")));
         sql.clear();
         session.commit().as(StepVerifier::create).verifyComplete();
-        List<String> updates = sql.events().stream()
-                .filter(event -> event.startsWith("UPDATE"))
-                .toList();
+        List<String> updates = updates(sql);
         if (database == TestDatabase.H2) {
             // One UPDATE per row, all of one SQL, sent as one batch.
             assertThat(updates).hasSize(5).containsOnly(updates.get(0));
@@ -226,11 +232,7 @@ final class FlushIntegrationTests {
         setup.commit().block();
 
         Session session = sessions.open();
-        List<Account> loaded = session.query(Account.class)
-                .orderBy(Account_.id)
-                .all()
-                .collectList()
-                .block();
+        List<Account> loaded = accountsById(session);
         loaded.get(0).setBalance(new BigDecimal("10.50"));
         loaded.get(2).setBalance(null);
         loaded.get(4).setBalance(new BigDecimal("14.50"));
@@ -242,9 +244,7 @@ final class FlushIntegrationTests {
         sql.clear();
         session.commit().as(StepVerifier::create).verifyComplete();
 
-        List<String> updates = sql.events().stream()
-                .filter(event -> event.startsWith("UPDATE"))
-                .toList();
+        List<String> updates = updates(sql);
         if (database == TestDatabase.H2) {
             assertThat(updates).hasSize(6);
         } else {
@@ -257,12 +257,8 @@ final class FlushIntegrationTests {
         }
         assertThat(loaded).extracting(Account::getVersion).containsOnly(2L);
         Session check = sessions.open();
-        assertThat(check.query(Account.class)
-                        .orderBy(Account_.id)
-                        .all()
-                        .map(account -> account.getCode() + " " + account.getBalance() + " v" + account.getVersion())
-                        .collectList()
-                        .block())
+        assertThat(accountsById(check).stream()
+                        .map(account -> account.getCode() + " " + account.getBalance() + " v" + account.getVersion()))
                 .containsExactly(
                         "shape0 10.50 v2",
                         "it's 1 11.50 v2",

@@ -197,16 +197,7 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
             context.append(") AS ").identifier(alias).append(" ON ");
             matches(update, alias);
             context.append(" SET ");
-            for (int i = 0; i < update.set().size(); i++) {
-                context.append(i == 0 ? "" : ", ")
-                        .identifier(update.table().name())
-                        .append(".")
-                        .identifier(update.set().get(i).name())
-                        .append(" = ")
-                        .identifier(alias)
-                        .append(".")
-                        .identifier("s" + i);
-            }
+            pairs(update.table().name(), update.set(), alias, "s", ", ");
         } else {
             throw new IllegalArgumentException(context.dialect.name()
                     + " has no statement that updates many rows with their own values; send one UPDATE per row");
@@ -216,15 +207,20 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
 
     /** The rows' match columns equal to the given rows' values. */
     private void matches(UpdateRows update, String alias) {
-        for (int i = 0; i < update.match().size(); i++) {
-            context.append(i == 0 ? "" : " AND ")
-                    .identifier(update.table().name())
+        pairs(update.table().name(), update.match(), alias, "m", " AND ");
+    }
+
+    /** Writes {@code table.column = alias.prefix<i>} for each column, separated. */
+    private void pairs(String table, List<Column<?>> columns, String alias, String prefix, String separator) {
+        for (int i = 0; i < columns.size(); i++) {
+            context.append(i == 0 ? "" : separator)
+                    .identifier(table)
                     .append(".")
-                    .identifier(update.match().get(i).name())
+                    .identifier(columns.get(i).name())
                     .append(" = ")
                     .identifier(alias)
                     .append(".")
-                    .identifier("m" + i);
+                    .identifier(prefix + i);
         }
     }
 
