@@ -129,8 +129,7 @@ final class DefaultEngine implements Engine {
     @Override
     public Mono<Void> close() {
         // Disposal waits a moment on a timer thread: a close chained right after a query (query.then(engine.close()))
-        // could
-        // otherwise race with reactor-pool's bookkeeping of that query's connection release and return its permit
+        // could otherwise race with reactor-pool's bookkeeping of that query's connection release and return its permit
         // twice.
         return Mono.defer(pool::disposeLater).delaySubscription(CLOSE_GRACE);
     }

@@ -327,8 +327,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
                 unitOfWork.clear();
             };
             // Closing ends the transaction (rolled back) and detaches every object as it is in memory, loaded
-            // relationships
-            // included; unlike rollback(), it does not put committed values back.
+            // relationships included; unlike rollback(), it does not put committed values back.
             Mono<Void> end = connection == null
                     ? Mono.empty()
                     : exclusive(on -> endTransaction(on, false)).then();

@@ -113,8 +113,7 @@ public final class SessionFactory {
 
     private <T> Flux<T> begin(Function<? super Session, ? extends Publisher<T>> work) {
         // The commit is part of the flow rather than of the completion cleanup, so that its failure reaches the
-        // subscriber
-        // as it is (usingWhen would wrap it) and rolls back like any other failure.
+        // subscriber as it is (usingWhen would wrap it) and rolls back like any other failure.
         return Flux.usingWhen(
                 Mono.fromSupplier(() -> new TransactionScope(this, open())),
                 scope -> Flux.from(work.apply(scope.session()))

@@ -4,7 +4,6 @@ import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import io.sluice.session.relation.ToMany;
 import io.sluice.session.relation.ToOne;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -35,21 +34,19 @@ final class EntityModelBuilder {
                     name + " must be a concrete, mutable class to be mapped (not an interface, abstract class,"
                             + " enum or record)");
         }
-        MethodHandles.Lookup lookup;
-        try {
-            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        } catch (IllegalAccessException e) {
-            throw new MappingException(
-                    name + " cannot be accessed by Sluice (" + e.getMessage() + "); open its package to io.sluice");
-        }
         Constructor<E> constructor;
         try {
             constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-        } catch (NoSuchMethodException | RuntimeException e) {
+        } catch (NoSuchMethodException e) {
             throw new MappingException(
                     name + " has no no-argument constructor: add one (it may be private) so Sluice can create"
                             + " objects for loaded rows");
+        }
+        try {
+            constructor.setAccessible(true);
+        } catch (RuntimeException e) {
+            throw new MappingException(
+                    name + " cannot be accessed by Sluice (" + e.getMessage() + "); open its package to io.sluice");
         }
 
         Table.Builder table = Table.builder(annotation.value());
@@ -138,7 +135,7 @@ final class EntityModelBuilder {
         }
         List<RelationSpec> relations = new ArrayList<>();
         for (Field field : relationFields) {
-            relations.add(relation(type, field, specs, table, lookup));
+            relations.add(relation(type, field, specs, table));
         }
         Table built = table.build();
         List<Attribute<E, ?>> attributes = new ArrayList<>();
@@ -175,8 +172,7 @@ final class EntityModelBuilder {
         return new EntityModel<>(type, built, attributes, versionAttribute, constructor, relationships);
     }
 
-    private static RelationSpec relation(
-            Class<?> type, Field field, List<FieldSpec> specs, Table.Builder table, MethodHandles.Lookup lookup) {
+    private static RelationSpec relation(Class<?> type, Field field, List<FieldSpec> specs, Table.Builder table) {
         String where = type.getSimpleName() + "." + field.getName();
         Class<?> target = typeArgument(field, where);
         if (target.getAnnotation(io.sluice.session.mapping.Table.class) == null) {

@@ -204,9 +204,8 @@ public final class EntityState<E> {
     }
 
     private static boolean same(@Nullable Object now, @Nullable Object then) {
-        // The reference test first: an unchanged field holds the very object of the snapshot, and the test then reads
-        // no
-        // value object (a dirty check over many objects is bound by such memory reads).
+        // The reference test first: an unchanged field holds the snapshot's own object, and then no value object is
+        // read (a dirty check over many objects is bound by such memory reads).
         if (now == then) {
             return true;
         }

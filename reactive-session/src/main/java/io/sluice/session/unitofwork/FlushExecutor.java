@@ -226,15 +226,16 @@ final class FlushExecutor {
             for (Attribute<Object, ?> id : model.ids()) {
                 row.add(snapshotKey(state, (Attribute<Object, Object>) id));
             }
+            Object current = version == null ? null : version.get(state.entity());
             if (version != null) {
-                row.add(version.get(state.entity()));
+                row.add(current);
             }
             for (Attribute<?, ?> column : shape.changed()) {
                 row.add(FlushPlan.value(column, state));
             }
             if (version != null) {
-                long current = ((Number) java.util.Objects.requireNonNull(version.get(state.entity()))).longValue();
-                setVersion(state, version, current + 1);
+                // fitsManyRows let only objects with a version in
+                setVersion(state, version, ((Number) java.util.Objects.requireNonNull(current)).longValue() + 1);
                 row.add(version.get(state.entity()));
             }
             rows.add(row);

@@ -235,7 +235,7 @@ public final class IdentityMap {
      *
      * @return the states, in the order they changed
      */
-    synchronized List<EntityState<?>> relationsChanged() {
+    synchronized List<EntityState<?>> withChangedRelations() {
         return List.copyOf(changed);
     }
 

@@ -169,10 +169,9 @@ public final class UnitOfWork {
      */
     @SuppressWarnings("unchecked")
     private void prepare() {
-        // add() already cascaded from every pending object, and binds its relationships so that later changes to them
-        // are
-        // reported: only objects with reported changes can reach new objects.
-        for (EntityState<?> state : identityMap.relationsChanged()) {
+        // add() already cascaded from every pending object and bound its relationships, which report later changes:
+        // only objects with reported changes can reach new objects.
+        for (EntityState<?> state : identityMap.withChangedRelations()) {
             if (state.status() != EntityState.Status.DELETED
                     && !state.model().relationships().isEmpty()) {
                 cascadeFrom((Object) state.entity(), (EntityModel<Object>) state.model());
