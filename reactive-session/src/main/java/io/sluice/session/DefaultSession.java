@@ -8,7 +8,6 @@ import io.sluice.core.sql.Expression;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Mapping;
-import io.sluice.session.unitofwork.EntityKey;
 import io.sluice.session.unitofwork.EntityState;
 import io.sluice.session.unitofwork.UnitOfWork;
 import java.util.ArrayList;
@@ -221,7 +220,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
         Assert.requireNonNull(id, "id must not be null");
         return Mono.defer(() -> {
             EntityModel<E> model = model(type);
-            EntityState<?> state = unitOfWork.identityMap().get(new EntityKey(type, id));
+            EntityState<?> state = unitOfWork.identityMap().get(type, id);
             if (state != null) {
                 return state.status() == EntityState.Status.DELETED ? Mono.empty() : Mono.just((E) state.entity());
             }

@@ -36,7 +36,8 @@ public final class EntityState<E> {
     private boolean changedInTransaction;
     private boolean insertedInTransaction;
     private boolean deleteFlushed;
-    private @Nullable EntityKey key;
+    /** The key value the identity map lists the object under, or {@code null} before it has one. */
+    private @Nullable Object id;
     /** Where the identity map lists this state among the keyed ones, or -1. */
     private int position = -1;
 
@@ -73,14 +74,14 @@ public final class EntityState<E> {
         this.position = position;
     }
 
-    /** Returns the key the identity map holds the object under, or {@code null} if it has none yet. */
+    /** Returns the key value the identity map lists the object under, or {@code null} if it has none yet. */
     @Nullable
-    EntityKey key() {
-        return key;
+    Object id() {
+        return id;
     }
 
-    void key(EntityKey key) {
-        this.key = key;
+    void id(Object id) {
+        this.id = id;
     }
 
     boolean insertedInTransaction() {

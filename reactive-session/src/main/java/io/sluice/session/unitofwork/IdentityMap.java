@@ -2,10 +2,8 @@ package io.sluice.session.unitofwork;
 
 import io.sluice.session.mapping.EntityModel;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IdentityMap {
 
-    private final Map<EntityKey, EntityState<?>> byKey = new HashMap<>();
+    private final KeyTable byKey = new KeyTable();
     /**
      * The states with a key, in the order they got it (loaded, or inserted by a flush): the order flushes and dirty checks
      * walk, an array rather than linked entries. A removed state leaves a {@code null}, squeezed out once holes outnumber
@@ -57,13 +55,13 @@ public final class IdentityMap {
         }
     }
 
-    /** Lists a state among the keyed ones under its key, replacing any other state of that key. */
-    private void putKeyed(EntityKey key, EntityState<?> state) {
-        EntityState<?> previous = byKey.put(key, state);
+    /** Lists a state among the keyed ones under its key value, replacing any other state of that class and key. */
+    private void putKeyed(Object id, EntityState<?> state) {
+        state.id(id);
+        EntityState<?> previous = byKey.put(state);
         if (previous != null && previous != state) {
             unlist(previous);
         }
-        state.key(key);
         if (state.position() < 0) {
             state.position(keyed.size());
             keyed.add(state);
@@ -92,13 +90,14 @@ public final class IdentityMap {
     }
 
     /**
-     * Returns the state of the object with a key.
+     * Returns the state of the object of a class with a key value.
      *
-     * @param key the key
+     * @param type the entity class
+     * @param id the key value (a list of values for a composite key)
      * @return the state, or {@code null}
      */
-    public synchronized @Nullable EntityState<?> get(EntityKey key) {
-        return byKey.get(key);
+    public synchronized @Nullable EntityState<?> get(Class<?> type, Object id) {
+        return byKey.get(type, id);
     }
 
     /**
@@ -121,33 +120,33 @@ public final class IdentityMap {
      *
      * @param entity the object
      * @param model its mapping
-     * @param key its key
+     * @param id its key value
      * @param row the row's values in attribute order, which the map keeps as the object's snapshot (not to be changed)
      * @param <E> its class
      * @return its state
      */
     public synchronized <E> EntityState<E> addLoaded(
-            E entity, EntityModel<E> model, EntityKey key, @Nullable Object[] row) {
+            E entity, EntityModel<E> model, Object id, @Nullable Object[] row) {
         EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PERSISTENT);
         state.loaded(row);
         unindexed.add(state);
-        putKeyed(key, state);
+        putKeyed(id, state);
         return state;
     }
 
-    /** Makes a pending object persistent under its (now known) key. */
-    synchronized <E> void inserted(EntityState<E> state, EntityKey key) {
+    /** Makes a pending object persistent under its (now known) key value. */
+    synchronized <E> void inserted(EntityState<E> state, Object id) {
         pending.remove(state);
         state.status(EntityState.Status.PERSISTENT);
         state.insertedInTransaction(true);
-        putKeyed(key, state);
+        putKeyed(id, state);
     }
 
     /** Puts back an object deleted by a flush whose transaction was rolled back. */
-    synchronized void restore(EntityState<?> state, EntityKey key) {
+    synchronized void restore(EntityState<?> state, Object id) {
         index();
         byObject.put(state.entity(), state);
-        putKeyed(key, state);
+        putKeyed(id, state);
     }
 
     /**
@@ -160,10 +159,7 @@ public final class IdentityMap {
         byObject.remove(state.entity());
         pending.remove(state);
         changed.remove(state);
-        EntityKey key = state.key();
-        if (key != null && byKey.get(key) == state) {
-            byKey.remove(key);
-        }
+        byKey.remove(state);
         unlist(state);
     }
 

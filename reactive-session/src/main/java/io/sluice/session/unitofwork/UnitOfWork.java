@@ -73,7 +73,7 @@ public final class UnitOfWork {
         if (state == null) {
             EntityModel<E> model = mapping.entity((Class<E>) entity.getClass());
             Object id = model.identity(entity);
-            if (id != null && identityMap.get(new EntityKey(model.type(), id)) != null) {
+            if (id != null && identityMap.get(model.type(), id) != null) {
                 throw new IllegalArgumentException("another " + model.type().getSimpleName() + " with key " + id
                         + " is already in this session; load and change that one, or expunge it first");
             }
@@ -470,7 +470,7 @@ public final class UnitOfWork {
     private void finalizeFlush(FlushResult result) {
         for (EntityState<?> state : result.inserted) {
             Object id = ((EntityModel<Object>) state.model()).identity(state.entity());
-            identityMap.inserted(state, new EntityKey(state.model().type(), java.util.Objects.requireNonNull(id)));
+            identityMap.inserted(state, java.util.Objects.requireNonNull(id));
             resnapshot(state);
         }
         for (EntityState<?> state : result.updated) {
@@ -544,7 +544,7 @@ public final class UnitOfWork {
             state.deleteFlushed(false);
             Object id = ((EntityModel<Object>) state.model()).identity(state.entity());
             if (id != null) {
-                identityMap.restore(state, new EntityKey(state.model().type(), id));
+                identityMap.restore(state, id);
             }
         }
         deletedInTransaction.clear();
@@ -570,14 +570,13 @@ public final class UnitOfWork {
         if (id == null) {
             throw nullKey(model, values);
         }
-        EntityKey key = new EntityKey(model.type(), id);
-        EntityState<?> existing = identityMap.get(key);
+        EntityState<?> existing = identityMap.get(model.type(), id);
         if (existing != null) {
             return (E) existing.entity();
         }
         E entity = model.newInstance();
         fill(model, entity, values);
-        identityMap.addLoaded(entity, model, key, values);
+        identityMap.addLoaded(entity, model, id, values);
         if (!model.relationships().isEmpty()) {
             bindLoaded(entity, model);
         }

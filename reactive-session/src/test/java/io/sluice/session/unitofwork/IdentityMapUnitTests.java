@@ -25,8 +25,8 @@ final class IdentityMapUnitTests {
     void shouldKeepPendingObjectsInTheOrderAddedWhenOthersAreInserted() {
         List<EntityState<User>> states = addPending(5);
 
-        map.inserted(states.get(3), new EntityKey(User.class, 3));
-        map.inserted(states.get(1), new EntityKey(User.class, 1));
+        map.inserted(states.get(3), 3);
+        map.inserted(states.get(1), 1);
 
         assertThat(map.pending()).containsExactly(states.get(0), states.get(2), states.get(4));
         assertThat(map.keyed()).containsExactly(states.get(3), states.get(1));
@@ -48,10 +48,10 @@ final class IdentityMapUnitTests {
         List<EntityState<User>> states = addPending(20_000);
 
         for (int i = 0; i < states.size(); i += 2) {
-            map.inserted(states.get(i), new EntityKey(User.class, i));
+            map.inserted(states.get(i), i);
         }
         for (int i = 1; i < states.size(); i += 2) {
-            map.inserted(states.get(i), new EntityKey(User.class, i));
+            map.inserted(states.get(i), i);
         }
 
         assertThat(map.pending()).isEmpty();
@@ -63,11 +63,11 @@ final class IdentityMapUnitTests {
         List<EntityState<User>> loaded = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             User user = new User("loaded" + i, "Loaded " + i, "l" + i);
-            loaded.add(map.addLoaded(user, model, new EntityKey(User.class, i), new Object[] {(long) i}));
+            loaded.add(map.addLoaded(user, model, i, new Object[] {(long) i}));
         }
         assertThat(map.stateOf(loaded.get(42).entity())).isSameAs(loaded.get(42));
         User later = new User("later", "Later", "l");
-        EntityState<User> laterState = map.addLoaded(later, model, new EntityKey(User.class, 100), new Object[] {100L});
+        EntityState<User> laterState = map.addLoaded(later, model, 100, new Object[] {100L});
 
         List<EntityState<?>> expected = new ArrayList<>(loaded);
         for (int i = 0; i < 100; i++) {
@@ -80,13 +80,13 @@ final class IdentityMapUnitTests {
         assertThat(map.keyed()).containsExactlyElementsOf(expected);
         assertThat(map.stateOf(loaded.get(3).entity())).isNull();
         assertThat(map.stateOf(later)).isSameAs(laterState);
-        assertThat(map.get(new EntityKey(User.class, 3))).isNull();
+        assertThat(map.get(User.class, 3)).isNull();
 
-        map.restore(loaded.get(3), new EntityKey(User.class, 3));
+        map.restore(loaded.get(3), 3);
         expected.add(loaded.get(3));
         assertThat(map.keyed()).containsExactlyElementsOf(expected);
         assertThat(map.stateOf(loaded.get(3).entity())).isSameAs(loaded.get(3));
-        assertThat(map.get(new EntityKey(User.class, 3))).isSameAs(loaded.get(3));
+        assertThat(map.get(User.class, 3)).isSameAs(loaded.get(3));
 
         map.clear();
         assertThat(map.keyed()).isEmpty();

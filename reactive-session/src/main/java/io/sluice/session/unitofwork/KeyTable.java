@@ -1,0 +1,166 @@
+package io.sluice.session.unitofwork;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The states of a session's persistent objects by class and key value: open addressing with linear probing over the states
+ * themselves, each state's hash kept beside it. A load looks up and adds a row without making a key object or a map entry,
+ * and a probe compares hashes before it reads a state. Not thread-safe: {@link IdentityMap} guards it.
+ */
+final class KeyTable {
+
+    private static final int INITIAL_CAPACITY = 32;
+
+    private @Nullable EntityState<?>[] states;
+    private int[] hashes;
+    private int shift;
+    private int size;
+
+    KeyTable() {
+        states = new EntityState<?>[INITIAL_CAPACITY];
+        hashes = new int[INITIAL_CAPACITY];
+        shift = 32 - Integer.numberOfTrailingZeros(INITIAL_CAPACITY);
+    }
+
+    /** The hash of a class and key value; never 0, which marks a free slot. */
+    static int hash(Class<?> type, Object id) {
+        int h = id.hashCode() * 31 + type.hashCode();
+        return h == 0 ? 1 : h;
+    }
+
+    /** Fibonacci hashing: consecutive keys land apart, and any pattern in the key's low bits is spread. */
+    private int home(int hash) {
+        return (hash * 0x9E3779B9) >>> shift;
+    }
+
+    private int mask() {
+        return states.length - 1;
+    }
+
+    private int indexOf(Class<?> type, Object id, int hash) {
+        int mask = mask();
+        int i = home(hash);
+        while (true) {
+            int h = hashes[i];
+            if (h == 0) {
+                return -1;
+            }
+            if (h == hash) {
+                EntityState<?> state = states[i];
+                if (state != null && state.model().type() == type && id.equals(state.id())) {
+                    return i;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Returns the state of a class and key value, or {@code null}. */
+    @Nullable
+    EntityState<?> get(Class<?> type, Object id) {
+        int i = indexOf(type, id, hash(type, id));
+        return i < 0 ? null : states[i];
+    }
+
+    /**
+     * Lists a state under its class and key value ({@link EntityState#id()}), replacing the state listed there.
+     *
+     * @return the state it replaced, or {@code null}
+     */
+    @Nullable
+    EntityState<?> put(EntityState<?> state) {
+        Class<?> type = state.model().type();
+        Object id = java.util.Objects.requireNonNull(state.id());
+        int hash = hash(type, id);
+        int i = indexOf(type, id, hash);
+        if (i >= 0) {
+            EntityState<?> previous = states[i];
+            states[i] = state;
+            return previous;
+        }
+        int mask = mask();
+        i = home(hash);
+        while (hashes[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        states[i] = state;
+        hashes[i] = hash;
+        if (++size * 2 > states.length) {
+            grow();
+        }
+        return null;
+    }
+
+    /** Removes the listing of a class and key value if it is this state; nothing otherwise. */
+    void remove(EntityState<?> state) {
+        Object id = state.id();
+        if (id == null) {
+            return;
+        }
+        int hole = indexOf(state.model().type(), id, hash(state.model().type(), id));
+        if (hole < 0 || states[hole] != state) {
+            return;
+        }
+        // Backward-shift deletion: pull later entries of the same probe run into the hole, so that lookups never stop
+        // early.
+        int mask = mask();
+        int j = hole;
+        while (true) {
+            j = (j + 1) & mask;
+            int h = hashes[j];
+            if (h == 0) {
+                break;
+            }
+            int home = home(h);
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                states[hole] = states[j];
+                hashes[hole] = h;
+                hole = j;
+            }
+        }
+        states[hole] = null;
+        hashes[hole] = 0;
+        size--;
+    }
+
+    private void grow() {
+        @Nullable EntityState<?>[] oldStates = states;
+        int[] oldHashes = hashes;
+        int capacity = oldStates.length * 2;
+        states = new EntityState<?>[capacity];
+        hashes = new int[capacity];
+        shift--;
+        int mask = capacity - 1;
+        for (int from = 0; from < oldStates.length; from++) {
+            int h = oldHashes[from];
+            if (h == 0) {
+                continue;
+            }
+            int i = home(h);
+            while (hashes[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            states[i] = oldStates[from];
+            hashes[i] = h;
+        }
+    }
+
+    /** Returns the number of states listed. */
+    int size() {
+        return size;
+    }
+
+    /** Removes every state. */
+    void clear() {
+        if (states.length > INITIAL_CAPACITY) {
+            states = new EntityState<?>[INITIAL_CAPACITY];
+            hashes = new int[INITIAL_CAPACITY];
+            shift = 32 - Integer.numberOfTrailingZeros(INITIAL_CAPACITY);
+        } else {
+            Arrays.fill(states, null);
+            Arrays.fill(hashes, 0);
+        }
+        size = 0;
+    }
+}
