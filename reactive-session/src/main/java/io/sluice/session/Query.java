@@ -353,11 +353,14 @@ public final class Query<T> {
     public Query<T> withParent(Object parent, io.sluice.session.mapping.Relationship<?, ?> relationship) {
         Assert.requireNonNull(parent, "parent must not be null");
         Assert.requireNonNull(relationship, "relationship must not be null");
-        Assert.isTrue(
-                relationship.kind() == io.sluice.session.mapping.Relationship.Kind.ONE_TO_MANY,
-                relationship + " is not one-to-many; use join(...) and filter(...) instead");
+        if (relationship.kind() != io.sluice.session.mapping.Relationship.Kind.ONE_TO_MANY) {
+            throw new IllegalArgumentException(
+                    relationship + " is not one-to-many; use join(...) and filter(...) instead");
+        }
         Object id = ((EntityModel<Object>) session.model((Class<Object>) parent.getClass())).identity(parent);
-        Assert.isTrue(id != null, parent + " has no key yet: flush it first");
+        if (id == null) {
+            throw new IllegalArgumentException(parent + " has no key yet: flush it first");
+        }
         return filter(((Attribute<?, Object>) relationship.foreignKey()).eq(id));
     }
 

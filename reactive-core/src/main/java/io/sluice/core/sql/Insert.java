@@ -40,15 +40,20 @@ public record Insert(
         rows = List.copyOf(Assert.requireNonNull(rows, "rows must not be null"));
         returning = List.copyOf(Assert.requireNonNull(returning, "returning must not be null"));
         for (Column<?> column : columns) {
-            Assert.isTrue(column.source() == table, "column " + column + " is not a column of table " + table.name());
+            if (column.source() != table) {
+                throw new IllegalArgumentException("column " + column + " is not a column of table " + table.name());
+            }
         }
         for (Column<?> column : returning) {
-            Assert.isTrue(column.source() == table, "column " + column + " is not a column of table " + table.name());
+            if (column.source() != table) {
+                throw new IllegalArgumentException("column " + column + " is not a column of table " + table.name());
+            }
         }
         for (List<Expression<?>> row : rows) {
-            Assert.isTrue(
-                    row.size() == columns.size(),
-                    "a row has " + row.size() + " values for " + columns.size() + " columns");
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException(
+                        "a row has " + row.size() + " values for " + columns.size() + " columns");
+            }
         }
         Assert.isTrue(select == null || rows.isEmpty(), "an insert takes either rows of values or a select, not both");
     }
@@ -96,8 +101,9 @@ public record Insert(
         List<List<Expression<?>>> all = new ArrayList<>(this.rows.size() + rows.size());
         all.addAll(this.rows);
         for (List<?> row : rows) {
-            Assert.isTrue(
-                    row.size() == columns.size(), "a row has " + row.size() + " values for the columns " + columns);
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("a row has " + row.size() + " values for the columns " + columns);
+            }
             List<Expression<?>> bound = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
                 bound.add(Values.forColumn(columns.get(i), row.get(i)));

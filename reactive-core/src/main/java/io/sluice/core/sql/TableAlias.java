@@ -46,7 +46,9 @@ public record TableAlias(Table table, String alias) implements FromItem, ColumnS
      */
     public <T> Column<T> column(Column<T> column) {
         Assert.requireNonNull(column, "column must not be null");
-        Assert.isTrue(column.source() == table, "column " + column + " is not a column of table " + table.name());
+        if (column.source() != table) {
+            throw new IllegalArgumentException("column " + column + " is not a column of table " + table.name());
+        }
         return column.withSource(this);
     }
 

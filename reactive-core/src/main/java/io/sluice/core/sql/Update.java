@@ -24,9 +24,10 @@ public record Update(
         Assert.requireNonNull(table, "table must not be null");
         assignments = List.copyOf(Assert.requireNonNull(assignments, "assignments must not be null"));
         for (Assignment assignment : assignments) {
-            Assert.isTrue(
-                    assignment.column().source() == table,
-                    "column " + assignment.column() + " is not a column of " + table.name());
+            if (assignment.column().source() != table) {
+                throw new IllegalArgumentException(
+                        "column " + assignment.column() + " is not a column of " + table.name());
+            }
         }
     }
 

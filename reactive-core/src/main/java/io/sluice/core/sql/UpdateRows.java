@@ -44,16 +44,20 @@ public record UpdateRows(Table table, List<Column<?>> match, List<Column<?>> set
         Assert.isTrue(!set.isEmpty(), "the update of rows of " + table.name() + " sets nothing");
         Assert.isTrue(!rows.isEmpty(), "the update of rows of " + table.name() + " has no rows");
         for (Column<?> column : match) {
-            Assert.isTrue(column.source() == table, "column " + column + " is not a column of table " + table.name());
+            if (column.source() != table) {
+                throw new IllegalArgumentException("column " + column + " is not a column of table " + table.name());
+            }
         }
         for (Column<?> column : set) {
-            Assert.isTrue(column.source() == table, "column " + column + " is not a column of table " + table.name());
+            if (column.source() != table) {
+                throw new IllegalArgumentException("column " + column + " is not a column of table " + table.name());
+            }
         }
         for (List<Expression<?>> row : rows) {
-            Assert.isTrue(
-                    row.size() == match.size() + set.size(),
-                    "a row has " + row.size() + " values for " + match.size() + " match and " + set.size()
-                            + " set columns");
+            if (row.size() != match.size() + set.size()) {
+                throw new IllegalArgumentException("a row has " + row.size() + " values for " + match.size()
+                        + " match and " + set.size() + " set columns");
+            }
         }
     }
 
@@ -75,9 +79,10 @@ public record UpdateRows(Table table, List<Column<?>> match, List<Column<?>> set
         columns.addAll(set);
         List<List<Expression<?>>> bound = new ArrayList<>(rows.size());
         for (List<?> row : rows) {
-            Assert.isTrue(
-                    row.size() == columns.size(),
-                    "a row has " + row.size() + " values for the " + columns.size() + " columns " + columns);
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException(
+                        "a row has " + row.size() + " values for the " + columns.size() + " columns " + columns);
+            }
             List<Expression<?>> values = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
                 values.add(Values.forColumn(columns.get(i), row.get(i)));

@@ -309,6 +309,18 @@ public final class Relationship<O, T> {
         return select.exists();
     }
 
+    /** The key of the object a reference is compared with; the messages are built only when a check fails. */
+    private Object keyOf(T object) {
+        if (kind != Kind.MANY_TO_ONE) {
+            throw new IllegalArgumentException(this + " is a collection: compare with any(...) instead");
+        }
+        Object id = EntityModel.of(target).identity(Assert.requireNonNull(object, "object must not be null"));
+        if (id == null) {
+            throw new IllegalArgumentException(object + " has no key yet: flush it first");
+        }
+        return id;
+    }
+
     /**
      * Returns the condition that a reference points to an object: {@code owner.fk = id}.
      *
@@ -318,9 +330,7 @@ public final class Relationship<O, T> {
      */
     @SuppressWarnings("unchecked")
     public Expression<Boolean> eq(T object) {
-        Assert.isTrue(kind == Kind.MANY_TO_ONE, this + " is a collection: compare with any(...) instead");
-        Object id = EntityModel.of(target).identity(Assert.requireNonNull(object, "object must not be null"));
-        Assert.isTrue(id != null, object + " has no key yet: flush it first");
+        Object id = keyOf(object);
         return ((Attribute<?, Object>) foreignKey()).eq(id);
     }
 
@@ -332,9 +342,7 @@ public final class Relationship<O, T> {
      */
     @SuppressWarnings("unchecked")
     public Expression<Boolean> ne(T object) {
-        Assert.isTrue(kind == Kind.MANY_TO_ONE, this + " is a collection: compare with any(...) instead");
-        Object id = EntityModel.of(target).identity(Assert.requireNonNull(object, "object must not be null"));
-        Assert.isTrue(id != null, object + " has no key yet: flush it first");
+        Object id = keyOf(object);
         Attribute<?, Object> foreignKey = (Attribute<?, Object>) foreignKey();
         return foreignKey.ne(id).or(foreignKey.isNull());
     }
@@ -345,7 +353,9 @@ public final class Relationship<O, T> {
      * @return the condition
      */
     public Expression<Boolean> isNull() {
-        Assert.isTrue(kind == Kind.MANY_TO_ONE, this + " is a collection: use any() and not(...) instead");
+        if (kind != Kind.MANY_TO_ONE) {
+            throw new IllegalArgumentException(this + " is a collection: use any() and not(...) instead");
+        }
         return foreignKey().isNull();
     }
 
