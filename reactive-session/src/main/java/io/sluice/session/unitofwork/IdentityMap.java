@@ -24,10 +24,10 @@ public final class IdentityMap {
     private int holes;
     private final IdentityTable<EntityState<?>> byObject = new IdentityTable<>();
     /**
-     * Loaded states not yet in {@link #byObject}: they go in at the first lookup by object, so a read whose objects are never
-     * looked up that way (a query, then commit) does not pay for the index.
+     * The keyed states from this position on may be missing from {@link #byObject}: loaded states go in at the first lookup
+     * by object, so a read whose objects are never looked up that way (a query, then commit) does not pay for the index.
      */
-    private final ArrayList<EntityState<?>> unindexed = new ArrayList<>();
+    private int indexedUpTo;
     /** In the order added; a set, so that a flush making N objects persistent removes each in O(1), not O(N). */
     private final Set<EntityState<?>> pending = new LinkedHashSet<>();
     /** Objects whose relationships changed in memory since the last flush, in the order they changed. */
@@ -47,12 +47,13 @@ public final class IdentityMap {
     }
 
     private void index() {
-        if (!unindexed.isEmpty()) {
-            for (EntityState<?> state : unindexed) {
+        for (int i = indexedUpTo, size = keyed.size(); i < size; i++) {
+            EntityState<?> state = keyed.get(i);
+            if (state != null) {
                 byObject.put(state.entity(), state);
             }
-            unindexed.clear();
         }
+        indexedUpTo = keyed.size();
     }
 
     /** Lists a state among the keyed ones under its key value, replacing any other state of that class and key. */
@@ -76,6 +77,7 @@ public final class IdentityMap {
         keyed.set(position, null);
         state.position(-1);
         if (++holes > 16 && holes * 2 > keyed.size()) {
+            index(); // positions are about to change
             int to = 0;
             for (int from = 0; from < keyed.size(); from++) {
                 EntityState<?> kept = keyed.get(from);
@@ -86,6 +88,7 @@ public final class IdentityMap {
             }
             keyed.subList(to, keyed.size()).clear();
             holes = 0;
+            indexedUpTo = to;
         }
     }
 
@@ -129,7 +132,6 @@ public final class IdentityMap {
             E entity, EntityModel<E> model, Object id, @Nullable Object[] row) {
         EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PERSISTENT);
         state.loaded(row);
-        unindexed.add(state);
         putKeyed(id, state);
         return state;
     }
@@ -207,7 +209,7 @@ public final class IdentityMap {
         }
         keyed.clear();
         holes = 0;
-        unindexed.clear();
+        indexedUpTo = 0;
         byObject.clear();
         pending.clear();
         changed.clear();

@@ -72,6 +72,8 @@ final class KeyTableUnitTests {
             // Keys in strides that share low bits, which a table indexed by the low bits of the hash would pile up.
             states.add(user(i * 1024));
             states.add(address(i * 1024));
+            states.add(user(i * 16 + 1));
+            states.add(user(5_000_000 + i)); // consecutive keys fill blocks of slots
         }
         for (int step = 0; step < 60_000; step++) {
             EntityState<?> state = states.get(random.nextInt(states.size()));
