@@ -2,11 +2,17 @@ package io.sluice.session.mapping;
 
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Table;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +40,9 @@ public final class EntityModel<E> {
     private final List<Attribute<E, ?>> ids;
     private final @Nullable Attribute<E, ?> version;
     private final Constructor<E> constructor;
+    /** Calls the no-argument constructor as fast as {@code new}; {@code null} where it could not be made. */
+    private final @Nullable Supplier<E> instantiator;
+
     private final List<Relationship<E, ?>> relationships;
     private final int[] idPositions;
     private final List<Relationship<E, ?>> manyToOnes;
@@ -66,6 +75,31 @@ public final class EntityModel<E> {
         this.manyToManys = ofKind(this.relationships, Relationship.Kind.MANY_TO_MANY);
         this.version = version;
         this.constructor = constructor;
+        this.instantiator = instantiator(constructor);
+    }
+
+    /**
+     * Makes a {@link Supplier} that calls a constructor directly (a lambda made by {@link LambdaMetafactory}, which the JIT
+     * inlines like {@code new}), instead of reflection's call per object. Returns {@code null} where the class's module or
+     * class loader does not allow it; {@link Constructor#newInstance} is used then.
+     */
+    @SuppressWarnings("unchecked")
+    private static <E> @Nullable Supplier<E> instantiator(Constructor<E> constructor) {
+        Class<E> type = constructor.getDeclaringClass();
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            MethodHandle handle = lookup.unreflectConstructor(constructor);
+            CallSite site = LambdaMetafactory.metafactory(
+                    lookup,
+                    "get",
+                    MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class),
+                    handle,
+                    MethodType.methodType(type));
+            return (Supplier<E>) site.getTarget().invoke();
+        } catch (Throwable e) {
+            return null;
+        }
     }
 
     private static <E> List<Relationship<E, ?>> ofKind(List<Relationship<E, ?>> all, Relationship.Kind kind) {
@@ -203,6 +237,15 @@ public final class EntityModel<E> {
      */
     @SuppressWarnings("unchecked")
     public E newInstance() {
+        Supplier<E> direct = instantiator;
+        if (direct != null) {
+            try {
+                return direct.get();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(
+                        "could not create a " + type.getName() + " with its no-argument constructor", e);
+            }
+        }
         try {
             return constructor.newInstance();
         } catch (InvocationTargetException e) {

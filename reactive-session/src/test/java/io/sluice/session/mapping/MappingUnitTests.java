@@ -138,6 +138,38 @@ final class MappingUnitTests {
         private Good() {}
     }
 
+    @Table("refusing")
+    static class Refusing {
+        @Id
+        private Long id;
+
+        private Refusing() {
+            throw new UnsupportedOperationException("not now");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldCreateObjectsThroughAPrivateNoArgumentConstructor() {
+        EntityModel<Good> model = EntityModel.of(Good.class);
+
+        Good first = model.newInstance();
+        Good second = model.newInstance();
+
+        assertThat(first).isNotNull().isNotSameAs(second);
+        assertThat(first.loginCount).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldReportAConstructorThatFailsNamingTheClass() {
+        EntityModel<Refusing> model = EntityModel.of(Refusing.class);
+
+        assertThatThrownBy(model::newInstance)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "could not create a " + Refusing.class.getName() + " with its no-argument constructor")
+                .hasRootCauseMessage("not now");
+    }
+
     static Stream<Arguments> wrongMappings() {
         return Stream.of(
                 Arguments.of(NotAnnotated.class, "is not mapped: annotate it with @Table"),
