@@ -322,8 +322,28 @@ final class FlushIntegrationTests {
                             "travel/2 12.00",
                             "travel/3 3.00");
             check.close().block(Duration.ofSeconds(10));
+            // The session lists the moved object under its new key, not the old one.
+            Allocation underNewKey =
+                    session.get(Allocation.class, List.of("office", 4)).block(Duration.ofSeconds(10));
+            boolean underOldKey = session.get(Allocation.class, List.of("office", 3))
+                    .blockOptional(Duration.ofSeconds(10))
+                    .isPresent();
+            // A rolled-back key change lists the object under its old key again.
+            moved.setLine(5);
+            session.flush().block(Duration.ofSeconds(10));
+            session.rollback().block(Duration.ofSeconds(10));
+            Allocation afterRollback =
+                    session.get(Allocation.class, List.of("office", 4)).block(Duration.ofSeconds(10));
+            boolean underRolledBackKey = session.get(Allocation.class, List.of("office", 5))
+                    .blockOptional(Duration.ofSeconds(10))
+                    .isPresent();
             session.close().block(Duration.ofSeconds(10));
             setup.close().block(Duration.ofSeconds(10));
+            assertThat(underNewKey).isSameAs(moved);
+            assertThat(underOldKey).isFalse();
+            assertThat(afterRollback).isSameAs(moved);
+            assertThat(moved.getLine()).isEqualTo(4);
+            assertThat(underRolledBackKey).isFalse();
         } finally {
             Schemas.drop(engine, allocations.metadata());
         }

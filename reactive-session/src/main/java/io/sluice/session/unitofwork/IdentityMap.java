@@ -144,6 +144,19 @@ public final class IdentityMap {
         putKeyed(id, state);
     }
 
+    /**
+     * Lists a persistent object under its key value again when the key changed (a flush wrote a new key, or a rollback put
+     * the old one back); nothing if the key is the one it is listed under.
+     */
+    synchronized void rekey(EntityState<?> state, Object id) {
+        Object listed = state.id();
+        if (listed == null || listed.equals(id)) {
+            return;
+        }
+        byKey.remove(state);
+        putKeyed(id, state);
+    }
+
     /** Puts back an object deleted by a flush whose transaction was rolled back. */
     synchronized void restore(EntityState<?> state, Object id) {
         index();

@@ -466,6 +466,15 @@ public final class UnitOfWork {
         return tables;
     }
 
+    /** Lists an object under its current key value, which a flush or a rollback may have changed. */
+    @SuppressWarnings("unchecked")
+    private void rekey(EntityState<?> state) {
+        Object id = ((EntityModel<Object>) state.model()).identity(state.entity());
+        if (id != null) {
+            identityMap.rekey(state, id);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private void finalizeFlush(FlushResult result) {
         for (EntityState<?> state : result.inserted) {
@@ -474,6 +483,7 @@ public final class UnitOfWork {
             resnapshot(state);
         }
         for (EntityState<?> state : result.updated) {
+            rekey(state);
             resnapshot(state);
         }
         for (EntityState<?> state : result.deleted) {
@@ -535,6 +545,7 @@ public final class UnitOfWork {
             } else {
                 state.status(EntityState.Status.PERSISTENT);
                 state.restoreCommitted();
+                rekey(state);
                 bindLoaded((Object) state.entity(), (EntityModel<Object>) state.model());
             }
         }
