@@ -68,15 +68,17 @@ final class DefaultSqlConnection implements SqlConnection {
         ValueCodec codec = dialect.codec();
         return run(sql, fetchSize)
                 .concatMap(result -> {
-                    // One lookup of the columns' classes per result, shared by its rows (mapped one after the other).
-                    ColumnClasses[] columns = new ColumnClasses[1];
+                    // One reader per result, and one lookup of the columns' classes, shared by its rows (mapped one
+                    // after
+                    // the other; a reader is valid only inside RowMapper.map).
+                    RowReader[] reader = new RowReader[1];
                     return result.map((row, metadata) -> {
-                        ColumnClasses known = columns[0];
-                        if (known == null) {
-                            known = new ColumnClasses(metadata);
-                            columns[0] = known;
+                        RowReader current = reader[0];
+                        if (current == null) {
+                            current = new RowReader(row, metadata, codec, new ColumnClasses(metadata));
+                            reader[0] = current;
                         }
-                        return mapper.map(new RowReader(row, metadata, codec, known));
+                        return mapper.map(current.at(row, metadata));
                     });
                 })
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));

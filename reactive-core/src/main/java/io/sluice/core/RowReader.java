@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RowReader {
 
-    private final Row row;
-    private final RowMetadata metadata;
+    private Row row;
+    private RowMetadata metadata;
     private final ValueCodec codec;
     private final @Nullable ColumnClasses columns;
 
@@ -23,6 +23,13 @@ public final class RowReader {
         this.metadata = metadata;
         this.codec = codec;
         this.columns = columns;
+    }
+
+    /** Moves to the next row of the same result (one reader serves all of a result's rows, one at a time). */
+    RowReader at(Row next, RowMetadata nextMetadata) {
+        this.row = next;
+        this.metadata = nextMetadata;
+        return this;
     }
 
     /**

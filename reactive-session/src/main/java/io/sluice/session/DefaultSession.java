@@ -414,19 +414,19 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
 
     @Override
     public <E> Query<E> query(Class<E> type) {
-        return new Query<>(this, List.of(entity(type)), values -> at(values, 0));
+        return new Query<>(this, List.of(entity(type)), Query.onlyItem());
     }
 
     @Override
     public <E> Query<E> query(Aliased<E> aliased) {
         Assert.requireNonNull(aliased, "aliased must not be null");
         return new Query<>(
-                this, List.of(new QueryItem.EntityItem(aliased.model(), aliased.source())), values -> at(values, 0));
+                this, List.of(new QueryItem.EntityItem(aliased.model(), aliased.source())), Query.onlyItem());
     }
 
     @Override
     public <A> Query<A> query(Expression<A> expression) {
-        return new Query<>(this, List.of(expression(expression)), values -> at(values, 0));
+        return new Query<>(this, List.of(expression(expression)), Query.onlyItem());
     }
 
     @Override

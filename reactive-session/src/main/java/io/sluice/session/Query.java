@@ -48,6 +48,20 @@ public final class Query<T> {
     private final @Nullable Text statement;
     private final List<LoadOption> options;
 
+    /** The combiner of a one-item query: the item itself, which the row mappers then return without an array per row. */
+    private static final Function<Object[], @Nullable Object> ONLY_ITEM = values -> values[0];
+
+    /**
+     * Returns the combiner of a query of one item.
+     *
+     * @param <T> the item's type
+     * @return a combiner returning the item
+     */
+    @SuppressWarnings("unchecked")
+    static <T> Function<Object[], T> onlyItem() {
+        return (Function<Object[], T>) (Function<Object[], ?>) ONLY_ITEM;
+    }
+
     Query(DefaultSession session, List<QueryItem> items, Function<Object[], T> combiner) {
         this(session, items, combiner, initialSelect(items), Map.of(), null, List.of());
     }
@@ -547,7 +561,18 @@ public final class Query<T> {
         return "query of " + String.join(", ", names);
     }
 
+    // A NULL scalar reaches the driver's map() as null, as the combiner path gives it.
+    @SuppressWarnings({"unchecked", "NullAway"})
     private RowMapper<T> positional(boolean tracked) {
+        if (items.size() == 1 && combiner == (Function<Object[], ?>) ONLY_ITEM) {
+            if (items.get(0) instanceof QueryItem.EntityItem entity) {
+                EntityModel<?> model = entity.model();
+                return row -> (T) loadEntity(model, row, 0, null, tracked);
+            }
+            SqlType<?> type =
+                    ((QueryItem.ExpressionItem) items.get(0)).expression().type();
+            return row -> (T) read(row, 0, type);
+        }
         return row -> {
             Object[] results = new Object[items.size()];
             int column = 0;
@@ -608,7 +633,7 @@ public final class Query<T> {
             }
             values[i] = row.get(index, attribute.type());
         }
-        return tracked ? session.unitOfWork().load(model, values) : detached(model, values);
+        return tracked ? session.unitOfWork().load(model, values) : model.newInstance(values);
     }
 
     private static @Nullable Object read(RowReader row, int index, @Nullable SqlType<?> type) {
@@ -720,15 +745,5 @@ public final class Query<T> {
                 return connection.stream(statement(), mapper, fetchSize);
             });
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> E detached(EntityModel<E> model, @Nullable Object[] values) {
-        E entity = model.newInstance();
-        List<Attribute<E, ?>> attributes = model.attributes();
-        for (int i = 0; i < values.length; i++) {
-            ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
-        }
-        return entity;
     }
 }

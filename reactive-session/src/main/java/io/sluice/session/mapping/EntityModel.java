@@ -258,6 +258,33 @@ public final class EntityModel<E> {
     }
 
     /**
+     * Makes an object of the class from a row's values, given in attribute order.
+     *
+     * @param values the values, in attribute order
+     * @return the new object
+     * @throws IllegalArgumentException if a primitive field would get {@code null}
+     */
+    public E newInstance(@Nullable Object[] values) {
+        E entity = newInstance();
+        fill(entity, values);
+        return entity;
+    }
+
+    /**
+     * Sets every mapped field of an object from a row's values, given in attribute order.
+     *
+     * @param entity the object
+     * @param values the values, in attribute order
+     * @throws IllegalArgumentException if a primitive field would get {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    public void fill(E entity, @Nullable Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
+        }
+    }
+
+    /**
      * Returns an object's identity: the value of its single key field, or the list of its key values.
      *
      * @param entity the object

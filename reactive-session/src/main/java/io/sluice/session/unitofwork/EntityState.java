@@ -140,6 +140,17 @@ public final class EntityState<E> {
         changedInTransaction = false;
     }
 
+    /**
+     * Returns whether this array is the object's snapshot: after {@link IdentityMap#load}, whether the object was made from
+     * that row.
+     *
+     * @param row the row's values
+     * @return {@code true} if the snapshot is that array
+     */
+    public boolean isSnapshot(@Nullable Object[] row) {
+        return snapshot == row;
+    }
+
     /** Records a commit: the snapshot is now the committed state. */
     void commitSnapshot() {
         committed = null;

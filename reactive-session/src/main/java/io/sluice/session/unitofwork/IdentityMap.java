@@ -104,6 +104,33 @@ public final class IdentityMap {
     }
 
     /**
+     * Returns the state listed under a row's class and key value; if there is none, makes the object from the row and adds it as
+     * persistent and clean, the row becoming its snapshot ({@link EntityState#isSnapshot} tells the two cases apart). One
+     * walk of the key table and one lock per row (the object's no-argument constructor runs under it).
+     *
+     * @param model the class's mapping
+     * @param id the row's key value
+     * @param row the row's values in attribute order, kept as the new object's snapshot (not to be changed)
+     * @param <E> the class
+     * @return the state listed, or the new object's state
+     */
+    public synchronized <E> EntityState<?> load(EntityModel<E> model, Object id, @Nullable Object[] row) {
+        Class<E> type = model.type();
+        int hash = KeyTable.hash(type, id);
+        int slot = byKey.indexOf(type, id, hash);
+        if (slot >= 0) {
+            return byKey.at(slot);
+        }
+        EntityState<E> state = new EntityState<>(model.newInstance(row), model, EntityState.Status.PERSISTENT);
+        state.loaded(row);
+        state.id(id);
+        byKey.insertAt(-slot - 1, state, hash);
+        state.position(keyed.size());
+        keyed.add(state);
+        return state;
+    }
+
+    /**
      * Adds a new object as pending.
      *
      * @param entity the object
@@ -115,24 +142,6 @@ public final class IdentityMap {
         EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PENDING);
         byObject.put(entity, state);
         pending.add(state);
-        return state;
-    }
-
-    /**
-     * Adds an object loaded from the database as persistent and clean.
-     *
-     * @param entity the object
-     * @param model its mapping
-     * @param id its key value
-     * @param row the row's values in attribute order, which the map keeps as the object's snapshot (not to be changed)
-     * @param <E> its class
-     * @return its state
-     */
-    public synchronized <E> EntityState<E> addLoaded(
-            E entity, EntityModel<E> model, Object id, @Nullable Object[] row) {
-        EntityState<E> state = new EntityState<>(entity, model, EntityState.Status.PERSISTENT);
-        state.loaded(row);
-        putKeyed(id, state);
         return state;
     }
 

@@ -47,13 +47,16 @@ final class KeyTable {
         return states.length - 1;
     }
 
-    private int indexOf(Class<?> type, Object id, int hash) {
+    /**
+     * Returns the slot listing a class and key value, or {@code -(free slot) - 1}: the slot {@link #insertAt} would list it in.
+     */
+    int indexOf(Class<?> type, Object id, int hash) {
         int mask = mask();
         int i = home(hash);
         while (true) {
             int h = hashes[i];
             if (h == 0) {
-                return -1;
+                return -i - 1;
             }
             if (h == hash) {
                 EntityState<?> state = states[i];
@@ -62,6 +65,23 @@ final class KeyTable {
                 }
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /** Returns the state listed in a slot {@link #indexOf} found. */
+    EntityState<?> at(int slot) {
+        return java.util.Objects.requireNonNull(states[slot]);
+    }
+
+    /**
+     * Lists a state in the free slot {@link #indexOf} returned for its class and key value, with nothing listed or removed
+     * since: a load looks up and lists a row in one walk.
+     */
+    void insertAt(int free, EntityState<?> state, int hash) {
+        states[free] = state;
+        hashes[free] = hash;
+        if (++size * 2 > states.length) {
+            grow();
         }
     }
 
@@ -95,11 +115,7 @@ final class KeyTable {
             }
             i = (i + 1) & mask;
         }
-        states[i] = state;
-        hashes[i] = hash;
-        if (++size * 2 > states.length) {
-            grow();
-        }
+        insertAt(i, state, hash);
         return null;
     }
 

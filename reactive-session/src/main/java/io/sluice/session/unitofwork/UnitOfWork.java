@@ -571,7 +571,7 @@ public final class UnitOfWork {
      * one filled with the row's values and tracked as persistent.
      *
      * @param model the class's mapping
-     * @param values the row's values in attribute order
+     * @param values the row's values in attribute order: a new array per row, which a new object keeps as its snapshot
      * @param <E> the class
      * @return the object
      */
@@ -581,14 +581,9 @@ public final class UnitOfWork {
         if (id == null) {
             throw nullKey(model, values);
         }
-        EntityState<?> existing = identityMap.get(model.type(), id);
-        if (existing != null) {
-            return (E) existing.entity();
-        }
-        E entity = model.newInstance();
-        fill(model, entity, values);
-        identityMap.addLoaded(entity, model, id, values);
-        if (!model.relationships().isEmpty()) {
+        EntityState<?> state = identityMap.load(model, id, values);
+        E entity = (E) state.entity();
+        if (state.isSnapshot(values) && !model.relationships().isEmpty()) {
             bindLoaded(entity, model);
         }
         return entity;
@@ -603,18 +598,10 @@ public final class UnitOfWork {
      * @param <E> the class
      */
     public <E> void refresh(EntityModel<E> model, E entity, @Nullable Object[] values) {
-        fill(model, entity, values);
+        model.fill(entity, values);
         EntityState<E> state = identityMap.stateOf(entity);
         if (state != null) {
             resnapshot(state);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E> void fill(EntityModel<E> model, E entity, @Nullable Object[] values) {
-        List<Attribute<E, ?>> attributes = model.attributes();
-        for (int i = 0; i < values.length; i++) {
-            ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
         }
     }
 

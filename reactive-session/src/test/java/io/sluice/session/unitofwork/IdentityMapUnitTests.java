@@ -6,6 +6,7 @@ import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.tutorial.User;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 final class IdentityMapUnitTests {
@@ -58,16 +59,48 @@ final class IdentityMapUnitTests {
         assertThat(map.keyed()).hasSize(20_000);
     }
 
+    /** A row of User (id, name, fullname, nickname) as a query reads it. */
+    private static @Nullable Object[] row(int id) {
+        return new Object[] {id, "loaded" + id, "Loaded " + id, "l" + id};
+    }
+
+    @SuppressWarnings("unchecked")
+    private EntityState<User> load(int id) {
+        return (EntityState<User>) map.load(model, id, row(id));
+    }
+
+    @Test
+    void shouldMakeAnObjectFromANewRowAndReturnTheListedOneForAKnownRow() {
+        Object[] first = row(7);
+        EntityState<?> made = map.load(model, 7, first);
+
+        assertThat(made.isSnapshot(first)).isTrue();
+        assertThat(made.status()).isEqualTo(EntityState.Status.PERSISTENT);
+        User user = (User) made.entity();
+        assertThat(user.getId()).isEqualTo(7);
+        assertThat(user.getName()).isEqualTo("loaded7");
+        assertThat(map.get(User.class, 7)).isSameAs(made);
+        assertThat(map.stateOf(user)).isSameAs(made);
+
+        Object[] again = row(7);
+        again[1] = "changed in the database";
+        EntityState<?> listed = map.load(model, 7, again);
+
+        assertThat(listed).isSameAs(made);
+        assertThat(listed.isSnapshot(again)).isFalse();
+        assertThat(user.getName()).isEqualTo("loaded7");
+        assertThat(map.keyed()).containsExactly(made);
+    }
+
     @Test
     void shouldFindLoadedObjectsByObjectAndKeepKeyedOrderThroughRemovalsAndRestores() {
         List<EntityState<User>> loaded = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            User user = new User("loaded" + i, "Loaded " + i, "l" + i);
-            loaded.add(map.addLoaded(user, model, i, new Object[] {(long) i}));
+            loaded.add(load(i));
         }
         assertThat(map.stateOf(loaded.get(42).entity())).isSameAs(loaded.get(42));
-        User later = new User("later", "Later", "l");
-        EntityState<User> laterState = map.addLoaded(later, model, 100, new Object[] {100L});
+        EntityState<User> laterState = load(100);
+        User later = laterState.entity();
 
         List<EntityState<?>> expected = new ArrayList<>(loaded);
         for (int i = 0; i < 100; i++) {

@@ -63,7 +63,7 @@ final class KeyTableUnitTests {
     }
 
     @Test
-    void shouldAgreeWithHashMapUnderRandomPutsAndRemovesAcrossGrowth() {
+    void shouldAgreeWithHashMapUnderRandomPutsLoadsAndRemovesAcrossGrowth() {
         Random random = new Random(7);
         KeyTable table = new KeyTable();
         Map<List<Object>, EntityState<?>> expected = new HashMap<>();
@@ -78,12 +78,24 @@ final class KeyTableUnitTests {
         for (int step = 0; step < 60_000; step++) {
             EntityState<?> state = states.get(random.nextInt(states.size()));
             List<Object> key = List.of(state.model().type(), state.id());
-            if (random.nextInt(3) == 0) {
+            int action = random.nextInt(3);
+            if (action == 0) {
                 table.remove(state);
                 expected.remove(key, state);
-            } else {
+            } else if (action == 1) {
                 table.put(state);
                 expected.put(key, state);
+            } else {
+                // As a load does: one walk finds the listed state or the free slot, which then lists the new one.
+                int hash = KeyTable.hash(state.model().type(), java.util.Objects.requireNonNull(state.id()));
+                int slot = table.indexOf(state.model().type(), state.id(), hash);
+                if (slot >= 0) {
+                    assertThat(table.at(slot)).isSameAs(expected.get(key));
+                } else {
+                    assertThat(expected).doesNotContainKey(key);
+                    table.insertAt(-slot - 1, state, hash);
+                    expected.put(key, state);
+                }
             }
         }
         assertThat(table.size()).isEqualTo(expected.size());
