@@ -220,12 +220,74 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
         Assert.requireNonNull(id, "id must not be null");
         return Mono.defer(() -> {
             EntityModel<E> model = model(type);
-            EntityState<?> state = unitOfWork.identityMap().get(type, id);
+            Object key = keyValue(model, id);
+            if (key == null) {
+                return Mono.empty();
+            }
+            EntityState<?> state = unitOfWork.identityMap().get(type, key);
             if (state != null) {
                 return state.status() == EntityState.Status.DELETED ? Mono.empty() : Mono.just((E) state.entity());
             }
-            return query(type).filter(keyCondition(model, id)).oneOrNone();
+            return query(type).filter(keyCondition(model, key)).oneOrNone();
         });
+    }
+
+    /**
+     * Returns a key value as the key field's class, so that {@code get(User.class, 1L)} finds the object an {@code Integer} key
+     * lists (no second SELECT, no second object): integers of another width are converted; {@code null} if the value does
+     * not fit the field's type, so no row can have it.
+     */
+    @SuppressWarnings("unchecked")
+    private static @Nullable Object keyValue(EntityModel<?> model, Object id) {
+        List<? extends Attribute<?, ?>> ids = model.ids();
+        if (ids.size() == 1) {
+            return keyPart(ids.get(0), id);
+        }
+        Assert.isTrue(
+                id instanceof List<?> list && list.size() == ids.size(),
+                model.type().getSimpleName() + " has a composite key of " + ids.size()
+                        + " columns: give its values as a List in key order");
+        List<?> values = (List<?>) id;
+        List<Object> key = new ArrayList<>(values.size());
+        for (int i = 0; i < ids.size(); i++) {
+            Object part = keyPart(ids.get(i), Assert.requireNonNull(values.get(i), "a key value is null"));
+            if (part == null) {
+                return null;
+            }
+            key.add(part);
+        }
+        return List.copyOf(key);
+    }
+
+    private static @Nullable Object keyPart(Attribute<?, ?> attribute, Object value) {
+        Class<?> expected = attribute.type().javaType();
+        if (expected.isInstance(value)) {
+            return value;
+        }
+        if (isInteger(value) && isInteger(expected)) {
+            long number = ((Number) value).longValue();
+            if (expected == Long.class) {
+                return number;
+            }
+            if (expected == Integer.class) {
+                return number == (int) number ? Integer.valueOf((int) number) : null;
+            }
+            if (expected == Short.class) {
+                return number == (short) number ? Short.valueOf((short) number) : null;
+            }
+            return number == (byte) number ? Byte.valueOf((byte) number) : null;
+        }
+        throw new IllegalArgumentException("the key " + attribute + " is " + expected.getSimpleName()
+                + ", but get() was given " + value.getClass().getSimpleName() + " " + value + "; pass the key as "
+                + expected.getSimpleName());
+    }
+
+    private static boolean isInteger(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
+    }
+
+    private static boolean isInteger(Class<?> type) {
+        return type == Long.class || type == Integer.class || type == Short.class || type == Byte.class;
     }
 
     @SuppressWarnings("unchecked")

@@ -113,6 +113,29 @@ final class SessionIntegrationTests {
     }
 
     @DatabaseTest
+    void shouldFindAnObjectByAKeyOfAnotherIntegerClassWithoutSql(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = seeded(database, sql);
+        Session session = open(sessions);
+        User first = session.get(User.class, 1).block(); // User's key is an Integer
+        int statements = sql.events().size();
+
+        assertThat(session.get(User.class, 1L).block()).isSameAs(first);
+        assertThat(session.get(User.class, (short) 1).block()).isSameAs(first);
+        session.get(User.class, 1L << 40).as(StepVerifier::create).verifyComplete(); // no Integer key can be that
+        assertThat(sql.events()).hasSize(statements);
+        assertThat(session.get(User.class, 2L).block().getName()).isEqualTo("user1");
+        session.get(User.class, "1")
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("User.id is Integer")
+                        .hasMessageContaining("String 1"))
+                .verify();
+        session.close().block();
+    }
+
+    @DatabaseTest
     void shouldExpungeRefreshAndDeleteAsAsked(TestDatabase database) {
         SessionFactory sessions = seeded(database, new RecordingListener());
         Session session = open(sessions);
