@@ -13,6 +13,7 @@ import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Relationship;
 import io.sluice.session.relation.RelationAccess;
+import io.sluice.session.unitofwork.EntityState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -120,10 +121,12 @@ final class JoinedLoading {
             int rootWidth = model.attributes().size();
             RowMapper<Object[]> mapper = row -> {
                 Object[] values = new Object[1 + parts.size()];
-                values[0] = load(session, model, row, 0);
+                values[0] = load(session, model, row, 0, true);
                 int start = rootWidth;
                 for (int i = 0; i < parts.size(); i++) {
-                    values[i + 1] = load(session, parts.get(i).target(), row, start);
+                    Part part = parts.get(i);
+                    boolean repeats = part.relationship().kind() != Relationship.Kind.ONE_TO_MANY;
+                    values[i + 1] = load(session, part.target(), row, start, repeats);
                     start += parts.get(i).target().attributes().size();
                 }
                 return values;
@@ -141,18 +144,37 @@ final class JoinedLoading {
         return source instanceof TableAlias alias ? alias.column(attribute) : source.column(attribute.name());
     }
 
+    /**
+     * Loads the object of an entity's columns in a row, or {@code null} if its key is NULL (an outer join found none). Where
+     * the object {@code repeats} (the parent on each of its children's rows, a reference shared by many), the key is read
+     * first, and an object the session already holds is returned without reading its other columns: it keeps its values.
+     */
     private static @Nullable Object load(
-            DefaultSession session, EntityModel<?> model, io.sluice.core.RowReader row, int start) {
+            DefaultSession session, EntityModel<?> model, io.sluice.core.RowReader row, int start, boolean repeats) {
         List<? extends Attribute<?, ?>> attributes = model.attributes();
         @Nullable Object[] values = new Object[attributes.size()];
-        boolean keyPresent = true;
         for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(start + i, attributes.get(i).type());
-            if (attributes.get(i).isId() && values[i] == null) {
-                keyPresent = false;
+            if (attributes.get(i).isId()) {
+                values[i] = row.get(start + i, attributes.get(i).type());
+                if (values[i] == null) {
+                    return null;
+                }
             }
         }
-        return keyPresent ? session.unitOfWork().load(model, values) : null;
+        if (repeats) {
+            EntityState<?> listed = session.unitOfWork()
+                    .identityMap()
+                    .get(model.type(), java.util.Objects.requireNonNull(model.identityOf(values)));
+            if (listed != null) {
+                return listed.entity();
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!attributes.get(i).isId()) {
+                values[i] = row.get(start + i, attributes.get(i).type());
+            }
+        }
+        return session.unitOfWork().load(model, values);
     }
 
     /** Fills each parent's relationships from its rows and returns one row per parent, in order of first appearance. */

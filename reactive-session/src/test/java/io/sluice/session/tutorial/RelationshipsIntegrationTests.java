@@ -502,6 +502,16 @@ final class RelationshipsIntegrationTests {
         assertThat(firstTwo).extracting(User::getName).containsExactly("ed", "wendy");
         assertThat(firstTwo.get(0).getAddresses()).hasSize(3);
         assertThat(firstTwo.get(1).getAddresses()).isEmpty();
+        // a parent the session holds comes back as it is, its unflushed change kept, once per parent
+        session.setAutoflush(false);
+        jack.setFullname("Jack, not flushed");
+        List<User> again = list(session.query(User.class)
+                .options(joinedLoad(User_.addresses))
+                .filterBy(User_.name, "jack")
+                .all());
+        assertThat(again).containsExactly(jack);
+        assertThat(jack.getFullname()).isEqualTo("Jack, not flushed");
+        assertThat(jack.getAddresses()).hasSize(3);
         session.close().block();
 
         // 1.12.3 Explicit Join + Eagerload: the addresses' user comes from the join, with no further SQL
@@ -518,6 +528,9 @@ final class RelationshipsIntegrationTests {
                 .containsExactly("jack1@example.com", "jack2@example.com", "jack3@example.com");
         assertThat(jacksAddresses.get(0).getUser().get())
                 .hasToString("<User(name='jack', fullname='JACK', nickname='jack')>");
+        assertThat(jacksAddresses)
+                .allSatisfy(address -> assertThat(address.getUser().get())
+                        .isSameAs(jacksAddresses.get(0).getUser().get()));
         assertThat(counter.count()).isEqualTo(1);
 
         // a loading path: posts, then their keywords: three statements for all users
