@@ -2,7 +2,6 @@ package io.sluice.session;
 
 import io.sluice.session.mapping.Relationship;
 import io.sluice.session.relation.RelationAccess;
-import io.sluice.session.unitofwork.EntityState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -40,19 +39,16 @@ final class LazyBatcher {
                 if (batch == null) {
                     List<Object> owners = new ArrayList<>();
                     owners.add(owner);
-                    for (EntityState<?> state :
-                            session.unitOfWork().identityMap().keyed()) {
-                        if (owners.size() >= session.batchSize()) {
-                            break;
-                        }
-                        Object other = state.entity();
-                        if (other != owner
-                                && relationship.owner().isInstance(other)
-                                && !flying.containsKey(other)
-                                && !RelationAccess.isLoaded(relationship.holder(other))) {
-                            owners.add(other);
-                        }
-                    }
+                    Map<Object, Mono<Void>> waiting = flying;
+                    session.unitOfWork()
+                            .identityMap()
+                            .collectKeyed(
+                                    owners,
+                                    session.batchSize(),
+                                    other -> other != owner
+                                            && relationship.owner().isInstance(other)
+                                            && !waiting.containsKey(other)
+                                            && !RelationAccess.isLoaded(relationship.holder(other)));
                     // Autoflush once for the batch; its IN queries then skip it.
                     Mono<Void> created = session.autoflush()
                             .then(Eager.selectin(session, owners, relationship))

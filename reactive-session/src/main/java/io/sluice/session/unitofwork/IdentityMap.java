@@ -197,6 +197,23 @@ public final class IdentityMap {
     }
 
     /**
+     * Adds to a list, in keyed order, the objects with a key that a test accepts, until the list holds {@code limit}; the
+     * others are not copied (a lazy load picks the owners of its batch this way).
+     *
+     * @param into the list
+     * @param limit the size at which to stop
+     * @param accept the test
+     */
+    public synchronized void collectKeyed(List<Object> into, int limit, java.util.function.Predicate<Object> accept) {
+        for (int i = 0, size = keyed.size(); i < size && into.size() < limit; i++) {
+            EntityState<?> state = keyed.get(i);
+            if (state != null && accept.test(state.entity())) {
+                into.add(state.entity());
+            }
+        }
+    }
+
+    /**
      * Returns the states of the objects with a key, in the order they entered the session.
      *
      * @return the states
