@@ -297,16 +297,23 @@ public final class IdentityMap {
      * @return {@code true} if a flush would find nothing to insert or update
      */
     synchronized boolean isClean() {
-        if (!pending.isEmpty() || !changed.isEmpty()) {
-            return false;
-        }
+        return pending.isEmpty() && changed.isEmpty() && !anyDirty();
+    }
+
+    /** Returns whether a persistent object's column values differ from its snapshot (walked in place, not copied). */
+    synchronized boolean anyDirty() {
         for (int i = 0, size = keyed.size(); i < size; i++) {
             EntityState<?> state = keyed.get(i);
             if (state != null && state.isDirty()) {
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    /** Returns whether an object is pending. */
+    synchronized boolean hasPending() {
+        return !pending.isEmpty();
     }
 
     /** Forgets every reported relationship change (a rollback put the objects back). */

@@ -367,15 +367,10 @@ public final class UnitOfWork {
      */
     public boolean hasChanges() {
         prepare();
-        if (!identityMap.pending().isEmpty() || !toDelete.isEmpty() || !bulk.isEmpty()) {
+        if (identityMap.hasPending() || !toDelete.isEmpty() || !bulk.isEmpty() || identityMap.anyDirty()) {
             return true;
         }
-        for (EntityState<?> state : identityMap.keyed()) {
-            if (state.status() == EntityState.Status.PERSISTENT && state.isDirty()) {
-                return true;
-            }
-        }
-        for (EntityState<?> state : identityMap.changedOrPending()) {
+        for (EntityState<?> state : identityMap.withChangedRelations()) {
             for (Relationship<?, ?> relationship : state.model().relationships()) {
                 if (relationship.kind() == Relationship.Kind.MANY_TO_ONE
                         && RelationAccess.isModified((ToOne<?>) relationship.holder(state.entity()))) {
