@@ -69,8 +69,7 @@ final class DefaultSqlConnection implements SqlConnection {
         return run(sql, fetchSize)
                 .concatMap(result -> {
                     // One reader per result, and one lookup of the columns' classes, shared by its rows (mapped one
-                    // after
-                    // the other; a reader is valid only inside RowMapper.map).
+                    // after the other; a reader is valid only inside RowMapper.map).
                     RowReader[] reader = new RowReader[1];
                     return result.map((row, metadata) -> {
                         RowReader current = reader[0];

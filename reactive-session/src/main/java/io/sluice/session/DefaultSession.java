@@ -237,7 +237,6 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
      * lists (no second SELECT, no second object): integers of another width are converted; {@code null} if the value does
      * not fit the field's type, so no row can have it.
      */
-    @SuppressWarnings("unchecked")
     private static @Nullable Object keyValue(EntityModel<?> model, Object id) {
         List<? extends Attribute<?, ?>> ids = model.ids();
         if (ids.size() == 1) {
@@ -290,16 +289,13 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
         return type == Long.class || type == Integer.class || type == Short.class || type == Byte.class;
     }
 
+    /** The condition on a key value of the model's key class: one value, or a list in key order ({@link #keyValue}). */
     @SuppressWarnings("unchecked")
     private static Expression<Boolean> keyCondition(EntityModel<?> model, Object id) {
         List<? extends Attribute<?, ?>> ids = model.ids();
         if (ids.size() == 1) {
             return ((Attribute<?, Object>) ids.get(0)).eq(id);
         }
-        Assert.isTrue(
-                id instanceof List<?> list && list.size() == ids.size(),
-                model.type().getSimpleName() + " has a composite key of " + ids.size()
-                        + " columns: give its values as a List in key order");
         List<?> values = (List<?>) id;
         List<Expression<Boolean>> parts = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {

@@ -127,7 +127,7 @@ final class JoinedLoading {
                     Part part = parts.get(i);
                     boolean repeats = part.relationship().kind() != Relationship.Kind.ONE_TO_MANY;
                     values[i + 1] = load(session, part.target(), row, start, repeats);
-                    start += parts.get(i).target().attributes().size();
+                    start += part.target().attributes().size();
                 }
                 return values;
             };

@@ -64,9 +64,14 @@ public final class IdentityMap {
             unlist(previous);
         }
         if (state.position() < 0) {
-            state.position(keyed.size());
-            keyed.add(state);
+            append(state);
         }
+    }
+
+    /** Adds a state at the end of the keyed ones. */
+    private void append(EntityState<?> state) {
+        state.position(keyed.size());
+        keyed.add(state);
     }
 
     private void unlist(EntityState<?> state) {
@@ -125,8 +130,7 @@ public final class IdentityMap {
         state.loaded(row);
         state.id(id);
         byKey.insertAt(-slot - 1, state, hash);
-        state.position(keyed.size());
-        keyed.add(state);
+        append(state);
         return state;
     }
 
