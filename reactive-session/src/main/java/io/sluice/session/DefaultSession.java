@@ -35,9 +35,11 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     private Mono<Void> tail = Mono.empty();
 
     private final int batchSize;
+    private final KeySelects keySelects;
 
-    DefaultSession(Engine engine, Mapping mapping, int batchSize) {
+    DefaultSession(Engine engine, Mapping mapping, int batchSize, KeySelects keySelects) {
         this.batchSize = batchSize;
+        this.keySelects = keySelects;
         this.engine = engine;
         this.mapping = mapping;
         this.unitOfWork = new UnitOfWork(mapping, this);
@@ -228,7 +230,13 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             if (state != null) {
                 return state.status() == EntityState.Status.DELETED ? Mono.empty() : Mono.just((E) state.entity());
             }
-            return query(type).filter(keyCondition(model, key)).oneOrNone();
+            return run(connection -> connection.query(
+                            keySelects.select(model, key), row -> unitOfWork.load(model, model.read(row, 0))))
+                    .reduce((first, second) -> {
+                        throw new NonUniqueResultException(
+                                "more than one row of " + model.table().name() + " has the key " + key
+                                        + ": get() needs a key that identifies one row");
+                    });
         });
     }
 
@@ -291,7 +299,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
 
     /** The condition on a key value of the model's key class: one value, or a list in key order ({@link #keyValue}). */
     @SuppressWarnings("unchecked")
-    private static Expression<Boolean> keyCondition(EntityModel<?> model, Object id) {
+    static Expression<Boolean> keyCondition(EntityModel<?> model, Object id) {
         List<? extends Attribute<?, ?>> ids = model.ids();
         if (ids.size() == 1) {
             return ((Attribute<?, Object>) ids.get(0)).eq(id);
@@ -316,21 +324,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             }
             EntityModel<Object> model = state.model();
             Object id = java.util.Objects.requireNonNull(model.identity(entity));
-            List<io.sluice.core.sql.Expression<?>> columns = new ArrayList<>(model.attributes());
-            io.sluice.core.sql.Select select = io.sluice
-                    .core
-                    .sql
-                    .SQL
-                    .select(columns.toArray(new io.sluice.core.sql.Expression<?>[0]))
-                    .where(keyCondition(model, id));
-            return exclusive(on -> on.query(select, row -> {
-                        @Nullable
-                        Object[] values = new Object[model.attributes().size()];
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = row.get(i, model.attributes().get(i).type());
-                        }
-                        return values;
-                    }))
+            return exclusive(on -> on.query(keySelects.select(model, id), row -> model.read(row, 0)))
                     .next()
                     .switchIfEmpty(
                             Mono.error(() -> new NoResultException("the row of " + entity + " no longer exists")))

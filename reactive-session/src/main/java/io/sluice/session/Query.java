@@ -618,22 +618,23 @@ public final class Query<T> {
 
     private Object loadEntity(
             EntityModel<?> model, RowReader row, int start, @Nullable Map<String, Integer> positions, boolean tracked) {
+        @Nullable Object[] values = positions == null ? model.read(row, start) : readByName(model, row, positions);
+        return tracked ? session.unitOfWork().load(model, values) : model.newInstance(values);
+    }
+
+    private static @Nullable Object[] readByName(EntityModel<?> model, RowReader row, Map<String, Integer> positions) {
         List<? extends Attribute<?, ?>> attributes = model.attributes();
         @Nullable Object[] values = new Object[attributes.size()];
         for (int i = 0; i < values.length; i++) {
             Attribute<?, ?> attribute = attributes.get(i);
-            int index = start + i;
-            if (positions != null) {
-                Integer position = positions.get(attribute.name().toLowerCase(Locale.ROOT));
-                if (position == null) {
-                    throw new IllegalArgumentException("the statement's rows have no column " + attribute.name()
-                            + " for " + attribute + "; select it, or name it with AS " + attribute.name());
-                }
-                index = position;
+            Integer position = positions.get(attribute.name().toLowerCase(Locale.ROOT));
+            if (position == null) {
+                throw new IllegalArgumentException("the statement's rows have no column " + attribute.name() + " for "
+                        + attribute + "; select it, or name it with AS " + attribute.name());
             }
-            values[i] = row.get(index, attribute.type());
+            values[i] = row.get(position, attribute.type());
         }
-        return tracked ? session.unitOfWork().load(model, values) : model.newInstance(values);
+        return values;
     }
 
     private static @Nullable Object read(RowReader row, int index, @Nullable SqlType<?> type) {

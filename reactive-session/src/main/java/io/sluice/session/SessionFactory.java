@@ -19,11 +19,13 @@ public final class SessionFactory {
     private final Engine engine;
     private final Mapping mapping;
     private final int batchSize;
+    private final KeySelects keySelects;
 
-    private SessionFactory(Engine engine, Mapping mapping, int batchSize) {
+    private SessionFactory(Engine engine, Mapping mapping, int batchSize, KeySelects keySelects) {
         this.engine = engine;
         this.mapping = mapping;
         this.batchSize = batchSize;
+        this.keySelects = keySelects;
     }
 
     /**
@@ -37,7 +39,8 @@ public final class SessionFactory {
         return new SessionFactory(
                 Assert.requireNonNull(engine, "engine must not be null"),
                 Assert.requireNonNull(mapping, "mapping must not be null"),
-                DEFAULT_BATCH_SIZE);
+                DEFAULT_BATCH_SIZE,
+                new KeySelects(engine.dialect()));
     }
 
     /**
@@ -50,7 +53,7 @@ public final class SessionFactory {
      */
     public SessionFactory withBatchSize(int batchSize) {
         Assert.isTrue(batchSize >= 1, "batchSize must be at least 1, was " + batchSize);
-        return new SessionFactory(engine, mapping, batchSize);
+        return new SessionFactory(engine, mapping, batchSize, keySelects);
     }
 
     /**
@@ -59,7 +62,7 @@ public final class SessionFactory {
      * @return the session
      */
     public Session open() {
-        return new DefaultSession(engine, mapping, batchSize);
+        return new DefaultSession(engine, mapping, batchSize, keySelects);
     }
 
     /**

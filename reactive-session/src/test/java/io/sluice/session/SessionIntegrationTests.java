@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.Engine;
+import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.render.RenderedSql;
+import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.Mapping;
+import io.sluice.session.mapping.Table;
 import io.sluice.session.tutorial.User;
 import io.sluice.session.tutorial.User_;
 import io.sluice.testing.DatabaseTest;
@@ -23,6 +28,7 @@ import reactor.test.StepVerifier;
 final class SessionIntegrationTests {
 
     static final Mapping MAPPING = Mapping.of(User.class, Account.class);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private Engine engine = TestDatabase.H2.engine();
     private final List<Engine> opened = new ArrayList<>();
@@ -133,6 +139,71 @@ final class SessionIntegrationTests {
                         .hasMessageContaining("String 1"))
                 .verify();
         session.close().block();
+    }
+
+    @DatabaseTest
+    void shouldSelectByKeyWithOneStatementTextForEveryKeyOfAClass(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = seeded(database, sql);
+
+        User first =
+                sessions.inTransaction(session -> session.get(User.class, 1)).blockLast(WAIT);
+        User second =
+                sessions.inTransaction(session -> session.get(User.class, 2L)).blockLast(WAIT);
+        Session session = open(sessions);
+        User third = session.get(User.class, 3).block(WAIT);
+        third.setName("refreshed away");
+        session.refresh(third).block(WAIT);
+
+        assertThat(List.of(first.getName(), second.getName(), third.getName()))
+                .containsExactly("user0", "user1", "user2");
+        List<RenderedSql> selects = sql.statements();
+        assertThat(selects).hasSize(4);
+        assertThat(selects)
+                .extracting(RenderedSql::sql)
+                .containsOnly(selects.get(0).sql());
+        assertThat(selects.get(0).sql())
+                .startsWith("SELECT users.id, users.name")
+                .contains("FROM users WHERE users.id = ");
+        assertThat(selects).extracting(select -> select.binds().get(0).value()).containsExactly(1, 2, 3, 3);
+        session.close().block(WAIT);
+    }
+
+    @DatabaseTest
+    void shouldRefuseAGetWhoseKeyMatchesSeveralRows(TestDatabase database) {
+        engine = database.engine();
+        // A table without a primary key constraint, mapped by a class that names a key: two rows share it.
+        engine.execute(SQL.text("DROP TABLE IF EXISTS session_loose_codes"))
+                .then(engine.execute(
+                        SQL.text("CREATE TABLE session_loose_codes (code VARCHAR(10), label VARCHAR(20))")))
+                .then(engine.execute(SQL.text(
+                        "INSERT INTO session_loose_codes (code, label) VALUES ('a', 'first'), ('a', 'second')")))
+                .block(WAIT);
+        try {
+            SessionFactory.of(engine, Mapping.of(LooseCode.class))
+                    .inTransaction(session -> session.get(LooseCode.class, "a"))
+                    .as(StepVerifier::create)
+                    .expectErrorSatisfies(error -> assertThat(error)
+                            .isInstanceOf(NonUniqueResultException.class)
+                            .hasMessageContaining("more than one row of session_loose_codes has the key a"))
+                    .verify(WAIT);
+        } finally {
+            engine.execute(SQL.text("DROP TABLE session_loose_codes")).block(WAIT);
+        }
+    }
+
+    /** A class whose key the database does not enforce. */
+    @Table("session_loose_codes")
+    static class LooseCode {
+
+        @Id
+        @Column(length = 10)
+        private String code;
+
+        @Column(length = 20)
+        private String label;
+
+        LooseCode() {}
     }
 
     @DatabaseTest

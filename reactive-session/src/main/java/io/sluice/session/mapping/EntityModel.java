@@ -1,5 +1,6 @@
 package io.sluice.session.mapping;
 
+import io.sluice.core.RowReader;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Table;
 import java.lang.invoke.CallSite;
@@ -255,6 +256,21 @@ public final class EntityModel<E> {
             throw new IllegalStateException(
                     "could not create a " + type.getName() + " with its no-argument constructor", e);
         }
+    }
+
+    /**
+     * Reads a row's values in attribute order, from consecutive columns (as a query of the class selects them).
+     *
+     * @param row the row
+     * @param start the 0-based index of the first attribute's column
+     * @return a new array of the values
+     */
+    public @Nullable Object[] read(RowReader row, int start) {
+        @Nullable Object[] values = new Object[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(start + i, attributes.get(i).type());
+        }
+        return values;
     }
 
     /**

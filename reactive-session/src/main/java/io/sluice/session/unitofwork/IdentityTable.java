@@ -17,6 +17,11 @@ final class IdentityTable<V> {
 
     private static final int INITIAL_CAPACITY = 32;
 
+    /** The keys of a table that holds nothing yet, shared by every such table and never written. */
+    private static final @Nullable Object[] NO_KEYS = new Object[INITIAL_CAPACITY];
+
+    private static final int[] NO_HASHES = new int[0];
+
     private @Nullable Object[] keys;
     private @Nullable Object[] values;
     private int[] hashes;
@@ -24,9 +29,10 @@ final class IdentityTable<V> {
     private int size;
 
     IdentityTable() {
-        keys = new Object[INITIAL_CAPACITY];
-        values = new Object[INITIAL_CAPACITY];
-        hashes = new int[INITIAL_CAPACITY];
+        // The arrays are allocated by the first put: until then every lookup finds an empty slot of NO_KEYS.
+        keys = NO_KEYS;
+        values = NO_KEYS;
+        hashes = NO_HASHES;
         mask = INITIAL_CAPACITY - 1;
     }
 
@@ -59,6 +65,11 @@ final class IdentityTable<V> {
 
     /** Maps a key to a value, replacing any value it had. */
     void put(Object key, V value) {
+        if (keys == NO_KEYS) {
+            keys = new Object[INITIAL_CAPACITY];
+            values = new Object[INITIAL_CAPACITY];
+            hashes = new int[INITIAL_CAPACITY];
+        }
         int h = hash(key);
         int i = h & mask;
         while (true) {
@@ -152,10 +163,13 @@ final class IdentityTable<V> {
 
     /** Removes every key. */
     void clear() {
+        if (keys == NO_KEYS) {
+            return;
+        }
         if (keys.length > INITIAL_CAPACITY) {
-            keys = new Object[INITIAL_CAPACITY];
-            values = new Object[INITIAL_CAPACITY];
-            hashes = new int[INITIAL_CAPACITY];
+            keys = NO_KEYS;
+            values = NO_KEYS;
+            hashes = NO_HASHES;
             mask = INITIAL_CAPACITY - 1;
         } else {
             Arrays.fill(keys, null);

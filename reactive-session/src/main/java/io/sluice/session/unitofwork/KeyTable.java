@@ -12,6 +12,14 @@ final class KeyTable {
 
     private static final int INITIAL_CAPACITY = 32;
 
+    /**
+     * The arrays of a table that holds nothing yet, shared by every such table and never written: a session that loads
+     * nothing (or only reads a key it does not hold) allocates no table.
+     */
+    private static final @Nullable EntityState<?>[] NO_STATES = new EntityState<?>[INITIAL_CAPACITY];
+
+    private static final int[] NO_HASHES = new int[INITIAL_CAPACITY];
+
     private @Nullable EntityState<?>[] states;
     private int[] hashes;
     /** 32 minus the number of bits of a block index (the table has capacity / 16 blocks). */
@@ -20,8 +28,8 @@ final class KeyTable {
     private int size;
 
     KeyTable() {
-        states = new EntityState<?>[INITIAL_CAPACITY];
-        hashes = new int[INITIAL_CAPACITY];
+        states = NO_STATES;
+        hashes = NO_HASHES;
         shift = 36 - Integer.numberOfTrailingZeros(INITIAL_CAPACITY);
     }
 
@@ -78,6 +86,11 @@ final class KeyTable {
      * since: a load looks up and lists a row in one walk.
      */
     void insertAt(int free, EntityState<?> state, int hash) {
+        if (states == NO_STATES) {
+            // The first entry: the table's own arrays, of the same capacity, so the free slot stays where it was found.
+            states = new EntityState<?>[INITIAL_CAPACITY];
+            hashes = new int[INITIAL_CAPACITY];
+        }
         states[free] = state;
         hashes[free] = hash;
         if (++size * 2 > states.length) {
@@ -180,9 +193,12 @@ final class KeyTable {
 
     /** Removes every state. */
     void clear() {
+        if (states == NO_STATES) {
+            return;
+        }
         if (states.length > INITIAL_CAPACITY) {
-            states = new EntityState<?>[INITIAL_CAPACITY];
-            hashes = new int[INITIAL_CAPACITY];
+            states = NO_STATES;
+            hashes = NO_HASHES;
             shift = 36 - Integer.numberOfTrailingZeros(INITIAL_CAPACITY);
         } else {
             Arrays.fill(states, null);

@@ -36,7 +36,7 @@ public final class UnitOfWork {
     private final List<EntityState<?>> deletedInTransaction = new ArrayList<>();
     private final RelationLoader loader;
     private final List<Statement> bulk = new ArrayList<>();
-    private final Set<EntityState<?>> deletesPrepared = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<EntityState<?>> deletesPrepared = Collections.newSetFromMap(new IdentityHashMap<>(4));
     /** The objects whose snapshot a flush of the current transaction replaced (their committed values are kept aside). */
     private final List<EntityState<?>> flushedInTransaction = new ArrayList<>();
 

@@ -70,4 +70,24 @@ final class IdentityTableUnitTests {
         table.put(keys.get(1), "again");
         assertThat(table.get(keys.get(1))).isEqualTo("again");
     }
+
+    @Test
+    void shouldKeepTablesThatStartedEmptyApart() {
+        IdentityTable<String> empty = new IdentityTable<>();
+        IdentityTable<String> filled = new IdentityTable<>();
+        Object key = new Object();
+        assertThat(empty.get(key)).isNull();
+        empty.remove(key);
+        empty.clear();
+        assertThat(empty.values()).isEmpty();
+
+        filled.put(key, "filled");
+        assertThat(empty.get(key))
+                .as("the first entry of one table does not appear in another")
+                .isNull();
+        assertThat(new IdentityTable<String>().get(key)).isNull();
+        empty.put(key, "own");
+        assertThat(empty.get(key)).isEqualTo("own");
+        assertThat(filled.get(key)).isEqualTo("filled");
+    }
 }

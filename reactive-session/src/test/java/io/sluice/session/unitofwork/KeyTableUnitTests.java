@@ -122,4 +122,26 @@ final class KeyTableUnitTests {
         table.put(again);
         assertThat(table.get(User.class, 1L)).isSameAs(again);
     }
+
+    @Test
+    void shouldKeepTablesThatStartedEmptyApart() {
+        KeyTable empty = new KeyTable();
+        KeyTable filled = new KeyTable();
+        assertThat(empty.get(User.class, 1L)).isNull();
+        empty.remove(user(1L));
+        empty.clear();
+
+        EntityState<User> listed = user(1L);
+        filled.put(listed);
+        assertThat(filled.get(User.class, 1L)).isSameAs(listed);
+        assertThat(empty.get(User.class, 1L))
+                .as("the first entry of one table does not appear in another")
+                .isNull();
+        assertThat(new KeyTable().get(User.class, 1L)).isNull();
+        EntityState<User> own = user(1L);
+        assertThat(empty.indexOf(User.class, 1L, KeyTable.hash(User.class, 1L))).isNegative();
+        empty.put(own);
+        assertThat(empty.get(User.class, 1L)).isSameAs(own);
+        assertThat(filled.get(User.class, 1L)).isSameAs(listed);
+    }
 }

@@ -35,16 +35,7 @@ final class RenderContext {
 
     /** Appends a bind marker for a value, converting the value for the driver. */
     void bind(@Nullable Object value, @Nullable SqlType<?> declared) {
-        SqlType<?> type = declared;
-        if (type == null || type.kind() == SqlType.Kind.UNKNOWN) {
-            type = value == null ? SqlType.UNKNOWN : SqlType.forJavaType(value.getClass());
-        }
-        if (value == null) {
-            binds.add(new BindValue(null, dialect.codec().nullType(type)));
-        } else {
-            Object encoded = dialect.codec().encode(value, type);
-            binds.add(new BindValue(encoded, encoded.getClass()));
-        }
+        binds.add(BindValue.of(value, declared, dialect));
         sql.append(dialect.bindMarker(binds.size()));
     }
 
