@@ -186,6 +186,31 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     }
 
     @Override
+    public void setReadOnly(Object entity, boolean readOnly) {
+        EntityState<?> state = stateFor(entity, "set read-only");
+        if (state.status() == EntityState.Status.PENDING) {
+            throw new IllegalStateException(
+                    entity + " is pending: the flush that inserts it writes all its columns; make it"
+                            + " read-only after that flush");
+        }
+        unitOfWork.setReadOnly(state, readOnly);
+    }
+
+    @Override
+    public boolean isReadOnly(Object entity) {
+        return stateFor(entity, "asked about").isReadOnly();
+    }
+
+    private EntityState<?> stateFor(Object entity, String action) {
+        Assert.requireNonNull(entity, "entity must not be null");
+        EntityState<?> state = unitOfWork.identityMap().stateOf(entity);
+        if (state == null) {
+            throw new DetachedInstanceException(entity + " is not in this session; it cannot be " + action);
+        }
+        return state;
+    }
+
+    @Override
     public boolean contains(Object entity) {
         return entity != null && unitOfWork.identityMap().stateOf(entity) != null;
     }

@@ -21,7 +21,7 @@ final class Eager {
     private Eager() {}
 
     /** Applies selectin options (and the options chained after any option) to the entities in the first item of each row. */
-    static Mono<Void> apply(DefaultSession session, List<Object[]> rows, List<LoadOption> options) {
+    static Mono<Void> apply(DefaultSession session, List<Object[]> rows, List<LoadOption> options, boolean readOnly) {
         return Mono.defer(() -> {
             if (options.isEmpty()) {
                 return Mono.empty();
@@ -35,14 +35,15 @@ final class Eager {
             }
             return Flux.fromIterable(options)
                     .concatMap(option -> (option.strategy() == LoadOption.Strategy.SELECTIN
-                                    ? selectin(session, owners, option.relationship())
+                                    ? selectin(session, owners, option.relationship(), readOnly)
                                     : Mono.<Void>empty())
-                            .then(Mono.defer(() -> chained(session, owners, option))))
+                            .then(Mono.defer(() -> chained(session, owners, option, readOnly))))
                     .then();
         });
     }
 
-    private static Mono<Void> chained(DefaultSession session, List<Object> owners, LoadOption option) {
+    private static Mono<Void> chained(
+            DefaultSession session, List<Object> owners, LoadOption option, boolean readOnly) {
         LoadOption next = option.next();
         if (next == null) {
             return Mono.empty();
@@ -56,11 +57,12 @@ final class Eager {
                 }
             }
         }
-        return apply(session, children, List.of(next));
+        return apply(session, children, List.of(next), readOnly);
     }
 
     @SuppressWarnings("unchecked")
-    static Mono<Void> selectin(DefaultSession session, List<Object> owners, Relationship<?, ?> relationship) {
+    static Mono<Void> selectin(
+            DefaultSession session, List<Object> owners, Relationship<?, ?> relationship, boolean readOnly) {
         return Mono.defer(() -> {
             List<Object> mine = new ArrayList<>();
             for (Object owner : owners) {
@@ -72,7 +74,7 @@ final class Eager {
                 return Mono.empty();
             }
             if (relationship.kind() == Relationship.Kind.MANY_TO_MANY) {
-                return manyToMany(session, mine, relationship);
+                return manyToMany(session, mine, relationship, readOnly);
             }
             Attribute<Object, Object> foreignKey = (Attribute<Object, Object>) relationship.foreignKey();
             if (relationship.kind() == Relationship.Kind.ONE_TO_MANY) {
@@ -90,6 +92,7 @@ final class Eager {
                         .concatMap(batch -> session.query((Class<Object>) relationship.target())
                                 .filter(foreignKey.in(batch))
                                 .orderBy(foreignKey, relationship.orderBy())
+                                .readOnly(readOnly)
                                 .all(false))
                         .doOnNext(child -> {
                             List<Object> list = children.get(foreignKey.get(child));
@@ -118,6 +121,7 @@ final class Eager {
             return Flux.fromIterable(batches(ids, session.batchSize()))
                     .concatMap(batch -> session.query((Class<Object>) relationship.target())
                             .filter(key.in(batch))
+                            .readOnly(readOnly)
                             .all(false))
                     .doOnNext(target -> targets.put(key.get(target), target))
                     .then(Mono.fromRunnable(() -> {
@@ -132,7 +136,8 @@ final class Eager {
     }
 
     @SuppressWarnings("unchecked")
-    private static Mono<Void> manyToMany(DefaultSession session, List<Object> owners, Relationship<?, ?> relationship) {
+    private static Mono<Void> manyToMany(
+            DefaultSession session, List<Object> owners, Relationship<?, ?> relationship, boolean readOnly) {
         EntityModel<Object> ownerModel = (EntityModel<Object>) EntityModel.of(relationship.owner());
         io.sluice.core.sql.Column<Object> mine =
                 (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
@@ -154,6 +159,7 @@ final class Eager {
                         .join(relationship.association(), targetKey.eq(theirs))
                         .filter(mine.in(batch))
                         .orderBy(mine, relationship.orderBy())
+                        .readOnly(readOnly)
                         .all(false))
                 .doOnNext(pair -> {
                     List<Object> list = linked.get(pair.getT2());

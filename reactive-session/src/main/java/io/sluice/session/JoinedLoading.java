@@ -41,7 +41,8 @@ final class JoinedLoading {
             List<QueryItem> items,
             Select select,
             List<LoadOption> options,
-            boolean fromSelect) {
+            boolean fromSelect,
+            boolean readOnly) {
         return Mono.defer(() -> {
             if (!fromSelect || items.size() != 1 || !(items.get(0) instanceof QueryItem.EntityItem root)) {
                 return Mono.error(
@@ -121,12 +122,12 @@ final class JoinedLoading {
             int rootWidth = model.attributes().size();
             RowMapper<Object[]> mapper = row -> {
                 Object[] values = new Object[1 + parts.size()];
-                values[0] = load(session, model, row, 0, true);
+                values[0] = load(session, model, row, 0, true, readOnly);
                 int start = rootWidth;
                 for (int i = 0; i < parts.size(); i++) {
                     Part part = parts.get(i);
                     boolean repeats = part.relationship().kind() != Relationship.Kind.ONE_TO_MANY;
-                    values[i + 1] = load(session, part.target(), row, start, repeats);
+                    values[i + 1] = load(session, part.target(), row, start, repeats, readOnly);
                     start += part.target().attributes().size();
                 }
                 return values;
@@ -150,7 +151,12 @@ final class JoinedLoading {
      * first, and an object the session already holds is returned without reading its other columns: it keeps its values.
      */
     private static @Nullable Object load(
-            DefaultSession session, EntityModel<?> model, io.sluice.core.RowReader row, int start, boolean repeats) {
+            DefaultSession session,
+            EntityModel<?> model,
+            io.sluice.core.RowReader row,
+            int start,
+            boolean repeats,
+            boolean readOnly) {
         List<? extends Attribute<?, ?>> attributes = model.attributes();
         @Nullable Object[] values = new Object[attributes.size()];
         for (int i = 0; i < values.length; i++) {
@@ -174,7 +180,7 @@ final class JoinedLoading {
                 values[i] = row.get(start + i, attributes.get(i).type());
             }
         }
-        return session.unitOfWork().load(model, values);
+        return session.unitOfWork().load(model, values, readOnly);
     }
 
     /** Fills each parent's relationships from its rows and returns one row per parent, in order of first appearance. */

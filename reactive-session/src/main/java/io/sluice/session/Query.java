@@ -47,6 +47,7 @@ public final class Query<T> {
     private final Map<String, @Nullable Object> params;
     private final @Nullable Text statement;
     private final List<LoadOption> options;
+    private final boolean readOnly;
 
     /** The combiner of a one-item query: the item itself, which the row mappers then return without an array per row. */
     private static final Function<Object[], @Nullable Object> ONLY_ITEM = values -> values[0];
@@ -63,7 +64,7 @@ public final class Query<T> {
     }
 
     Query(DefaultSession session, List<QueryItem> items, Function<Object[], T> combiner) {
-        this(session, items, combiner, initialSelect(items), Map.of(), null, List.of());
+        this(session, items, combiner, initialSelect(items), Map.of(), null, List.of(), false);
     }
 
     private Query(
@@ -73,7 +74,8 @@ public final class Query<T> {
             Select select,
             Map<String, @Nullable Object> params,
             @Nullable Text statement,
-            List<LoadOption> options) {
+            List<LoadOption> options,
+            boolean readOnly) {
         this.session = session;
         this.items = items;
         this.combiner = combiner;
@@ -81,6 +83,7 @@ public final class Query<T> {
         this.params = params;
         this.statement = statement;
         this.options = options;
+        this.readOnly = readOnly;
     }
 
     private static Select initialSelect(List<QueryItem> items) {
@@ -94,7 +97,7 @@ public final class Query<T> {
     }
 
     private Query<T> with(Select next) {
-        return new Query<>(session, items, combiner, next, params, statement, options);
+        return new Query<>(session, items, combiner, next, params, statement, options, readOnly);
     }
 
     /**
@@ -143,7 +146,7 @@ public final class Query<T> {
         Assert.requireNonNull(name, "name must not be null");
         Map<String, @Nullable Object> more = new LinkedHashMap<>(params);
         more.put(name, value);
-        return new Query<>(session, items, combiner, select, more, statement, options);
+        return new Query<>(session, items, combiner, select, more, statement, options, readOnly);
     }
 
     /**
@@ -352,7 +355,36 @@ public final class Query<T> {
         for (LoadOption option : more) {
             all.add(Assert.requireNonNull(option, "options must not be null"));
         }
-        return new Query<>(session, items, combiner, select, params, statement, all);
+        return new Query<>(session, items, combiner, select, params, statement, all, readOnly);
+    }
+
+    /**
+     * Returns this query loading its objects read-only, as Hibernate's {@code setReadOnly(true)}: the session lists them in its
+     * identity map as usual (one object per row key, relationships loadable), but never compares their columns with their
+     * snapshots, so flushes and the commit skip them and write none of their column changes. Reads of many objects that will
+     * not be changed save the work of that comparison in every autoflush and at the commit.
+     *
+     * <ul>
+     *   <li>objects the query's load options load ({@code selectinLoad}, {@code joinedLoad}) are read-only too; objects loaded
+     *       later, lazily or by other queries, are not
+     *   <li>an object the session already holds stays as it is: a modifiable one keeps its unflushed changes and is still
+     *       flushed; a read-only one stays read-only when a later query without this option returns it
+     *   <li>a read-only object can be deleted, and its relationships' changes still cascade and link (adding a new child to its
+     *       collection inserts the child); its own columns, foreign keys included, are not written
+     *   <li>{@link Session#setReadOnly(Object, boolean)} changes the setting of one object; {@link Session#isReadOnly} tells it
+     * </ul>
+     *
+     * @return the new query
+     */
+    public Query<T> readOnly() {
+        return readOnly(true);
+    }
+
+    /** Returns this query loading its objects read-only or not (the load options' queries follow their parent query). */
+    Query<T> readOnly(boolean setting) {
+        return setting == readOnly
+                ? this
+                : new Query<>(session, items, combiner, select, params, statement, options, setting);
     }
 
     /**
@@ -397,7 +429,8 @@ public final class Query<T> {
                 select,
                 params,
                 Assert.requireNonNull(text, "text must not be null"),
-                options);
+                options,
+                readOnly);
     }
 
     /**
@@ -447,8 +480,9 @@ public final class Query<T> {
             (option.strategy() == LoadOption.Strategy.SELECTIN ? after : inRow).add(option);
         }
         if (!inRow.isEmpty()) {
-            return JoinedLoading.run(session, items, toSelect(), inRow, this.statement == null)
-                    .flatMapMany(list -> Eager.apply(session, list, after).thenMany(Flux.fromIterable(list)))
+            return JoinedLoading.run(session, items, toSelect(), inRow, this.statement == null, readOnly)
+                    .flatMapMany(
+                            list -> Eager.apply(session, list, after, readOnly).thenMany(Flux.fromIterable(list)))
                     .map(combiner::apply);
         }
         return results.collectList().flatMapMany(list -> {
@@ -460,7 +494,8 @@ public final class Query<T> {
             return Eager.apply(
                             session,
                             owners.stream().map(owner -> new Object[] {owner}).toList(),
-                            options)
+                            options,
+                            readOnly)
                     .thenMany(Flux.fromIterable(list));
         });
     }
@@ -619,7 +654,7 @@ public final class Query<T> {
     private Object loadEntity(
             EntityModel<?> model, RowReader row, int start, @Nullable Map<String, Integer> positions, boolean tracked) {
         @Nullable Object[] values = positions == null ? model.read(row, start) : readByName(model, row, positions);
-        return tracked ? session.unitOfWork().load(model, values) : model.newInstance(values);
+        return tracked ? session.unitOfWork().load(model, values, readOnly) : model.newInstance(values);
     }
 
     private static @Nullable Object[] readByName(EntityModel<?> model, RowReader row, Map<String, Integer> positions) {

@@ -49,6 +49,28 @@ public interface Session {
     void expunge(Object entity);
 
     /**
+     * Makes a persistent object read-only, or modifiable again (see {@link Query#readOnly()}). A read-only object's column
+     * changes are never written; changes not flushed when it is made read-only are not written either (flush first to keep
+     * them). Made modifiable, its current values are taken as the database's: changes made while it was read-only are not
+     * written, and a rollback puts back the values it had before.
+     *
+     * @param entity a persistent object of this session
+     * @param readOnly {@code true} for read-only
+     * @throws DetachedInstanceException if the object is not in this session
+     * @throws IllegalStateException if the object is pending (not yet inserted)
+     */
+    void setReadOnly(Object entity, boolean readOnly);
+
+    /**
+     * Returns whether a persistent object is read-only: loaded by a {@link Query#readOnly()} query or set so.
+     *
+     * @param entity an object of this session
+     * @return {@code true} if it is read-only; {@code false} for a modifiable or pending object
+     * @throws DetachedInstanceException if the object is not in this session
+     */
+    boolean isReadOnly(Object entity);
+
+    /**
      * Returns whether the session tracks an object (pending, persistent or marked for deletion).
      *
      * @param entity the object

@@ -35,6 +35,9 @@ public final class EntityState<E> {
 
     private boolean changedInTransaction;
     private boolean insertedInTransaction;
+    /** Whether the flush leaves the object's columns alone (it was loaded read-only, or set so). */
+    private boolean readOnly;
+
     private boolean deleteFlushed;
     /** The key value the identity map lists the object under, or {@code null} before it has one. */
     private @Nullable Object id;
@@ -68,6 +71,20 @@ public final class EntityState<E> {
 
     int position() {
         return position;
+    }
+
+    /**
+     * Returns whether the object is read-only: its columns are never compared with the snapshot, so changes to them are never
+     * written.
+     *
+     * @return {@code true} if it is read-only
+     */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    void readOnly(boolean readOnly) {
+        this.readOnly = readOnly;
     }
 
     void position(int position) {
@@ -176,11 +193,11 @@ public final class EntityState<E> {
     /**
      * Returns the attributes whose values differ from the last load or flush.
      *
-     * @return the changed attributes, empty for a clean or pending object
+     * @return the changed attributes, empty for a clean, pending or read-only object
      */
     public List<Attribute<E, ?>> changedAttributes() {
         Object[] before = snapshot;
-        if (before == null || status != Status.PERSISTENT) {
+        if (readOnly || before == null || status != Status.PERSISTENT) {
             return List.of();
         }
         List<Attribute<E, ?>> attributes = model.attributes();
@@ -197,13 +214,15 @@ public final class EntityState<E> {
     }
 
     /**
-     * Returns whether the object is persistent and changed since it was loaded or last flushed.
+     * Returns whether the object is persistent, not read-only, and changed since it was loaded or last flushed.
      *
      * @return {@code true} if it is dirty
      */
     public boolean isDirty() {
+        // A read-only object is answered from its state alone: the walk over many objects reads neither the object nor
+        // its snapshot.
         Object[] before = snapshot;
-        if (before == null || status != Status.PERSISTENT) {
+        if (readOnly || before == null || status != Status.PERSISTENT) {
             return false;
         }
         List<Attribute<E, ?>> attributes = model.attributes();

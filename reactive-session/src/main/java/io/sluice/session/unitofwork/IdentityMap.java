@@ -116,10 +116,12 @@ public final class IdentityMap {
      * @param model the class's mapping
      * @param id the row's key value
      * @param row the row's values in attribute order, kept as the new object's snapshot (not to be changed)
+     * @param readOnly whether a new object is read-only (a listed object keeps its own setting)
      * @param <E> the class
      * @return the state listed, or the new object's state
      */
-    public synchronized <E> EntityState<?> load(EntityModel<E> model, Object id, @Nullable Object[] row) {
+    public synchronized <E> EntityState<?> load(
+            EntityModel<E> model, Object id, @Nullable Object[] row, boolean readOnly) {
         Class<E> type = model.type();
         int hash = KeyTable.hash(type, id);
         int slot = byKey.indexOf(type, id, hash);
@@ -128,6 +130,7 @@ public final class IdentityMap {
         }
         EntityState<E> state = new EntityState<>(model.newInstance(row), model, EntityState.Status.PERSISTENT);
         state.loaded(row);
+        state.readOnly(readOnly);
         state.id(id);
         byKey.insertAt(-slot - 1, state, hash);
         append(state);

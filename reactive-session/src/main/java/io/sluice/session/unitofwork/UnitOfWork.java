@@ -489,6 +489,25 @@ public final class UnitOfWork {
         }
     }
 
+    /**
+     * Makes a persistent object read-only, or modifiable again. A read-only object's columns are never compared with its
+     * snapshot, so the flush writes none of their changes (its relationships' changes still cascade and link). Made modifiable,
+     * the object's current values become its snapshot: changes made while it was read-only are not written, and a rollback
+     * puts back the values it had before.
+     *
+     * @param state the object's state
+     * @param readOnly the setting
+     */
+    public void setReadOnly(EntityState<?> state, boolean readOnly) {
+        if (state.isReadOnly() == readOnly) {
+            return;
+        }
+        if (!readOnly) {
+            resnapshot(state);
+        }
+        state.readOnly(readOnly);
+    }
+
     private void resnapshot(EntityState<?> state) {
         if (state.snapshot()) {
             flushedInTransaction.add(state);
@@ -570,13 +589,27 @@ public final class UnitOfWork {
      * @param <E> the class
      * @return the object
      */
-    @SuppressWarnings("unchecked")
     public <E> E load(EntityModel<E> model, @Nullable Object[] values) {
+        return load(model, values, false);
+    }
+
+    /**
+     * Returns the object for a loaded row as {@link #load(EntityModel, Object[])} does; a new object is read-only if asked (an
+     * object the session already holds keeps its own setting, and its unflushed changes).
+     *
+     * @param model the class's mapping
+     * @param values the row's values in attribute order: a new array per row, which a new object keeps as its snapshot
+     * @param readOnly whether a new object is read-only
+     * @param <E> the class
+     * @return the object
+     */
+    @SuppressWarnings("unchecked")
+    public <E> E load(EntityModel<E> model, @Nullable Object[] values, boolean readOnly) {
         Object id = model.identityOf(values);
         if (id == null) {
             throw nullKey(model, values);
         }
-        EntityState<?> state = identityMap.load(model, id, values);
+        EntityState<?> state = identityMap.load(model, id, values, readOnly);
         E entity = (E) state.entity();
         if (state.isSnapshot(values) && !model.relationships().isEmpty()) {
             bindLoaded(entity, model);

@@ -66,13 +66,13 @@ final class IdentityMapUnitTests {
 
     @SuppressWarnings("unchecked")
     private EntityState<User> load(int id) {
-        return (EntityState<User>) map.load(model, id, row(id));
+        return (EntityState<User>) map.load(model, id, row(id), false);
     }
 
     @Test
     void shouldMakeAnObjectFromANewRowAndReturnTheListedOneForAKnownRow() {
         Object[] first = row(7);
-        EntityState<?> made = map.load(model, 7, first);
+        EntityState<?> made = map.load(model, 7, first, false);
 
         assertThat(made.isSnapshot(first)).isTrue();
         assertThat(made.status()).isEqualTo(EntityState.Status.PERSISTENT);
@@ -84,10 +84,13 @@ final class IdentityMapUnitTests {
 
         Object[] again = row(7);
         again[1] = "changed in the database";
-        EntityState<?> listed = map.load(model, 7, again);
+        EntityState<?> listed = map.load(model, 7, again, true);
 
         assertThat(listed).isSameAs(made);
         assertThat(listed.isSnapshot(again)).isFalse();
+        assertThat(listed.isReadOnly())
+                .as("a listed object keeps its own setting")
+                .isFalse();
         assertThat(user.getName()).isEqualTo("loaded7");
         assertThat(map.keyed()).containsExactly(made);
     }
@@ -124,5 +127,20 @@ final class IdentityMapUnitTests {
         map.clear();
         assertThat(map.keyed()).isEmpty();
         assertThat(map.stateOf(later)).isNull();
+    }
+
+    @Test
+    void shouldNeverReportAReadOnlyObjectDirty() {
+        EntityState<?> loaded = map.load(model, 8, row(8), true);
+        User user = (User) loaded.entity();
+        user.setName("changed in memory");
+
+        assertThat(loaded.isReadOnly()).isTrue();
+        assertThat(loaded.isDirty()).isFalse();
+        assertThat(loaded.changedAttributes()).isEmpty();
+        assertThat(map.anyDirty()).isFalse();
+        loaded.readOnly(false);
+        assertThat(loaded.isDirty()).isTrue();
+        assertThat(map.anyDirty()).isTrue();
     }
 }
