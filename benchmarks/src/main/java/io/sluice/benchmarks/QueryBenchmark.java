@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** Scenario 3: a query of N rows mapped to entities, and the same rows as tuples of two columns. */
+/** Scenario 3: a query of N rows mapped to entities (tracked, and read-only), and the same rows as tuples of two columns. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class QueryBenchmark extends ArmsState {
@@ -38,6 +38,11 @@ public class QueryBenchmark extends ArmsState {
     @Benchmark
     public void sluiceEntities(Blackhole blackhole) {
         drain(sluice.entities(n), blackhole);
+    }
+
+    @Benchmark
+    public void sluiceEntitiesReadOnly(Blackhole blackhole) {
+        drain(sluice.entitiesReadOnly(n), blackhole);
     }
 
     @Benchmark

@@ -90,6 +90,18 @@ public final class Report {
                     true,
                     false),
             new Row(
+                    "3 query → entities, read-only",
+                    "raw",
+                    "QueryBenchmark.rawEntities",
+                    null,
+                    null,
+                    "QueryBenchmark.sluiceEntitiesReadOnly",
+                    "QueryBenchmark.springEntities",
+                    "QueryBenchmark.jooqEntities",
+                    "HrQueryBenchmark.entitiesReadOnly",
+                    false,
+                    false),
+            new Row(
                     "3 query → tuples",
                     "raw",
                     "QueryBenchmark.rawTuples",

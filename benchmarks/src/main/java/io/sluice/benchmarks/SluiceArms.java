@@ -88,6 +88,17 @@ public final class SluiceArms {
     }
 
     /**
+     * Queries {@code n} parents as read-only entities ({@code Query.readOnly()}: in the identity map, never dirty-checked).
+     *
+     * @param n the number of rows
+     * @return the parents
+     */
+    public Flux<Parent> entitiesReadOnly(int n) {
+        return sessions.inTransaction(
+                session -> session.query(Parent.class).readOnly().limit(n).all());
+    }
+
+    /**
      * Queries the name and key of {@code n} parents as typed tuples.
      *
      * @param n the number of rows

@@ -152,6 +152,8 @@ final class StatementCountIntegrationTests {
         JooqArms jooq = new JooqArms(fixture);
 
         assertThat(single(database, () -> raw.entities(N), N)).isEqualTo(single(database, () -> sluice.entities(N), N));
+        assertThat(single(database, () -> raw.entities(N), N))
+                .isEqualTo(single(database, () -> sluice.entitiesReadOnly(N), N));
         assertThat(single(database, () -> raw.tuples(N), N)).isEqualTo(single(database, () -> sluice.tuples(N), N));
         long id = fixture.firstParentId() + 6;
         assertThat(single(database, () -> raw.get(id), 1)).isEqualTo(single(database, () -> sluice.get(id), 1));

@@ -182,6 +182,19 @@ public final class HibernateArms implements AutoCloseable {
     }
 
     /**
+     * Queries {@code n} parents as read-only entities ({@code setReadOnly(true)}: no snapshot, no dirty check).
+     *
+     * @param n the number of rows
+     * @return the parents
+     */
+    public Uni<List<HrParent>> entitiesReadOnly(int n) {
+        return sessions.withTransaction(session -> session.createSelectionQuery("from HrParent", HrParent.class)
+                .setReadOnly(true)
+                .setMaxResults(n)
+                .getResultList());
+    }
+
+    /**
      * Queries the name and key of {@code n} parents as {@code Object[]} tuples.
      *
      * @param n the number of rows

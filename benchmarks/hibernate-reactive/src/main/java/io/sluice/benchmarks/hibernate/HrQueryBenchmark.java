@@ -31,6 +31,11 @@ public class HrQueryBenchmark extends HrState {
     }
 
     @Benchmark
+    public List<HrParent> entitiesReadOnly() {
+        return HibernateArms.run(hibernate.entitiesReadOnly(n));
+    }
+
+    @Benchmark
     public List<Object[]> tuples() {
         return HibernateArms.run(hibernate.tuples(n));
     }

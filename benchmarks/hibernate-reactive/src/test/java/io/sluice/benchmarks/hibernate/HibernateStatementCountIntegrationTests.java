@@ -68,6 +68,8 @@ final class HibernateStatementCountIntegrationTests {
     void shouldSendOneSelectForEachRead() {
         long first = hibernate.firstParentId();
         assertThat(statements(() -> HibernateArms.run(hibernate.entities(100)))).hasSize(1);
+        assertThat(statements(() -> HibernateArms.run(hibernate.entitiesReadOnly(100))))
+                .hasSize(1);
         assertThat(statements(() -> HibernateArms.run(hibernate.tuples(100)))).hasSize(1);
         assertThat(statements(() -> HibernateArms.run(hibernate.get(first)))).hasSize(1);
         List<String> joined = statements(() -> {
