@@ -372,6 +372,7 @@ public final class Query<T> {
      *   <li>a read-only object can be deleted, and its relationships' changes still cascade and link (adding a new child to its
      *       collection inserts the child); its own columns, foreign keys included, are not written
      *   <li>{@link Session#setReadOnly(Object, boolean)} changes the setting of one object; {@link Session#isReadOnly} tells it
+     *   <li>{@link #stream()} is not affected: its objects are detached, outside the session
      * </ul>
      *
      * @return the new query
