@@ -28,6 +28,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     private final UnitOfWork unitOfWork;
     private final LazyBatcher batcher = new LazyBatcher(this);
     private boolean autoflush = true;
+    private volatile boolean defaultReadOnly;
     private boolean closed;
     private @Nullable SqlConnection connection;
     private @Nullable Throwable failedFlush;
@@ -256,7 +257,8 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
                 return state.status() == EntityState.Status.DELETED ? Mono.empty() : Mono.just((E) state.entity());
             }
             return run(connection -> connection.query(
-                            keySelects.select(model, key), row -> unitOfWork.load(model, model.read(row, 0))))
+                            keySelects.select(model, key),
+                            row -> unitOfWork.load(model, model.read(row, 0), defaultReadOnly)))
                     .reduce((first, second) -> {
                         throw new NonUniqueResultException(
                                 "more than one row of " + model.table().name() + " has the key " + key
@@ -463,6 +465,16 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
         }
         Attribute<?, Object> foreignKey = (Attribute<?, Object>) relationship.foreignKey();
         return query(relationship.target()).filter(foreignKey.eq(ownerId)).orderBy(relationship.orderBy());
+    }
+
+    @Override
+    public boolean isDefaultReadOnly() {
+        return defaultReadOnly;
+    }
+
+    @Override
+    public void setDefaultReadOnly(boolean readOnly) {
+        this.defaultReadOnly = readOnly;
     }
 
     @Override

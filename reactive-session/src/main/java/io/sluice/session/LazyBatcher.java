@@ -51,7 +51,7 @@ final class LazyBatcher {
                                             && !RelationAccess.isLoaded(relationship.holder(other)));
                     // Autoflush once for the batch; its IN queries then skip it.
                     Mono<Void> created = session.autoflush()
-                            .then(Eager.selectin(session, owners, relationship, false))
+                            .then(Eager.selectin(session, owners, relationship, session.isDefaultReadOnly()))
                             .doFinally(signal -> {
                                 synchronized (this) {
                                     owners.forEach(flying::remove);

@@ -64,7 +64,7 @@ public final class Query<T> {
     }
 
     Query(DefaultSession session, List<QueryItem> items, Function<Object[], T> combiner) {
-        this(session, items, combiner, initialSelect(items), Map.of(), null, List.of(), false);
+        this(session, items, combiner, initialSelect(items), Map.of(), null, List.of(), session.isDefaultReadOnly());
     }
 
     private Query(
@@ -366,7 +366,8 @@ public final class Query<T> {
      *
      * <ul>
      *   <li>objects the query's load options load ({@code selectinLoad}, {@code joinedLoad}) are read-only too; objects loaded
-     *       later, lazily or by other queries, are not
+     *       later, lazily or by other queries, are not (unless the session's default is read-only, {@link
+     *       Session#setDefaultReadOnly})
      *   <li>an object the session already holds stays as it is: a modifiable one keeps its unflushed changes and is still
      *       flushed; a read-only one stays read-only when a later query without this option returns it
      *   <li>a read-only object can be deleted, and its relationships' changes still cascade and link (adding a new child to its
@@ -381,8 +382,14 @@ public final class Query<T> {
         return readOnly(true);
     }
 
-    /** Returns this query loading its objects read-only or not (the load options' queries follow their parent query). */
-    Query<T> readOnly(boolean setting) {
+    /**
+     * Returns this query loading its objects read-only or not: {@code readOnly(false)} loads modifiable objects in a session
+     * whose default is read-only ({@link Session#setDefaultReadOnly}).
+     *
+     * @param setting {@code true} for read-only objects
+     * @return the new query
+     */
+    public Query<T> readOnly(boolean setting) {
         return setting == readOnly
                 ? this
                 : new Query<>(session, items, combiner, select, params, statement, options, setting);

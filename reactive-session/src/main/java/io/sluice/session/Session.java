@@ -158,6 +158,23 @@ public interface Session {
     Mono<Void> close();
 
     /**
+     * Returns whether objects this session loads are read-only unless a query says otherwise (see
+     * {@link #setDefaultReadOnly}); {@code false} unless set.
+     *
+     * @return {@code true} if they are
+     */
+    boolean isDefaultReadOnly();
+
+    /**
+     * Sets whether objects this session loads from now on are read-only (see {@link Query#readOnly()}), as Hibernate's
+     * {@code setDefaultReadOnly}: the queries created afterwards ({@code query(...).readOnly(false)} overrides it),
+     * {@link #get} and lazy loads. Objects already in the session keep their setting.
+     *
+     * @param readOnly {@code true} for a session that only reads
+     */
+    void setDefaultReadOnly(boolean readOnly);
+
+    /**
      * Returns whether queries flush pending changes first (the default).
      *
      * @return {@code true} if they do

@@ -217,6 +217,43 @@ final class ReadOnlyIntegrationTests {
     }
 
     @DatabaseTest
+    void shouldLoadReadOnlyEverywhereInASessionWhoseDefaultIsReadOnly(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory factory = seeded(database, sql);
+        Session session = open(factory);
+        assertThat(session.isDefaultReadOnly()).isFalse();
+        session.setDefaultReadOnly(true);
+
+        User ed = session.query(User.class).filterBy(User_.name, "ed").one().block(WAIT);
+        List<Address> addresses = ed.getAddresses().flux().collectList().block(WAIT);
+        Integer wendyKey =
+                session.query(User_.id).filterBy(User_.name, "wendy").one().block(WAIT);
+        User wendy = session.get(User.class, wendyKey).block(WAIT);
+        User mary = session.query(User.class)
+                .readOnly(false)
+                .filterBy(User_.name, "mary")
+                .one()
+                .block(WAIT);
+
+        assertThat(session.isReadOnly(ed)).as("query").isTrue();
+        assertThat(addresses)
+                .hasSize(2)
+                .allSatisfy(address ->
+                        assertThat(session.isReadOnly(address)).as("lazy load").isTrue());
+        assertThat(session.isReadOnly(wendy)).as("get").isTrue();
+        assertThat(session.isReadOnly(mary))
+                .as("readOnly(false) overrides the default")
+                .isFalse();
+        ed.setName("not written");
+        wendy.setName("not written either");
+        mary.setName("mary, changed");
+        session.commit().block(WAIT);
+
+        assertThat(updates(sql)).isEqualTo(1);
+        assertThat(names(factory)).containsExactly("ed", "wendy", "mary, changed");
+    }
+
+    @DatabaseTest
     void shouldRefuseToSetAPendingOrUnknownObject(TestDatabase database) {
         SessionFactory factory = seeded(database, new RecordingListener());
         Session session = open(factory);
