@@ -43,10 +43,7 @@ final class KeySelects {
             text = SqlRenderer.render(select, dialect).sql();
             texts.putIfAbsent(model, text);
         }
-        if (ids.size() == 1) {
-            return new RenderedSql(text, List.of(BindValue.of(key, ids.get(0).type(), dialect)), List.of());
-        }
-        List<?> parts = (List<?>) key;
+        List<?> parts = ids.size() == 1 ? List.of(key) : (List<?>) key;
         List<BindValue> binds = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             binds.add(BindValue.of(parts.get(i), ids.get(i).type(), dialect));

@@ -581,21 +581,8 @@ public final class UnitOfWork {
     }
 
     /**
-     * Returns the object for a loaded row: the one already in the session with that key (its unflushed changes kept), or a new
-     * one filled with the row's values and tracked as persistent.
-     *
-     * @param model the class's mapping
-     * @param values the row's values in attribute order: a new array per row, which a new object keeps as its snapshot
-     * @param <E> the class
-     * @return the object
-     */
-    public <E> E load(EntityModel<E> model, @Nullable Object[] values) {
-        return load(model, values, false);
-    }
-
-    /**
-     * Returns the object for a loaded row as {@link #load(EntityModel, Object[])} does; a new object is read-only if asked (an
-     * object the session already holds keeps its own setting, and its unflushed changes).
+     * Returns the object for a loaded row: the one already in the session with that key (its unflushed changes and its
+     * read-only setting kept), or a new one filled with the row's values and tracked as persistent, read-only if asked.
      *
      * @param model the class's mapping
      * @param values the row's values in attribute order: a new array per row, which a new object keeps as its snapshot
