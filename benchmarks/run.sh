@@ -10,6 +10,9 @@
 #          the stream 3 warm-up and 5 measured shots.
 # JMH_HARNESS="<jmh options>" replaces the harness options (forks, iterations, parameters) of the timed benchmarks.
 # Without database names it runs all three. Set JMH_INCLUDE to a regular expression to run some benchmarks only.
+# After the JMH run of each database (unless JMH_INCLUDE is set), Interleaved measures each scenario's Sluice arm and its raw
+# arm taking turns in one JVM (full: 4 warm-up + 10 rounds of 500 ms slices; short: 3 + 6 rounds of 300 ms), about 5 minutes
+# per database: results/<DB>-interleaved.csv.
 # Results: benchmarks/results/<DB>.csv (JMH), <DB>.log (JMH's output), <DB>.txt (the machine and its load), RESULTS.md.
 # With POSTGRESQL, Hibernate Reactive's module runs too (results/POSTGRESQL-hibernate.csv), right after the main run.
 # CI never runs this script; `mvn verify` runs only the statement-count tests.
@@ -30,9 +33,11 @@ done
 if [ "$mode" = short ]; then
     harness=(-f 1 -wi 8 -w 500ms -i 4 -r 500ms -p n=100,10000)
     shots=(-f 1 -wi 2 -i 3)
+    interleaved=(6 300 3)
 else
     harness=(-f 2 -wi 5 -w 1s -i 5 -r 2s)
     shots=(-f 2 -wi 3 -i 5)
+    interleaved=(10 500 4)
 fi
 # JMH_HARNESS replaces the harness options of either mode, e.g. "-f 1 -wi 4 -w 1s -i 5 -r 1s -p n=100,10000".
 if [ -n "${JMH_HARNESS:-}" ]; then
@@ -68,6 +73,13 @@ for database in "${databases[@]}"; do
     java -cp "$classpath" org.openjdk.jmh.Main "${JMH_INCLUDE:-io.sluice.benchmarks.*Benchmark}" -e StreamBenchmark \
         "${harness[@]}" -t 1 -prof gc -jvmArgsAppend "$heap_args" -foe false \
         -p database="$database" -rf csv -rff "results/$database.csv" 2>&1 | tee "results/$database.log"
+    if [ -z "${JMH_INCLUDE:-}" ]; then
+        # Sluice and its raw arm taking turns in one JVM: the ratios the targets are judged on (see Interleaved).
+        echo "== $database: interleaved Sluice / raw pairs (rounds, slice ms, warm-up rounds: ${interleaved[*]})"
+        # shellcheck disable=SC2086
+        java $heap_args -cp "$classpath" io.sluice.benchmarks.Interleaved "$database" "results/$database-interleaved.csv" \
+            "${interleaved[@]}" 2>&1 | tee "results/$database-interleaved.log"
+    fi
     if [[ "${JMH_INCLUDE:-Stream}" == *Stream* ]]; then
         echo "== $database: 1 M-row stream, JMH ${shots[*]}"
         # 64 MiB and the serial collector (StreamBenchmark's own fork settings); H2 keeps the million rows in the same heap.

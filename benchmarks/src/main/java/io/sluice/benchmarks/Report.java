@@ -25,6 +25,21 @@ public final class Report {
     private record Measure(double score, double error, String unit, double bytes) {}
 
     /**
+     * Sluice's arm and its raw arm measured by {@link Interleaved}: the median of the rounds' ratios and its quartiles.
+     *
+     * @param limit the raw arm's benchmark
+     * @param ratio the median Sluice / raw ratio
+     * @param lower the first quartile of the ratios
+     * @param upper the third quartile of the ratios
+     */
+    private record Paired(String limit, double ratio, double lower, double upper) {
+
+        String cell() {
+            return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", ratio, lower, upper);
+        }
+    }
+
+    /**
      * One row of a table: a scenario at one N and the benchmarks of its arms (null where an arm does not exist).
      *
      * @param scenario the scenario's name
@@ -212,7 +227,8 @@ public final class Report {
                     measures.putAll(read(more));
                 }
             }
-            table(md, database, measures);
+            Path interleaved = results.resolve(database.name() + "-interleaved.csv");
+            table(md, database, measures, Files.exists(interleaved) ? readPaired(interleaved) : Map.of());
             Path machine = results.resolve(database.name() + ".txt");
             if (Files.exists(machine)) {
                 md.append("Run:\n\n```\n")
@@ -255,6 +271,19 @@ public final class Report {
         return measures;
     }
 
+    /** Reads {@link Interleaved}'s CSV file into outcomes keyed by Sluice's "Class.method" and "n". */
+    private static Map<String, Paired> readPaired(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        Map<String, Paired> paired = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = split(line);
+            paired.put(
+                    cells.get(0) + "@" + cells.get(2),
+                    new Paired(cells.get(1), number(cells.get(6)), number(cells.get(7)), number(cells.get(8))));
+        }
+        return paired;
+    }
+
     /** Returns "Class.method[:metric]" of a fully qualified JMH benchmark name. */
     private static String shortName(String benchmark) {
         int colon = benchmark.indexOf(':');
@@ -290,13 +319,14 @@ public final class Report {
         }
     }
 
-    private static void table(StringBuilder md, BenchDatabase database, Map<String, Measure> measures) {
+    private static void table(
+            StringBuilder md, BenchDatabase database, Map<String, Measure> measures, Map<String, Paired> interleaved) {
         boolean hibernate = measures.keySet().stream().anyMatch(key -> key.startsWith("Hr"));
         StringBuilder times = new StringBuilder()
                 .append(
                         "| scenario | N | raw R2DBC | Sluice | Spring Data R2DBC | jOOQ | Hibernate Reactive † | Sluice / raw"
-                                + " | Sluice / Spring | Sluice / jOOQ | Sluice / HR † |\n")
-                .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                                + " | Sluice / raw, interleaved ‡ | Sluice / Spring | Sluice / jOOQ | Sluice / HR † |\n")
+                .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         StringBuilder allocation = new StringBuilder()
                 .append("| scenario | N | raw R2DBC | Sluice | Spring Data R2DBC | jOOQ | Hibernate Reactive † |\n")
                 .append("|---|--:|--:|--:|--:|--:|--:|\n");
@@ -313,6 +343,7 @@ public final class Report {
                 Measure spring = row.spring() == null ? null : measures.get(row.spring() + "@" + n);
                 Measure jooq = row.jooq() == null ? null : measures.get(row.jooq() + "@" + n);
                 Measure hr = row.hibernate() == null ? null : measures.get(row.hibernate() + "@" + n);
+                Paired paired = interleaved.get(row.sluice() + "@" + n);
                 String hrCell = database != BenchDatabase.POSTGRESQL || row.hibernate() == null
                         ? "n/a"
                         : hibernate ? "–" : "not run";
@@ -346,6 +377,8 @@ public final class Report {
                         .append(" | ")
                         .append(rawRatio)
                         .append(" | ")
+                        .append(paired == null ? "–" : paired.cell() + limitName(row, paired))
+                        .append(" | ")
                         .append(row.spring() == null ? "n/a" : ratio(sluice, spring))
                         .append(" | ")
                         .append(row.jooq() == null ? "n/a" : ratio(sluice, jooq))
@@ -367,7 +400,7 @@ public final class Report {
                         .append(" | ")
                         .append(hr == null ? hrCell : bytes(hr, rows))
                         .append(" |\n");
-                checkTargets(targets, database, row, n, rows, sluice, limit, spring, jooq, hr);
+                checkTargets(targets, database, row, n, rows, sluice, limit, paired, spring, jooq, hr);
             }
         }
         md.append("## ")
@@ -379,6 +412,9 @@ public final class Report {
                     "\n† Hibernate Reactive runs in its own module and JMH run (Vert.x client, its own pool of 4), right after this one"
                             + " on the same machine and database: its ratios are across runs, not within one.\n");
         }
+        md.append(
+                "\n‡ The median of the Sluice / raw ratios of alternating slices in one JVM (`Interleaved`, run after JMH on the same"
+                        + " machine), with the first and third quartiles in parentheses; the targets are judged on it where it exists.\n");
         md.append("\nAllocation per row, bytes (`gc.alloc.rate.norm` / N):\n\n").append(allocation);
         md.append("\nTargets (same run):\n\n");
         targets.forEach(line -> md.append("- ").append(line).append('\n'));
@@ -393,6 +429,7 @@ public final class Report {
             double rows,
             Measure sluice,
             @Nullable Measure limit,
+            @Nullable Paired paired,
             @Nullable Measure spring,
             @Nullable Measure jooq,
             @Nullable Measure hibernate) {
@@ -404,8 +441,8 @@ public final class Report {
                     + ratio(sluice, limit) + " per row (target ≤ 1.1×)");
         }
         if (limit != null && row.scenario().equals("5 selectinLoad") && rows >= 100) {
-            targets.add(verdict(sluice.score() / limit.score() <= 1.3) + where + ": Sluice / raw IN "
-                    + ratio(sluice, limit) + " (target ≤ 1.3×)");
+            targets.add(verdict(judged(sluice, limit, paired) <= 1.3) + where + ": Sluice / raw IN "
+                    + ratios(sluice, limit, paired) + " (target ≤ 1.3×)");
         }
         if (spring != null && insert && n.equals("10000") && database != BenchDatabase.H2) {
             double faster = spring.score() / sluice.score();
@@ -415,12 +452,12 @@ public final class Report {
         }
         if (limit != null && !stream && row.readTarget() && rows >= 100 && database != BenchDatabase.MARIADB) {
             double bound = database == BenchDatabase.POSTGRESQL ? 1.10 : 1.5;
-            targets.add(verdict(sluice.score() / limit.score() <= bound) + where + ": Sluice / raw "
-                    + ratio(sluice, limit) + " (target ≤ " + bound + "×)");
+            targets.add(verdict(judged(sluice, limit, paired) <= bound) + where + ": Sluice / raw "
+                    + ratios(sluice, limit, paired) + " (target ≤ " + bound + "×)");
         }
         if (limit != null && insert && rows >= 100) {
-            targets.add(verdict(sluice.score() / limit.score() <= 1.2) + where + ": Sluice / faster raw arm "
-                    + ratio(sluice, limit) + " (target ≤ 1.2×)");
+            targets.add(verdict(judged(sluice, limit, paired) <= 1.2) + where + ": Sluice / faster raw arm "
+                    + ratios(sluice, limit, paired) + " (target ≤ 1.2×)");
         }
         for (Measure peer : new Measure[] {spring, jooq, hibernate}) {
             if (peer != null && sluice.score() > peer.score()) {
@@ -429,6 +466,27 @@ public final class Report {
                         + ratio(sluice, peer) + ")");
             }
         }
+    }
+
+    /** Returns the ratio a target is judged on: the interleaved median where measured, else the ratio of JMH's means. */
+    private static double judged(Measure sluice, Measure limit, @Nullable Paired paired) {
+        return paired != null ? paired.ratio() : sluice.score() / limit.score();
+    }
+
+    /** Returns the ratios of a target line: the interleaved one first where measured, then JMH's. */
+    private static String ratios(Measure sluice, Measure limit, @Nullable Paired paired) {
+        if (paired == null) {
+            return ratio(sluice, limit);
+        }
+        return paired.cell() + " interleaved, " + ratio(sluice, limit) + " in JMH's separate forks";
+    }
+
+    /** Names the raw arm of an interleaved ratio where the row has two raw arms. */
+    private static String limitName(Row row, Paired paired) {
+        if (row.other() == null) {
+            return "";
+        }
+        return paired.limit().equals(row.other()) ? " (" + row.otherLabel() + ")" : " (" + row.rawLabel() + ")";
     }
 
     private static String verdict(boolean met) {
