@@ -160,6 +160,11 @@ public abstract class AbstractDialect implements Dialect {
     }
 
     @Override
+    public void appendBindMarker(StringBuilder sql, int position) {
+        sql.append('$').append(position);
+    }
+
+    @Override
     public String quote(String identifier) {
         Assert.requireNonNull(identifier, "identifier must not be null");
         if (isPlain(identifier) && !RESERVED.contains(identifier)) {

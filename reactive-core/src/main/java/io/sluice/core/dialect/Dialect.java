@@ -25,6 +25,17 @@ public interface Dialect {
     String bindMarker(int position);
 
     /**
+     * Appends the marker of the bind parameter at a position to SQL being written, as {@link #bindMarker(int)} returns it (the
+     * renderer's way: no string per marker).
+     *
+     * @param sql the SQL being written
+     * @param position the 1-based position of the parameter in the statement
+     */
+    default void appendBindMarker(StringBuilder sql, int position) {
+        sql.append(bindMarker(position));
+    }
+
+    /**
      * Returns an identifier as it must be written: unchanged if it is a lower-case plain name that is not a reserved word, quoted
      * (with embedded quote characters doubled) otherwise.
      *

@@ -34,6 +34,11 @@ public final class MariaDbDialect extends AbstractDialect {
     }
 
     @Override
+    public void appendBindMarker(StringBuilder sql, int position) {
+        sql.append('?');
+    }
+
+    @Override
     public LimitClause limitClause() {
         return (limit, offset) -> {
             if (limit == null && offset == null) {

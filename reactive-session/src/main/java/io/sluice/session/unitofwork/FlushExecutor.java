@@ -14,6 +14,7 @@ import io.sluice.session.StaleObjectException;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +91,17 @@ final class FlushExecutor {
         return Flux.fromIterable(chunks)
                 .concatMap(chunk -> {
                     List<List<?>> rows = new ArrayList<>(chunk.size());
-                    for (EntityState<?> state : chunk) {
+                    for (int s = 0; s < chunk.size(); s++) {
+                        EntityState<?> state = chunk.get(s);
                         Attribute<?, ?> version = state.model().version();
                         if (version != null && FlushPlan.value(version, state) == null) {
                             setVersion(state, (Attribute<Object, Object>) version, 1);
                         }
-                        List<Object> row = new ArrayList<>(columns.size());
-                        for (Attribute<?, ?> column : columns) {
-                            row.add(FlushPlan.value(column, state));
+                        Object[] row = new Object[columns.size()];
+                        for (int c = 0; c < row.length; c++) {
+                            row[c] = FlushPlan.value(columns.get(c), state);
                         }
-                        rows.add(row);
+                        rows.add(Arrays.asList(row));
                     }
                     Insert insert = SQL.insertInto(batch.model().table())
                             .columns(columns.toArray(new Column<?>[0]))

@@ -177,9 +177,14 @@ public final class UnitOfWork {
                 cascadeFrom((Object) state.entity(), (EntityModel<Object>) state.model());
             }
         }
+        // Indexed loops here and in the other walks over every changed or pending object of a flush: their iterators
+        // were not optimised away and showed up as a per-object allocation.
         List<EntityState<?>> states = identityMap.changedOrPending();
-        for (EntityState<?> state : states) {
-            for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.ONE_TO_MANY)) {
+        for (int s = 0; s < states.size(); s++) {
+            EntityState<?> state = states.get(s);
+            List<? extends Relationship<?, ?>> oneToMany = state.model().relationships(Relationship.Kind.ONE_TO_MANY);
+            for (int r = 0; r < oneToMany.size(); r++) {
+                Relationship<?, ?> relationship = oneToMany.get(r);
                 if (!relationship.cascades(Cascade.DELETE_ORPHAN)) {
                     continue;
                 }
@@ -269,11 +274,14 @@ public final class UnitOfWork {
     /** Copies the keys of referenced objects into the foreign keys of the objects of one table whose references changed. */
     @SuppressWarnings("unchecked")
     private static void syncForeignKeys(List<EntityState<?>> states) {
-        for (EntityState<?> state : states) {
+        for (int s = 0; s < states.size(); s++) {
+            EntityState<?> state = states.get(s);
             if (state.status() == EntityState.Status.DELETED) {
                 continue;
             }
-            for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.MANY_TO_ONE)) {
+            List<? extends Relationship<?, ?>> manyToOne = state.model().relationships(Relationship.Kind.MANY_TO_ONE);
+            for (int r = 0; r < manyToOne.size(); r++) {
+                Relationship<?, ?> relationship = manyToOne.get(r);
                 ToOne<?> holder = (ToOne<?>) relationship.holder(state.entity());
                 if (!holder.isLoaded() || !RelationAccess.isModified(holder)) {
                     continue;
@@ -300,11 +308,14 @@ public final class UnitOfWork {
     private List<Statement> associationChanges(List<EntityState<?>> states) {
         java.util.Map<Table, java.util.LinkedHashSet<List<Object>>> inserts = new java.util.LinkedHashMap<>();
         java.util.Map<Table, java.util.LinkedHashSet<List<Object>>> deletes = new java.util.LinkedHashMap<>();
-        for (EntityState<?> state : states) {
+        for (int s = 0; s < states.size(); s++) {
+            EntityState<?> state = states.get(s);
             if (state.status() == EntityState.Status.DELETED) {
                 continue;
             }
-            for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.MANY_TO_MANY)) {
+            List<? extends Relationship<?, ?>> manyToMany = state.model().relationships(Relationship.Kind.MANY_TO_MANY);
+            for (int r = 0; r < manyToMany.size(); r++) {
+                Relationship<?, ?> relationship = manyToMany.get(r);
                 ToMany<?> holder = (ToMany<?>) relationship.holder(state.entity());
                 if (!holder.isLoaded()) {
                     continue;
@@ -353,9 +364,11 @@ public final class UnitOfWork {
     }
 
     private static void clearModifiedReferences(List<EntityState<?>> states) {
-        for (EntityState<?> state : states) {
-            for (Relationship<?, ?> relationship : state.model().relationships(Relationship.Kind.MANY_TO_ONE)) {
-                RelationAccess.clearModified((ToOne<?>) relationship.holder(state.entity()));
+        for (int s = 0; s < states.size(); s++) {
+            EntityState<?> state = states.get(s);
+            List<? extends Relationship<?, ?>> manyToOne = state.model().relationships(Relationship.Kind.MANY_TO_ONE);
+            for (int r = 0; r < manyToOne.size(); r++) {
+                RelationAccess.clearModified((ToOne<?>) manyToOne.get(r).holder(state.entity()));
             }
         }
     }

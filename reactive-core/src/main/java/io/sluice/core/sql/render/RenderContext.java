@@ -36,7 +36,7 @@ final class RenderContext {
     /** Appends a bind marker for a value, converting the value for the driver. */
     void bind(@Nullable Object value, @Nullable SqlType<?> declared) {
         binds.add(BindValue.of(value, declared, dialect));
-        sql.append(dialect.bindMarker(binds.size()));
+        dialect.appendBindMarker(sql, binds.size());
     }
 
     /** Returns the marker of a new bind without appending it, for clauses the dialect writes itself. */

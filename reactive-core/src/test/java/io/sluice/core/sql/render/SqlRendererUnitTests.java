@@ -467,4 +467,18 @@ final class SqlRendererUnitTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a column of table users");
     }
+
+    @Test
+    void shouldAppendTheMarkersEachDialectReturns() {
+        for (Dialect dialect :
+                List.<Dialect>of(PostgresDialect.INSTANCE, H2Dialect.INSTANCE, MariaDbDialect.INSTANCE)) {
+            for (int position : new int[] {1, 9, 10, 999, 65_535}) {
+                StringBuilder sql = new StringBuilder("x = ");
+                dialect.appendBindMarker(sql, position);
+                assertThat(sql.toString()).isEqualTo("x = " + dialect.bindMarker(position));
+            }
+        }
+        assertThat(PostgresDialect.INSTANCE.bindMarker(65_535)).isEqualTo("$65535");
+        assertThat(MariaDbDialect.INSTANCE.bindMarker(7)).isEqualTo("?");
+    }
 }
