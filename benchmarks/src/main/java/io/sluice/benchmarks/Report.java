@@ -208,12 +208,15 @@ public final class Report {
                 .append(
                         "come from `benchmarks/results-notes.md`). Times are **µs per row** (per call for *get by key*), the mean of\n")
                 .append(
-                        "the measured iterations with JMH's 99.9 % error; B/row is `gc.alloc.rate.norm` per row. Ratios compare\n")
+                        "the measured iterations with JMH's 99.9 % error; B/row is `gc.alloc.rate.norm` per row. \"Sluice / raw\"\n")
                 .append(
-                        "means measured in the same JMH run. The raw arm is plain R2DBC on the same pool sending the same SQL and\n")
+                        "compares JMH's means (each arm in forks of its own); \"interleaved\" is the median ratio of the two arms\n")
                 .append(
-                        "statements as Sluice (checked by `StatementCountIntegrationTests` before any timing); `n/a` = the peer\n")
-                .append("cannot do the scenario.\n\n");
+                        "taking turns in one JVM (`Interleaved`), on which the targets are judged. The raw arm is plain R2DBC on\n")
+                .append(
+                        "the same pool sending the same SQL and statements as Sluice (checked by `StatementCountIntegrationTests`\n")
+                .append(
+                        "before any timing); `n/a` = the peer cannot do the scenario. The measurements are in `results/`.\n\n");
         for (BenchDatabase database : BenchDatabase.values()) {
             Path csv = results.resolve(database.name() + ".csv");
             if (!Files.exists(csv)) {
@@ -343,7 +346,8 @@ public final class Report {
                 Measure spring = row.spring() == null ? null : measures.get(row.spring() + "@" + n);
                 Measure jooq = row.jooq() == null ? null : measures.get(row.jooq() + "@" + n);
                 Measure hr = row.hibernate() == null ? null : measures.get(row.hibernate() + "@" + n);
-                Paired paired = interleaved.get(row.sluice() + "@" + n);
+                // Interleaved gives get by key N = 1; its JMH benchmark has no N.
+                Paired paired = interleaved.get(row.sluice() + "@" + (n.isEmpty() ? "1" : n));
                 String hrCell = database != BenchDatabase.POSTGRESQL || row.hibernate() == null
                         ? "n/a"
                         : hibernate ? "–" : "not run";
@@ -486,7 +490,7 @@ public final class Report {
         if (row.other() == null) {
             return "";
         }
-        return paired.limit().equals(row.other()) ? " (" + row.otherLabel() + ")" : " (" + row.rawLabel() + ")";
+        return paired.limit().equals(row.other()) ? ", " + row.otherLabel() : ", " + row.rawLabel();
     }
 
     private static String verdict(boolean met) {

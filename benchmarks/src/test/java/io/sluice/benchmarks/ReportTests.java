@@ -29,18 +29,23 @@ final class ReportTests {
                         jmh("QueryBenchmark.rawEntities", "100", 100, 10),
                         jmh("QueryBenchmark.sluiceEntities", "100", 160, 20),
                         jmh("QueryBenchmark.rawTuples", "100", 100, 10),
-                        jmh("QueryBenchmark.sluiceTuples", "100", 120, 20)));
+                        jmh("QueryBenchmark.sluiceTuples", "100", 120, 20),
+                        jmh("GetBenchmark.raw", "", 20, 2),
+                        jmh("GetBenchmark.sluice", "", 30, 3)));
         Interleaved.write(
-                List.of(new Interleaved.Outcome(
-                        "QueryBenchmark.sluiceEntities",
-                        "QueryBenchmark.rawEntities",
-                        100,
-                        10,
-                        130,
-                        100,
-                        1.3,
-                        1.25,
-                        1.38)),
+                List.of(
+                        new Interleaved.Outcome(
+                                "QueryBenchmark.sluiceEntities",
+                                "QueryBenchmark.rawEntities",
+                                100,
+                                10,
+                                130,
+                                100,
+                                1.3,
+                                1.25,
+                                1.38),
+                        new Interleaved.Outcome(
+                                "GetBenchmark.sluice", "GetBenchmark.raw", 1, 10, 24, 20, 1.2, 1.1, 1.3)),
                 directory.resolve("H2-interleaved.csv"));
         Path notes = directory.resolve("notes.md");
         Files.writeString(notes, "## Findings\n\nby hand\n");
@@ -53,6 +58,8 @@ final class ReportTests {
                 .contains("| 3 query → entities | 100 | raw 1.00 ± 0.100 | **1.60 ± 0.200** |")
                 .contains("| 1.60× | 1.30× (1.25–1.38) |")
                 .contains("| 1.20× | – |")
+                .contains("| 4 get by key | 1 | raw 20.0 ± 2.00 | **30.0 ± 3.00** |")
+                .contains("| 1.50× | 1.20× (1.10–1.30) |")
                 .contains("- met: 3 query → entities, N = 100: Sluice / raw 1.30× (1.25–1.38) interleaved,"
                         + " 1.60× in JMH's separate forks (target ≤ 1.5×)")
                 .contains("- met: 3 query → tuples, N = 100: Sluice / raw 1.20× (target ≤ 1.5×)")
