@@ -96,61 +96,45 @@ public final class Interleaved {
         SluiceArms sluice = new SluiceArms(fixture);
         long first = fixture.firstParentId();
         long[] next = {0};
-        List<Pair> pairs = new ArrayList<>();
-        for (int n : sizes) {
-            pairs.add(new Pair(
-                    n,
-                    new Arm("QueryBenchmark.sluiceEntities", sluice::entities),
-                    new Arm("QueryBenchmark.rawEntities", raw::entities),
-                    false));
-            pairs.add(new Pair(
-                    n,
-                    new Arm("QueryBenchmark.sluiceEntitiesReadOnly", sluice::entitiesReadOnly),
-                    new Arm("QueryBenchmark.rawEntities", raw::entities),
-                    false));
-            pairs.add(new Pair(
-                    n,
-                    new Arm("QueryBenchmark.sluiceTuples", sluice::tuples),
-                    new Arm("QueryBenchmark.rawTuples", raw::tuples),
-                    false));
-            pairs.add(new Pair(
-                    n,
-                    new Arm("RelationsBenchmark.sluiceSelectin", sluice::selectin),
-                    new Arm("RelationsBenchmark.rawSelectin", raw::selectin),
-                    false));
-            pairs.add(new Pair(
-                    n,
-                    new Arm("RelationsBenchmark.sluiceLazy", sluice::lazy),
-                    new Arm("RelationsBenchmark.rawSelectin", raw::selectin),
-                    false));
-            pairs.add(new Pair(
-                    n,
-                    new Arm("RelationsBenchmark.sluiceJoined", sluice::joined),
-                    new Arm("RelationsBenchmark.rawJoined", raw::joined),
-                    false));
-        }
         IntFunction<Long> nextId = ignored -> {
             next[0] = next[0] == parents - 1 ? 0 : next[0] + 1;
             return first + next[0];
         };
-        pairs.add(new Pair(
-                1,
-                new Arm("GetBenchmark.sluice", n -> sluice.get(nextId.apply(n))),
-                new Arm("GetBenchmark.raw", n -> raw.get(nextId.apply(n))),
-                false));
+        // Each pair: Sluice's arm, then the raw arm it is held against. Reads run first, on the seeded tables.
+        List<Arm[]> reads = List.of(
+                arms("QueryBenchmark.sluiceEntities", sluice::entities, "QueryBenchmark.rawEntities", raw::entities),
+                arms(
+                        "QueryBenchmark.sluiceEntitiesReadOnly",
+                        sluice::entitiesReadOnly,
+                        "QueryBenchmark.rawEntities",
+                        raw::entities),
+                arms("QueryBenchmark.sluiceTuples", sluice::tuples, "QueryBenchmark.rawTuples", raw::tuples),
+                arms(
+                        "RelationsBenchmark.sluiceSelectin",
+                        sluice::selectin,
+                        "RelationsBenchmark.rawSelectin",
+                        raw::selectin),
+                arms("RelationsBenchmark.sluiceLazy", sluice::lazy, "RelationsBenchmark.rawSelectin", raw::selectin),
+                arms("RelationsBenchmark.sluiceJoined", sluice::joined, "RelationsBenchmark.rawJoined", raw::joined));
+        Arm[] get = arms(
+                "GetBenchmark.sluice",
+                n -> sluice.get(nextId.apply(n)),
+                "GetBenchmark.raw",
+                n -> raw.get(nextId.apply(n)));
+        Arm[] update = arms("UpdateBenchmark.sluice", sluice::update, "UpdateBenchmark.rawRows", raw::updateRows);
+        Arm[] insert = arms("InsertBenchmark.sluice", sluice::insert, "InsertBenchmark.rawValues", raw::insertValues);
+        List<Pair> pairs = new ArrayList<>();
         for (int n : sizes) {
-            pairs.add(new Pair(
-                    n,
-                    new Arm("UpdateBenchmark.sluice", sluice::update),
-                    new Arm("UpdateBenchmark.rawRows", raw::updateRows),
-                    false));
+            for (Arm[] read : reads) {
+                pairs.add(new Pair(n, read[0], read[1], false));
+            }
+        }
+        pairs.add(new Pair(1, get[0], get[1], false));
+        for (int n : sizes) {
+            pairs.add(new Pair(n, update[0], update[1], false));
         }
         for (int n : sizes) {
-            pairs.add(new Pair(
-                    n,
-                    new Arm("InsertBenchmark.sluice", sluice::insert),
-                    new Arm("InsertBenchmark.rawValues", raw::insertValues),
-                    true));
+            pairs.add(new Pair(n, insert[0], insert[1], true));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (Pair pair : pairs) {
@@ -170,6 +154,14 @@ public final class Interleaved {
             outcomes.add(outcome);
         }
         return outcomes;
+    }
+
+    private static Arm[] arms(
+            String sluice,
+            IntFunction<Publisher<?>> sluiceOperation,
+            String limit,
+            IntFunction<Publisher<?>> limitOperation) {
+        return new Arm[] {new Arm(sluice, sluiceOperation), new Arm(limit, limitOperation)};
     }
 
     private static Outcome measure(Fixture fixture, Pair pair, int rounds, Duration slice, int warmUp) {
