@@ -11,8 +11,8 @@
 # JMH_HARNESS="<jmh options>" replaces the harness options (forks, iterations, parameters) of the timed benchmarks.
 # Without database names it runs all three. Set JMH_INCLUDE to a regular expression to run some benchmarks only.
 # After the JMH run of each database (unless JMH_INCLUDE is set), Interleaved measures each scenario's Sluice arm and its raw
-# arm taking turns in one JVM (full: 4 warm-up + 10 rounds of 500 ms slices; short: 3 + 6 rounds of 300 ms), about 5 minutes
-# per database: results/<DB>-interleaved.csv.
+# arm taking turns in one JVM (full: 4 warm-up + 10 rounds of 500 ms slices, about 5 minutes per database; short: 3 + 6
+# rounds of 300 ms, about 2 minutes per database): results/<DB>-interleaved.csv.
 # Results: benchmarks/results/<DB>.csv (JMH), <DB>.log (JMH's output), <DB>.txt (the machine and its load), RESULTS.md.
 # With POSTGRESQL, Hibernate Reactive's module runs too (results/POSTGRESQL-hibernate.csv), right after the main run.
 # CI never runs this script; `mvn verify` runs only the statement-count tests.
