@@ -121,6 +121,45 @@ final class StatementsIntegrationTests {
                         .orderBy(NAME)))
                 .containsExactly(List.of("ed"), List.of("wendy"));
         assertThat(rows(SQL.select(NAME).where(NAME.in(List.of())))).isEmpty();
+        assertThat(rows(SQL.select(NAME)
+                        .where(NAME.notIn("ed", "wendy", "jack"))
+                        .orderBy(NAME)))
+                .containsExactly(List.of("fred"), List.of("mary"));
+    }
+
+    @DatabaseTest // #16
+    void shouldFilterWithRowValues(TestDatabase database) {
+        seed(database);
+        assertThat(rows(SQL.select(NAME)
+                        .where(SQL.tuple(NAME, AGE).in(List.of("ed", 30), List.of("wendy", 25), List.of("mary", 1)))
+                        .orderBy(NAME)))
+                .containsExactly(List.of("ed"), List.of("wendy"));
+        // jack's age is NULL: ('jack', NULL) differs from every row by its name, so the standard (PostgreSQL, MariaDB)
+        // keeps
+        // him; H2 answers NULL for a row with a NULL in [NOT] IN, so it does not
+        List<List<Object>> notIn = rows(SQL.select(NAME)
+                .where(SQL.tuple(NAME, AGE).notIn(List.of("ed", 30), List.of("wendy", 25)))
+                .orderBy(NAME));
+        if (database == TestDatabase.H2) {
+            assertThat(notIn).containsExactly(List.of("fred"), List.of("mary"));
+        } else {
+            assertThat(notIn).containsExactly(List.of("fred"), List.of("jack"), List.of("mary"));
+        }
+        assertThat(rows(SQL.select(NAME).where(SQL.tuple(NAME, FULLNAME).eq(List.of("mary", "Mary Contrary")))))
+                .containsExactly(List.of("mary"));
+        // row comparison: (age, name) > (30, 'ed') orders by age, then name
+        assertThat(rows(SQL.select(NAME)
+                        .where(SQL.tuple(AGE, NAME).gt(List.of(30, "ed")))
+                        .orderBy(AGE)))
+                .containsExactly(List.of("mary"), List.of("fred"));
+        assertThat(rows(SQL.select(NAME)
+                        .where(SQL.tuple(AGE, NAME).le(List.of(30, "ed")))
+                        .orderBy(AGE)))
+                .containsExactly(List.of("wendy"), List.of("ed"));
+        assertThat(rows(SQL.select(NAME)
+                        .where(SQL.tuple(ID, NAME)
+                                .in(SQL.select(ID, NAME).from(USERS).where(AGE.isNull())))))
+                .containsExactly(List.of("jack"));
     }
 
     @DatabaseTest

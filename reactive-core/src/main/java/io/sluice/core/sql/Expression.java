@@ -34,7 +34,8 @@ public sealed interface Expression<T>
                 Text,
                 Cast,
                 Star,
-                Match {
+                Match,
+                Tuple {
 
     /**
      * Returns the type of the values, or {@code null} where it is not known (text fragments, some functions).
@@ -262,6 +263,19 @@ public sealed interface Expression<T>
      */
     default Expression<Boolean> in(Select subquery) {
         return new InSubquery(this, Assert.requireNonNull(subquery, "subquery must not be null"), false);
+    }
+
+    /**
+     * Returns {@code this NOT IN (v1, v2, ...)}, each value a bind parameter.
+     *
+     * @param values the values; none gives a condition that is always true
+     * @return the condition
+     * @throws IllegalArgumentException if {@code values} or one of them is {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    default Expression<Boolean> notIn(T... values) {
+        Assert.requireNonNull(values, "values must not be null");
+        return notIn(List.of(values));
     }
 
     /**

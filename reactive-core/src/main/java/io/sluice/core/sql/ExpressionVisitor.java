@@ -63,4 +63,7 @@ public interface ExpressionVisitor<R> {
 
     /** Visits a full-text match. @param match the node @return the result */
     R visitMatch(Match match);
+
+    /** Visits a row value {@code (a, b, ...)}. */
+    R visitTuple(Tuple tuple);
 }

@@ -154,6 +154,19 @@ public final class SQL {
     }
 
     /**
+     * Returns a row value {@code (a, b, ...)} to compare as a whole (SQLAlchemy's {@code tuple_}): {@code tuple(User_.name,
+     * User_.nickname).in(List.of("ed", "edsnickname"), List.of("wendy", "windy"))}.
+     *
+     * @param expressions the expressions of the row, at least one
+     * @return the tuple
+     * @throws IllegalArgumentException if there is no expression, or one is {@code null}
+     */
+    public static Tuple tuple(Expression<?>... expressions) {
+        Assert.requireNonNull(expressions, "expressions must not be null");
+        return new Tuple(Arrays.asList(expressions));
+    }
+
+    /**
      * Returns {@code EXISTS (select)}.
      *
      * @param select the subquery

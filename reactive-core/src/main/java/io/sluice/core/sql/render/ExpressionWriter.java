@@ -24,6 +24,7 @@ import io.sluice.core.sql.ScalarSubquery;
 import io.sluice.core.sql.Star;
 import io.sluice.core.sql.Text;
 import io.sluice.core.sql.TextParameters;
+import io.sluice.core.sql.Tuple;
 import java.util.List;
 
 /** Writes expressions into a {@link RenderContext}: one traversal builds the text and the ordered binds. */
@@ -241,6 +242,14 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
         match.words().accept(writer);
         String words = inner.take();
         context.append(context.dialect.fullTextMatch(expression, words));
+        return null;
+    }
+
+    @Override
+    public Void visitTuple(Tuple tuple) {
+        context.append("(");
+        list(tuple.expressions());
+        context.append(")");
         return null;
     }
 

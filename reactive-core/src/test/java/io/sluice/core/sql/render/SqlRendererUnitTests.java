@@ -112,6 +112,63 @@ final class SqlRendererUnitTests {
                 .isEqualTo("SELECT users.id FROM users WHERE 1 = 1");
     }
 
+    @Test // #16
+    void shouldRenderNotInOfValuesGivenOneByOne() {
+        RenderedSql sql = pg(SQL.select(ID).where(NAME.notIn("ed", "wendy")));
+        assertThat(sql.sql()).isEqualTo("SELECT users.id FROM users WHERE users.name NOT IN ($1, $2)");
+        assertThat(sql.values()).containsExactly("ed", "wendy");
+    }
+
+    @Test // #16
+    void shouldRenderTupleInNotInAndComparisonsOnEveryDialect() {
+        Select in = SQL.select(ID).where(SQL.tuple(NAME, AGE).in(List.of("ed", 30), List.of("wendy", 25)));
+        assertThat(pg(in).sql())
+                .isEqualTo("SELECT users.id FROM users WHERE (users.name, users.age) IN (($1, $2), ($3, $4))");
+        assertThat(pg(in).values()).containsExactly("ed", 30, "wendy", 25);
+        assertThat(pg(in).binds())
+                .extracting(BindValue::type)
+                .containsExactly(String.class, Integer.class, String.class, Integer.class);
+        assertThat(render(in, MariaDbDialect.INSTANCE).sql())
+                .isEqualTo("SELECT users.id FROM users WHERE (users.name, users.age) IN ((?, ?), (?, ?))");
+        assertThat(render(in, H2Dialect.INSTANCE).sql()).isEqualTo(pg(in).sql());
+        assertThat(pg(SQL.select(ID).where(SQL.tuple(NAME, AGE).notIn(List.of(List.of("ed", 30)))))
+                        .sql())
+                .isEqualTo("SELECT users.id FROM users WHERE (users.name, users.age) NOT IN (($1, $2))");
+        assertThat(pg(SQL.select(ID).where(SQL.tuple(NAME, AGE).in(List.of()))).sql())
+                .isEqualTo("SELECT users.id FROM users WHERE 1 = 0");
+        assertThat(pg(SQL.select(ID)
+                                .where(SQL.tuple(NAME, AGE)
+                                        .gt(List.of("ed", 30))
+                                        .and(SQL.tuple(NAME, AGE).ne(java.util.Arrays.asList("x", null)))))
+                        .sql())
+                .isEqualTo("SELECT users.id FROM users WHERE ((users.name, users.age) > ($1, $2))"
+                        + " AND ((users.name, users.age) <> ($3, $4))");
+        assertThat(pg(SQL.select(ID).where(SQL.tuple(ID, NAME).eq(SQL.tuple(A_ID, EMAIL))))
+                        .sql())
+                .isEqualTo("SELECT users.id FROM users WHERE (users.id, users.name) = (addresses.id,"
+                        + " addresses.email_address)");
+        assertThat(pg(SQL.select(ID).where(SQL.tuple(ID, NAME).in(SQL.select(USER_ID, EMAIL))))
+                        .sql())
+                .isEqualTo("SELECT users.id FROM users WHERE (users.id, users.name) IN (SELECT addresses.user_id,"
+                        + " addresses.email_address FROM addresses)");
+    }
+
+    @Test // #16
+    void shouldRefuseTupleRowsOfTheWrongSizeOrWithNullWhereNullMatchesNothing() {
+        assertThatThrownBy(() -> SQL.tuple(NAME, AGE).in(List.of("ed")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a row of 1 values was given for a tuple of 2 expressions");
+        assertThatThrownBy(() -> SQL.tuple(NAME, AGE).in(java.util.Arrays.asList("ed", null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rows must not contain null");
+        assertThatThrownBy(() -> SQL.tuple(NAME, AGE).eq((List<?>) null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("isNull()");
+        assertThatThrownBy(SQL::tuple)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one expression");
+    }
+
     @Test
     void shouldRenderLikeNotLikeAndIlikePerDialect() {
         Select select =
