@@ -9,6 +9,7 @@ import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Statement;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,12 +23,19 @@ final class DefaultEngine implements Engine {
     private final Dialect dialect;
     private final String url;
     private final StatementListener listener;
+    private final @Nullable DriverThreads threads;
 
-    DefaultEngine(ConnectionPool pool, Dialect dialect, String url, StatementListener listener) {
+    DefaultEngine(
+            ConnectionPool pool,
+            Dialect dialect,
+            String url,
+            StatementListener listener,
+            @Nullable DriverThreads threads) {
         this.pool = pool;
         this.dialect = dialect;
         this.url = url;
         this.listener = listener;
+        this.threads = threads;
     }
 
     @Override
@@ -41,17 +49,37 @@ final class DefaultEngine implements Engine {
     }
 
     private Mono<Connection> pooled() {
-        return Mono.from(pool.create()).onErrorMap(error -> !(error instanceof ConnectException), this::connectFailure);
+        // The driver's channel keeps the subscriber that asked for a new connection for the channel's whole life
+        // (Reactor
+        // Netty's connection listener): detached once it has its connection, that chain no longer keeps whoever asked,
+        // such as a session that is never closed, from the garbage collector.
+        Mono<Connection> pooled = Mono.from(pool.create())
+                .onTerminateDetach()
+                .onErrorMap(error -> !(error instanceof ConnectException), this::connectFailure);
+        // A blocking driver opens its connections while the pool is asked for one: on the driver's threads.
+        return threads == null ? pooled : threads.run(pooled);
     }
 
     private Throwable connectFailure(Throwable error) {
         String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        if (error instanceof io.r2dbc.spi.R2dbcTimeoutException) {
+            PoolMetrics metrics = pool.getMetrics().orElse(null);
+            if (metrics != null && metrics.acquiredSize() >= metrics.getMaxAllocatedSize()) {
+                return new ConnectException(
+                        "no connection of " + url + " was free in time (" + reason + "): all "
+                                + metrics.getMaxAllocatedSize() + " connections of the pool are in use and "
+                                + metrics.pendingAcquireSize()
+                                + " more are asked for; connections are held by sessions not closed, transactions not"
+                                + " ended or streams not consumed, or the pool is too small (EngineBuilder.maxSize)",
+                        error);
+            }
+        }
         return new ConnectException("could not connect to " + url + ": " + reason, error);
     }
 
     @Override
     public Mono<SqlConnection> acquire() {
-        return pooled().map(connection -> new DefaultSqlConnection(connection, dialect, listener));
+        return pooled().map(connection -> new DefaultSqlConnection(connection, dialect, listener, threads));
     }
 
     @Override
@@ -131,7 +159,13 @@ final class DefaultEngine implements Engine {
         // Disposal waits a moment on a timer thread: a close chained right after a query (query.then(engine.close()))
         // could otherwise race with reactor-pool's bookkeeping of that query's connection release and return its permit
         // twice.
-        return Mono.defer(pool::disposeLater).delaySubscription(CLOSE_GRACE);
+        Mono<Void> disposal = Mono.defer(pool::disposeLater);
+        DriverThreads on = threads;
+        if (on == null) {
+            return disposal.delaySubscription(CLOSE_GRACE);
+        }
+        // The driver closes its connections on its threads, which are then let go.
+        return on.run(disposal).delaySubscription(CLOSE_GRACE).then(Mono.defer(on::dispose));
     }
 
     @Override

@@ -24,16 +24,30 @@ final class DefaultSqlConnection implements SqlConnection {
     private final Connection connection;
     private final Dialect dialect;
     private final StatementListener listener;
+    /** Where the driver's work runs if it blocks its caller (H2); {@code null} for drivers that do not. */
+    private final @Nullable DriverThreads threads;
     /**
      * Completes when the settings of the last stream are restored; set when that restoring starts, which a cancel does without
      * waiting for it. Every later command on the connection waits for it first. {@code null} while no stream has ended.
      */
     private volatile @Nullable Mono<Void> restored;
 
-    DefaultSqlConnection(Connection connection, Dialect dialect, StatementListener listener) {
+    DefaultSqlConnection(
+            Connection connection, Dialect dialect, StatementListener listener, @Nullable DriverThreads threads) {
         this.connection = connection;
         this.dialect = dialect;
         this.listener = listener;
+        this.threads = threads;
+    }
+
+    private <T> Flux<T> onDriver(Flux<T> command) {
+        DriverThreads on = threads;
+        return on == null ? command : on.run(command);
+    }
+
+    private <T> Mono<T> onDriver(Mono<T> command) {
+        DriverThreads on = threads;
+        return on == null ? command : on.run(command);
     }
 
     @Override
@@ -66,7 +80,7 @@ final class DefaultSqlConnection implements SqlConnection {
 
     private <T> Flux<T> rows(RenderedSql sql, RowMapper<T> mapper, int fetchSize) {
         ValueCodec codec = dialect.codec();
-        return run(sql, fetchSize)
+        Flux<T> rows = run(sql, fetchSize)
                 .concatMap(result -> {
                     // One reader per result, and one lookup of the columns' classes, shared by its rows (mapped one
                     // after the other; a reader is valid only inside RowMapper.map).
@@ -81,6 +95,13 @@ final class DefaultSqlConnection implements SqlConnection {
                     });
                 })
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
+        DriverThreads on = threads;
+        if (on == null) {
+            return rows;
+        }
+        // A stream's rows may be computed as they are requested (H2's lazy execution): requests go to the driver's
+        // threads too.
+        return fetchSize > 0 ? on.stream(rows) : on.run(rows);
     }
 
     @Override
@@ -118,9 +139,10 @@ final class DefaultSqlConnection implements SqlConnection {
     /** Restores the settings of a stream; the connection's next commands wait for it, also when a cancel does not. */
     private Mono<Void> restore(ResultStreaming streaming) {
         return Mono.defer(() -> {
-            Mono<Void> restoring = Flux.fromIterable(streaming.restore())
-                    .concatMap(setting -> updateCount(new RenderedSql(setting, List.of(), List.of()), direct(setting)))
-                    .then()
+            Mono<Void> restoring = onDriver(Flux.fromIterable(streaming.restore())
+                            .concatMap(setting ->
+                                    updateCount(new RenderedSql(setting, List.of(), List.of()), direct(setting)))
+                            .then())
                     .cache();
             restored = restoring.onErrorComplete();
             return restoring;
@@ -136,7 +158,7 @@ final class DefaultSqlConnection implements SqlConnection {
     @Override
     public Mono<Long> execute(RenderedSql sql) {
         Assert.requireNonNull(sql, "sql must not be null");
-        return updateCount(sql, run(sql, 0));
+        return onDriver(updateCount(sql, run(sql, 0)));
     }
 
     @Override
@@ -155,7 +177,7 @@ final class DefaultSqlConnection implements SqlConnection {
                 }
                 run.add(sql);
             }
-            return Flux.fromIterable(runs).concatMap(this::executeRun);
+            return onDriver(Flux.fromIterable(runs).concatMap(this::executeRun));
         });
     }
 
@@ -254,17 +276,19 @@ final class DefaultSqlConnection implements SqlConnection {
 
     @Override
     public Mono<Void> beginTransaction() {
-        return afterRestored(told("BEGIN (implicit)").flatMap(ignored -> Mono.from(connection.beginTransaction())));
+        return onDriver(
+                afterRestored(told("BEGIN (implicit)").flatMap(ignored -> Mono.from(connection.beginTransaction()))));
     }
 
     @Override
     public Mono<Void> commit() {
-        return afterRestored(told("COMMIT").flatMap(ignored -> Mono.from(connection.commitTransaction())));
+        return onDriver(afterRestored(told("COMMIT").flatMap(ignored -> Mono.from(connection.commitTransaction()))));
     }
 
     @Override
     public Mono<Void> rollback() {
-        return afterRestored(told("ROLLBACK").flatMap(ignored -> Mono.from(connection.rollbackTransaction())));
+        return onDriver(
+                afterRestored(told("ROLLBACK").flatMap(ignored -> Mono.from(connection.rollbackTransaction()))));
     }
 
     /** Tells the listeners of a transaction command; what follows is skipped if the subscriber cancelled meanwhile. */
@@ -278,7 +302,7 @@ final class DefaultSqlConnection implements SqlConnection {
 
     @Override
     public Mono<Void> release() {
-        return afterRestored(Mono.defer(() -> Mono.from(connection.close())));
+        return onDriver(afterRestored(Mono.defer(() -> Mono.from(connection.close()))));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Configures an {@link Engine}: echo, listeners and pool settings. Defaults: pool of at most 10 connections, none opened up
@@ -30,6 +31,7 @@ public final class EngineBuilder {
     private Duration acquireTimeout = Duration.ofSeconds(30);
     private @Nullable String validationQuery;
     private @Nullable Dialect dialect;
+    private @Nullable Scheduler driverScheduler;
 
     EngineBuilder(String url) {
         this.url = Assert.hasText(url, "url must not be null or blank");
@@ -136,6 +138,21 @@ public final class EngineBuilder {
     }
 
     /**
+     * Sets where the work of a driver that blocks its caller runs (H2's: see {@link Dialect#driverBlocks()}). By default the
+     * engine makes a bounded scheduler of its own, of as many daemon threads as the pool has connections (named {@code
+     * sluice-h2-n}), and disposes of it when it closes; work already on one of its threads stays there. {@code
+     * Schedulers.immediate()} runs the driver on the subscriber's thread, as the driver itself does: only for programs that block
+     * anyway (a command-line tool), never under an event loop. Drivers that do not block ignore this setting.
+     *
+     * @param scheduler the scheduler; the application disposes of it
+     * @return this builder
+     */
+    public EngineBuilder driverScheduler(Scheduler scheduler) {
+        this.driverScheduler = Assert.requireNonNull(scheduler, "scheduler must not be null");
+        return this;
+    }
+
+    /**
      * Returns the engine. No connection is opened.
      *
      * @return the engine
@@ -182,7 +199,14 @@ public final class EngineBuilder {
         if (echo) {
             all.add(0, new EchoListener());
         }
-        return new DefaultEngine(new ConnectionPool(pool.build()), resolved, safeUrl, Listeners.of(all));
+        DriverThreads threads = null;
+        if (resolved.driverBlocks()) {
+            Scheduler given = driverScheduler;
+            threads = given != null
+                    ? DriverThreads.of(given)
+                    : DriverThreads.create(resolved.name().toLowerCase(java.util.Locale.ROOT), maxSize);
+        }
+        return new DefaultEngine(new ConnectionPool(pool.build()), resolved, safeUrl, Listeners.of(all), threads);
     }
 
     /** The option r2dbc-h2 reads its H2 settings from. */

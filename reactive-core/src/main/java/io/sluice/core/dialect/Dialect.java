@@ -123,4 +123,14 @@ public interface Dialect {
      * @return the codec
      */
     ValueCodec codec();
+
+    /**
+     * Returns whether the driver does its work on the thread that subscribes (r2dbc-h2 runs a statement while its {@code
+     * execute()} is subscribed): the engine then runs the driver's work on threads of its own, never on the caller's.
+     *
+     * @return {@code true} for a driver that blocks its caller; by default {@code false}
+     */
+    default boolean driverBlocks() {
+        return false;
+    }
 }

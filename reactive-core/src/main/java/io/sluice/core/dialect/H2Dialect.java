@@ -37,6 +37,17 @@ public final class H2Dialect extends AbstractDialect {
         return LAZY;
     }
 
+    /**
+     * Returns {@code true}: r2dbc-h2 runs each statement on the thread that subscribes to it, so the engine runs H2's work on
+     * threads of its own.
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean driverBlocks() {
+        return true;
+    }
+
     @Override
     public String typeName(SqlType<?> type) {
         return type.kind() == SqlType.Kind.TEXT ? "CHARACTER VARYING" : super.typeName(type);
