@@ -26,7 +26,7 @@ import reactor.util.function.Tuples;
 public final class RawArms {
 
     /** Keys per {@code IN (...)} list: Sluice's default selectin and lazy-load batch size. */
-    public static final int IN_BATCH = io.sluice.session.SessionFactory.DEFAULT_BATCH_SIZE;
+    public static final int IN_BATCH = io.sluice.session.SessionFactory.DEFAULT_LOAD_BATCH_SIZE;
 
     private final BenchDatabase database;
     private final Fixture fixture;

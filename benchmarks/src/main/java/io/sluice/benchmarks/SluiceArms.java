@@ -29,7 +29,7 @@ public final class SluiceArms {
     }
 
     /**
-     * Creates the arm over a session factory configured otherwise (such as {@code withBatchSize}).
+     * Creates the arm over a session factory configured otherwise (such as {@code withLoadBatchSize}).
      *
      * @param fixture the fixture
      * @param sessions the session factory

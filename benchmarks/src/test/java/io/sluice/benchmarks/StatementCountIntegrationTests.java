@@ -212,7 +212,7 @@ final class StatementCountIntegrationTests {
     void shouldSelectinLoadInTwoStatementsWhenTheBatchSizeCoversN(TestDatabase database) {
         Fixture fixture = fixture(database);
         fixture.seedParents(PARENTS, 10);
-        SluiceArms wide = new SluiceArms(fixture, fixture.sessions().withBatchSize(N));
+        SluiceArms wide = new SluiceArms(fixture, fixture.sessions().withLoadBatchSize(N));
         assertThat(loaded(
                         database,
                         wide.selectin(N).map(parent -> parent.getChildren().size())))

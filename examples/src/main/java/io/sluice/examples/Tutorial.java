@@ -279,7 +279,7 @@ public final class Tutorial {
         }
 
         /**
-         * 1.8.1: each operator, as the names it selects ordered by id. MATCH and tuple IN are left out: Sluice has neither.
+         * 1.8.1: each operator, as the names it selects ordered by id. MATCH is left out: its SQLAlchemy form is SQLite's.
          */
         private Flux<String> commonFilterOperators() {
             return Flux.concat(
@@ -294,7 +294,11 @@ public final class Tutorial {
                             () -> User_.name.in(session.query(User_.name)
                                     .filter(User_.name.like("%ed%"))
                                     .toSelect())),
-                    names("NOT IN", () -> User_.name.notIn(List.of("ed", "wendy", "jack"))),
+                    names(
+                            "tuple IN",
+                            () -> SQL.tuple(User_.name, User_.nickname)
+                                    .in(List.of("ed", "edsnickname"), List.of("wendy", "windy"))),
+                    names("NOT IN", () -> User_.name.notIn("ed", "wendy", "jack")),
                     names("IS NULL", User_.name::isNull),
                     names("IS NOT NULL", User_.name::isNotNull),
                     names("AND", () -> User_.name.eq("ed").and(User_.fullname.eq("Ed Jones"))),
@@ -528,7 +532,7 @@ public final class Tutorial {
 
         /**
          * 1.11.5, not printed by the tutorial: each operator with someuser = jack and someaddress = his first address, as the
-         * objects it selects. {@code contains} is written as an EXISTS over the address's key.
+         * objects it selects.
          */
         private Flux<String> commonRelationshipOperators() {
             return Flux.concat(
@@ -551,8 +555,8 @@ public final class Tutorial {
                     labelled(
                             "contains (o2m)",
                             () -> session.query(User.class)
-                                    .filter(User_.addresses.any(Address_.id.eq(
-                                            jack.getAddresses().get(0).getId())))
+                                    .filter(User_.addresses.contains(
+                                            jack.getAddresses().get(0)))
                                     .orderBy(User_.id)),
                     labelled(
                             "any (collection)",

@@ -96,6 +96,7 @@ final class TutorialIntegrationTests {
                         "ILIKE: ['ed', 'fred']",
                         "IN list: ['ed', 'wendy']",
                         "IN subquery: ['ed', 'fred']",
+                        "tuple IN: ['wendy']",
                         "NOT IN: ['mary', 'fred']",
                         "IS NULL: []",
                         "IS NOT NULL: ['ed', 'wendy', 'mary', 'fred']",

@@ -35,19 +35,31 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     /** Completes when the work subscribed last has finished; the next piece of work waits for it. */
     private Mono<Void> tail = Mono.empty();
 
-    private final int batchSize;
+    private final int loadBatchSize;
     private final KeySelects keySelects;
+    private final OpenSessions.Holder holder;
+    private final OpenSessions openSessions;
 
-    DefaultSession(Engine engine, Mapping mapping, int batchSize, KeySelects keySelects) {
-        this.batchSize = batchSize;
+    DefaultSession(
+            Engine engine,
+            Mapping mapping,
+            int loadBatchSize,
+            int flushBatchSize,
+            KeySelects keySelects,
+            OpenSessions openSessions,
+            OpenSessions.Holder holder) {
+        this.loadBatchSize = loadBatchSize;
+        this.openSessions = openSessions;
+        this.holder = holder;
         this.keySelects = keySelects;
         this.engine = engine;
         this.mapping = mapping;
-        this.unitOfWork = new UnitOfWork(mapping, this);
+        this.unitOfWork = new UnitOfWork(mapping, this, flushBatchSize);
     }
 
-    int batchSize() {
-        return batchSize;
+    /** The most keys in one {@code IN (...)} query of a selectin or lazy load. */
+    int loadBatchSize() {
+        return loadBatchSize;
     }
 
     UnitOfWork unitOfWork() {
@@ -75,9 +87,12 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
                 (flushFirst && autoflush ? flushOn(connection) : Mono.<Void>empty()).thenMany(work.apply(connection)));
     }
 
-    /** Flushes if autoflush is on, in the session's turn. */
-    Mono<Void> autoflush() {
-        return autoflush ? exclusive(this::flushOn).then() : Mono.empty();
+    /**
+     * Completes in the session's turn, once the work subscribed before has finished, after an autoflush if autoflush is on:
+     * what follows starts from the session's state at that moment (a lazy-load batch takes its owners then).
+     */
+    Mono<Void> turn() {
+        return exclusive(on -> autoflush ? flushOn(on) : Mono.<Void>empty()).then();
     }
 
     private <T> Flux<T> exclusive(Function<SqlConnection, ? extends Publisher<T>> work) {
@@ -110,8 +125,9 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             }
             // The session holds the connection from the moment it has it, so that if BEGIN is cancelled, the
             // rollback() or close() that follows still gives it back.
-            return engine.acquire().flatMap(acquired -> {
+            return engine.acquire().onErrorMap(this::noConnection).flatMap(acquired -> {
                 connection = acquired;
+                holder.acquired(this, acquired);
                 return acquired.beginTransaction()
                         .thenReturn(acquired)
                         .onErrorResume(error -> Mono.defer(() -> {
@@ -157,7 +173,16 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     private void forget(SqlConnection on) {
         if (connection == on) {
             connection = null;
+            holder.released();
         }
+    }
+
+    /** Says, when the pool had no connection to give in time, how many sessions of the factory hold one, and which. */
+    private Throwable noConnection(Throwable error) {
+        if (error.getCause() instanceof io.r2dbc.spi.R2dbcTimeoutException) {
+            return new SessionException(error.getMessage() + "; " + openSessions.describeHolders(), error);
+        }
+        return error;
     }
 
     @Override
@@ -403,6 +428,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
                 closed = true;
                 failedFlush = null;
                 unitOfWork.clear();
+                holder.closed();
             };
             // Closing ends the transaction (rolled back) and detaches every object as it is in memory, loaded
             // relationships included; unlike rollback(), it does not put committed values back.
@@ -429,9 +455,14 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             }
             if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_ONE) {
                 Object id = ((Attribute<Object, Object>) relationship.foreignKey()).get(owner);
-                return id == null
-                        ? Mono.just(List.<T>of())
-                        : get(relationship.target(), id).map(List::of).defaultIfEmpty(List.of());
+                if (id == null) {
+                    return Mono.just(List.<T>of());
+                }
+                if (unitOfWork.identityMap().get(relationship.target(), id) != null) {
+                    // the session holds the target: no query
+                    return get(relationship.target(), id).map(List::of).defaultIfEmpty(List.of());
+                }
+                return batcher.load(owner, relationship);
             }
             if (((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner) == null) {
                 return Mono.just(List.<T>of());

@@ -88,7 +88,7 @@ final class Eager {
                         children.put(id, new ArrayList<>());
                     }
                 }
-                return Flux.fromIterable(batches(keys, session.batchSize()))
+                return Flux.fromIterable(batches(keys, session.loadBatchSize()))
                         .concatMap(batch -> session.query((Class<Object>) relationship.target())
                                 .filter(foreignKey.in(batch))
                                 .orderBy(foreignKey, relationship.orderBy())
@@ -118,7 +118,7 @@ final class Eager {
                 }
             }
             Map<Object, Object> targets = new HashMap<>();
-            return Flux.fromIterable(batches(ids, session.batchSize()))
+            return Flux.fromIterable(batches(ids, session.loadBatchSize()))
                     .concatMap(batch -> session.query((Class<Object>) relationship.target())
                             .filter(key.in(batch))
                             .readOnly(readOnly)
@@ -154,7 +154,7 @@ final class Eager {
                 linked.put(id, new ArrayList<>());
             }
         }
-        return Flux.fromIterable(batches(keys, session.batchSize()))
+        return Flux.fromIterable(batches(keys, session.loadBatchSize()))
                 .concatMap(batch -> session.query((Class<Object>) relationship.target(), mine)
                         .join(relationship.association(), targetKey.eq(theirs))
                         .filter(mine.in(batch))

@@ -396,26 +396,21 @@ public final class Query<T> {
     }
 
     /**
-     * Returns this query restricted to the objects a collection relationship of a parent holds:
-     * {@code session.query(Address.class).withParent(jack, User_.addresses)}.
+     * Returns this query restricted to the objects a relationship of a parent holds (SQLAlchemy's {@code with_parent}): {@code
+     * session.query(Address.class).withParent(jack, User_.addresses)}, {@code session.query(User.class).withParent(address,
+     * Address_.user)}, {@code session.query(Keyword.class).withParent(post, BlogPost_.keywords)}. The condition is built from
+     * the parent's key (or, for a reference, its foreign key) as it is now; see {@link
+     * io.sluice.session.mapping.Relationship#withParent(Object)}.
      *
-     * @param parent a persistent object of the relationship's owning class
-     * @param relationship a one-to-many relationship of the parent's class
+     * @param parent an object of the relationship's owning class; with a key, for a collection
+     * @param relationship a relationship of any kind
      * @return the new query
+     * @throws IllegalArgumentException if the parent is not of the owning class, or a collection's parent has no key yet
      */
-    @SuppressWarnings("unchecked")
     public Query<T> withParent(Object parent, io.sluice.session.mapping.Relationship<?, ?> relationship) {
         Assert.requireNonNull(parent, "parent must not be null");
         Assert.requireNonNull(relationship, "relationship must not be null");
-        if (relationship.kind() != io.sluice.session.mapping.Relationship.Kind.ONE_TO_MANY) {
-            throw new IllegalArgumentException(
-                    relationship + " is not one-to-many; use join(...) and filter(...) instead");
-        }
-        Object id = ((EntityModel<Object>) session.model((Class<Object>) parent.getClass())).identity(parent);
-        if (id == null) {
-            throw new IllegalArgumentException(parent + " has no key yet: flush it first");
-        }
-        return filter(((Attribute<?, Object>) relationship.foreignKey()).eq(id));
+        return filter(relationship.withParent(parent));
     }
 
     private Select start() {
@@ -461,7 +456,11 @@ public final class Query<T> {
     }
 
     /**
-     * Emits the results.
+     * Emits the results. The query reads its whole result as fast as the database sends it, keeping the rows the subscriber has
+     * not asked for yet, and then lets other work run on the session: lazy loads started for each result ({@code
+     * all().flatMap(user -> user.getAddresses().flux())}, also with {@code concatMap} or a concurrency) wait for the query and
+     * then run as one {@code IN} query per relationship for up to the load batch size of objects. For results too large to
+     * hold, use {@link #stream()}, which reads only as the subscriber asks.
      *
      * @return the results; the query runs when subscribed
      */
@@ -469,13 +468,19 @@ public final class Query<T> {
         return all(true);
     }
 
-    /** Emits the results, flushing first only if {@code flushFirst} (loads that follow a query skip it). */
+    /**
+     * Emits the results, flushing first only if {@code flushFirst} (loads that follow a query skip it). The rows are read as
+     * fast as the database sends them, whatever the subscriber's demand, those it has not asked for yet kept in order: the
+     * query then gives up the session's turn as soon as its result is read, so that work the subscriber starts on the session
+     * for each result (a lazy load in {@code flatMap} or {@code concatMap}) runs after it instead of waiting for itself.
+     */
     Flux<T> all(boolean flushFirst) {
         Flux<T> results = session.run(flushFirst, connection -> {
-            Statement statement = statement();
-            RowMapper<T> mapper = this.statement == null ? positional(true) : byName(true);
-            return connection.query(statement, mapper);
-        });
+                    Statement statement = statement();
+                    RowMapper<T> mapper = this.statement == null ? positional(true) : byName(true);
+                    return connection.query(statement, mapper);
+                })
+                .onBackpressureBuffer();
         if (items.size() == 1 && items.get(0) instanceof QueryItem.EntityItem entity && mayRepeat(entity.model())) {
             results = results.distinct(Function.identity(), () -> Collections.newSetFromMap(new IdentityHashMap<>()));
         }

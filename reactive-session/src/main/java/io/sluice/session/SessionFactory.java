@@ -14,17 +14,30 @@ import reactor.core.publisher.Mono;
 public final class SessionFactory {
 
     /** The default number of keys in one selectin or coalesced lazy-load query. */
-    public static final int DEFAULT_BATCH_SIZE = 500;
+    public static final int DEFAULT_LOAD_BATCH_SIZE = 500;
+
+    /** The default number of rows in one multi-row INSERT or UPDATE of a flush. */
+    public static final int DEFAULT_FLUSH_BATCH_SIZE = 1_000;
 
     private final Engine engine;
     private final Mapping mapping;
-    private final int batchSize;
+    private final int loadBatchSize;
+    private final int flushBatchSize;
     private final KeySelects keySelects;
+    private final OpenSessions openSessions;
 
-    private SessionFactory(Engine engine, Mapping mapping, int batchSize, KeySelects keySelects) {
+    private SessionFactory(
+            Engine engine,
+            Mapping mapping,
+            int loadBatchSize,
+            int flushBatchSize,
+            KeySelects keySelects,
+            OpenSessions openSessions) {
+        this.openSessions = openSessions;
         this.engine = engine;
         this.mapping = mapping;
-        this.batchSize = batchSize;
+        this.loadBatchSize = loadBatchSize;
+        this.flushBatchSize = flushBatchSize;
         this.keySelects = keySelects;
     }
 
@@ -39,30 +52,53 @@ public final class SessionFactory {
         return new SessionFactory(
                 Assert.requireNonNull(engine, "engine must not be null"),
                 Assert.requireNonNull(mapping, "mapping must not be null"),
-                DEFAULT_BATCH_SIZE,
-                new KeySelects(engine.dialect()));
+                DEFAULT_LOAD_BATCH_SIZE,
+                DEFAULT_FLUSH_BATCH_SIZE,
+                new KeySelects(engine.dialect()),
+                new OpenSessions());
     }
 
     /**
      * Returns a factory like this one whose sessions load relationships of many objects (selectinLoad, coalesced lazy loads)
-     * with at most {@code batchSize} keys per {@code IN (...)} query.
+     * with at most {@code keys} keys per {@code IN (...)} query ({@value #DEFAULT_LOAD_BATCH_SIZE} by default).
      *
-     * @param batchSize the keys per query, at least 1
+     * @param keys the keys per query, at least 1
      * @return the new factory
-     * @throws IllegalArgumentException if {@code batchSize} is less than 1
+     * @throws IllegalArgumentException if {@code keys} is less than 1
      */
-    public SessionFactory withBatchSize(int batchSize) {
-        Assert.isTrue(batchSize >= 1, "batchSize must be at least 1, was " + batchSize);
-        return new SessionFactory(engine, mapping, batchSize, keySelects);
+    public SessionFactory withLoadBatchSize(int keys) {
+        Assert.isTrue(keys >= 1, "the load batch size must be at least 1 key, was " + keys);
+        return new SessionFactory(engine, mapping, keys, flushBatchSize, keySelects, openSessions);
     }
 
     /**
-     * Returns a new session; it connects on first need.
+     * Returns a factory like this one whose flushes send at most {@code rows} rows per multi-row {@code INSERT ... VALUES} and
+     * per multi-row UPDATE ({@value #DEFAULT_FLUSH_BATCH_SIZE} by default). A statement also stays under 30,000 bind values,
+     * so wide rows may go in smaller statements than this.
+     *
+     * @param rows the rows per statement, at least 1
+     * @return the new factory
+     * @throws IllegalArgumentException if {@code rows} is less than 1
+     */
+    public SessionFactory withFlushBatchSize(int rows) {
+        Assert.isTrue(rows >= 1, "the flush batch size must be at least 1 row, was " + rows);
+        return new SessionFactory(engine, mapping, loadBatchSize, rows, keySelects, openSessions);
+    }
+
+    /**
+     * Returns a new session; it connects on first need. Close it when done ({@link Session#close()}): a session that is never
+     * closed and becomes unreachable while it holds a connection has its transaction rolled back and its connection returned
+     * to the pool when the garbage collector finds it, with a warning on the logger {@code io.sluice.session} naming where it
+     * was opened.
      *
      * @return the session
      */
     public Session open() {
-        return new DefaultSession(engine, mapping, batchSize, keySelects);
+        return open(openSessions.open());
+    }
+
+    private Session open(OpenSessions.Holder holder) {
+        return new DefaultSession(engine, mapping, loadBatchSize, flushBatchSize, keySelects, openSessions, holder);
     }
 
     /**
@@ -118,7 +154,7 @@ public final class SessionFactory {
         // The commit is part of the flow rather than of the completion cleanup, so that its failure reaches the
         // subscriber as it is (usingWhen would wrap it) and rolls back like any other failure.
         return Flux.usingWhen(
-                Mono.fromSupplier(() -> new TransactionScope(this, open())),
+                Mono.fromSupplier(() -> new TransactionScope(this, open(openSessions.openInternally()))),
                 scope -> Flux.from(work.apply(scope.session()))
                         .concatWith(Mono.defer(() -> commit(scope)).then(Mono.empty()))
                         .contextWrite(context -> Sessions.with(context, scope)),

@@ -293,7 +293,7 @@ final class SessionIntegrationTests {
     @DatabaseTest
     void shouldLoadInBatchesOfTheConfiguredSize(TestDatabase database) {
         RecordingListener sql = new RecordingListener();
-        SessionFactory sessions = seeded(database, sql).withBatchSize(100);
+        SessionFactory sessions = seeded(database, sql).withLoadBatchSize(100);
         Session session = open(sessions);
         session.query(User.class)
                 .options(io.sluice.session.LoadOption.selectinLoad(User_.addresses))

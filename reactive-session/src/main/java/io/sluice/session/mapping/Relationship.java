@@ -309,6 +309,79 @@ public final class Relationship<O, T> {
         return select.exists();
     }
 
+    /**
+     * Returns the condition that a collection holds an object (SQLAlchemy's {@code contains}): {@code
+     * User_.addresses.contains(address)}. For a one-to-many, the owner's key equals the object's foreign key ({@code users.id =
+     * ?}, as SQLAlchemy writes it); for a many-to-many, a row of the association table links the two ({@code EXISTS (SELECT ...
+     * FROM post_keywords WHERE post_keywords.post_id = posts.id AND post_keywords.keyword_id = ?)}).
+     *
+     * @param object an object of the related class: with its foreign key set for a one-to-many, with a key for a many-to-many
+     * @return the condition
+     * @throws IllegalArgumentException if this is a reference (use {@link #eq(Object)}), or the object has no foreign key or
+     *     key yet (flush it first)
+     */
+    @SuppressWarnings("unchecked")
+    public Expression<Boolean> contains(T object) {
+        Assert.requireNonNull(object, "object must not be null");
+        Assert.isTrue(
+                target.isInstance(object),
+                object + " is not a " + target.getSimpleName() + ", which " + this + " holds");
+        if (kind == Kind.MANY_TO_ONE) {
+            throw new IllegalArgumentException(this + " is a reference, not a collection: use eq(object) instead");
+        }
+        if (kind == Kind.ONE_TO_MANY) {
+            Object parentKey = ((Attribute<Object, Object>) foreignKey()).get(object);
+            if (parentKey == null) {
+                throw new IllegalArgumentException(
+                        object + " has no value in " + foreignKey() + " yet: flush it first, or compare with any(...)");
+            }
+            return ((Attribute<?, Object>) referencedKey()).eq(parentKey);
+        }
+        Object targetKey = EntityModel.of(target).identity(object);
+        if (targetKey == null) {
+            throw new IllegalArgumentException(object + " has no key yet: flush it first");
+        }
+        Column<Object> mine = (Column<Object>) associationOwnerColumn();
+        Attribute<?, Object> ownerKey =
+                (Attribute<?, Object>) EntityModel.of(owner).ids().get(0);
+        return SQL.select(mine)
+                .from(association())
+                .where(mine.eq(ownerKey).and(((Column<Object>) associationTargetColumn()).eq(targetKey)))
+                .exists();
+    }
+
+    /**
+     * Returns the condition that an object of the related class is one this relationship of a parent holds, for a query of the
+     * related class (SQLAlchemy's {@code with_parent}): {@code target.fk = ?} for a one-to-many, {@code target.id = ?} (the
+     * parent's foreign key) for a reference, {@code target.id IN (SELECT ... FROM association WHERE owner_column = ?)} for a
+     * many-to-many.
+     *
+     * @param parent an object of the owning class; with a key, for a collection
+     * @return the condition
+     * @throws IllegalArgumentException if the parent is not of the owning class, or a collection's parent has no key yet
+     */
+    @SuppressWarnings("unchecked")
+    public Expression<Boolean> withParent(Object parent) {
+        Assert.requireNonNull(parent, "parent must not be null");
+        Assert.isTrue(owner.isInstance(parent), parent + " is not a " + owner.getSimpleName() + ", which owns " + this);
+        if (kind == Kind.MANY_TO_ONE) {
+            Object reference = ((Attribute<Object, Object>) foreignKey()).get(parent);
+            return ((Attribute<?, Object>) referencedKey()).eq(reference);
+        }
+        Object parentKey = ((EntityModel<Object>) (EntityModel<?>) EntityModel.of(owner)).identity(parent);
+        if (parentKey == null) {
+            throw new IllegalArgumentException(parent + " has no key yet: flush it first");
+        }
+        if (kind == Kind.ONE_TO_MANY) {
+            return ((Attribute<?, Object>) foreignKey()).eq(parentKey);
+        }
+        Attribute<?, Object> targetKey =
+                (Attribute<?, Object>) EntityModel.of(target).ids().get(0);
+        return targetKey.in(SQL.select(associationTargetColumn())
+                .from(association())
+                .where(((Column<Object>) associationOwnerColumn()).eq(parentKey)));
+    }
+
     /** The key of the object a reference is compared with; the messages are built only when a check fails. */
     private Object keyOf(T object) {
         if (kind != Kind.MANY_TO_ONE) {

@@ -31,15 +31,16 @@ final class FlushExecutor {
 
     /** At most this many bind values per statement (PostgreSQL's limit is 65,535). */
     private static final int MAX_BINDS = 30_000;
-    /** At most this many rows per multi-row insert or update. */
-    private static final int MAX_ROWS = 1_000;
 
     private final SqlConnection connection;
     private final FlushResult result;
+    /** At most this many rows per multi-row insert, update or delete (the factory's flush batch size). */
+    private final int maxRows;
 
-    FlushExecutor(SqlConnection connection, FlushResult result) {
+    FlushExecutor(SqlConnection connection, FlushResult result, int maxRows) {
         this.connection = connection;
         this.result = result;
+        this.maxRows = maxRows;
     }
 
     /**
@@ -81,7 +82,7 @@ final class FlushExecutor {
     private Mono<Void> insert(FlushAction.InsertBatch batch) {
         List<Attribute<?, ?>> columns = batch.columns();
         int rowsPerStatement = connection.dialect().supports(Capability.MULTI_ROW_INSERT)
-                ? Math.max(1, Math.min(MAX_ROWS, MAX_BINDS / Math.max(1, columns.size())))
+                ? Math.max(1, Math.min(maxRows, MAX_BINDS / Math.max(1, columns.size())))
                 : 1;
         List<List<EntityState<?>>> chunks = new ArrayList<>();
         List<EntityState<?>> states = batch.states();
@@ -143,7 +144,7 @@ final class FlushExecutor {
 
     /**
      * Sends a run of updates. Where the database can update many rows with their own values in one statement, the objects of
-     * one class that changed the same columns go in one {@link UpdateRows} per {@value #MAX_ROWS} (one round trip instead of
+     * one class that changed the same columns go in one {@link UpdateRows} per flush batch size (one round trip instead of
      * one per row); the rest, and all on other databases, are sent as UPDATEs of the same SQL batched into one driver
      * statement.
      */
@@ -175,7 +176,7 @@ final class FlushExecutor {
             int columns = 2 * shape.getKey().model().ids().size()
                     + shape.getKey().changed().size()
                     + 2;
-            int rowsPerStatement = Math.max(1, Math.min(MAX_ROWS, MAX_BINDS / columns));
+            int rowsPerStatement = Math.max(1, Math.min(maxRows, MAX_BINDS / columns));
             for (int from = 0; from < rows.size(); from += rowsPerStatement) {
                 List<FlushAction.UpdateRow> chunk = rows.subList(from, Math.min(rows.size(), from + rowsPerStatement));
                 steps.add(() -> updateRows(shape.getKey(), chunk));
@@ -350,8 +351,8 @@ final class FlushExecutor {
         Attribute<Object, Object> id = (Attribute<Object, Object>) model.ids().get(0);
         List<List<EntityState<?>>> chunks = new ArrayList<>();
         List<EntityState<?>> states = action.states();
-        for (int from = 0; from < states.size(); from += MAX_ROWS) {
-            chunks.add(states.subList(from, Math.min(states.size(), from + MAX_ROWS)));
+        for (int from = 0; from < states.size(); from += maxRows) {
+            chunks.add(states.subList(from, Math.min(states.size(), from + maxRows)));
         }
         return Flux.fromIterable(chunks)
                 .concatMap(chunk -> {

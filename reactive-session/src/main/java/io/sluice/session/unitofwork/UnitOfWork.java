@@ -35,6 +35,7 @@ public final class UnitOfWork {
     private final List<EntityState<?>> toDelete = new ArrayList<>();
     private final List<EntityState<?>> deletedInTransaction = new ArrayList<>();
     private final RelationLoader loader;
+    private final int flushBatchSize;
     private final List<Statement> bulk = new ArrayList<>();
     private final Set<EntityState<?>> deletesPrepared = Collections.newSetFromMap(new IdentityHashMap<>(4));
     /** The objects whose snapshot a flush of the current transaction replaced (their committed values are kept aside). */
@@ -45,10 +46,12 @@ public final class UnitOfWork {
      *
      * @param mapping the mapping of the objects it will hold
      * @param loader what loads the relationships of its objects
+     * @param flushBatchSize the most rows in one multi-row INSERT or UPDATE
      */
-    public UnitOfWork(Mapping mapping, RelationLoader loader) {
+    public UnitOfWork(Mapping mapping, RelationLoader loader, int flushBatchSize) {
         this.mapping = mapping;
         this.loader = loader;
+        this.flushBatchSize = flushBatchSize;
     }
 
     /**
@@ -345,10 +348,10 @@ public final class UnitOfWork {
         for (java.util.Map.Entry<Table, java.util.LinkedHashSet<List<Object>>> entry : inserts.entrySet()) {
             Table table = entry.getKey();
             List<List<?>> rows = new ArrayList<>(entry.getValue());
-            for (int from = 0; from < rows.size(); from += 1000) {
+            for (int from = 0; from < rows.size(); from += flushBatchSize) {
                 statements.add(SQL.insertInto(table)
                         .columns(table.columns().get(0), table.columns().get(1))
-                        .rows(rows.subList(from, Math.min(rows.size(), from + 1000))));
+                        .rows(rows.subList(from, Math.min(rows.size(), from + flushBatchSize))));
             }
         }
         return statements;
@@ -431,7 +434,7 @@ public final class UnitOfWork {
                 return Mono.empty();
             }
             FlushResult result = new FlushResult();
-            FlushExecutor executor = new FlushExecutor(connection, result);
+            FlushExecutor executor = new FlushExecutor(connection, result, flushBatchSize);
             List<Table> order = mapping.metadata().sortedTables();
             List<Statement> statements = List.copyOf(bulk);
             // Grouped once: a table's turn changes only its own objects (inserted ones get keys).
