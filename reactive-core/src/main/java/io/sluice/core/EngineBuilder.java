@@ -138,11 +138,12 @@ public final class EngineBuilder {
     }
 
     /**
-     * Sets where the work of a driver that blocks its caller runs (H2's: see {@link Dialect#driverBlocks()}). By default the
-     * engine makes a bounded scheduler of its own, of as many daemon threads as the pool has connections (named {@code
-     * sluice-h2-n}), and disposes of it when it closes; work already on one of its threads stays there. {@code
-     * Schedulers.immediate()} runs the driver on the subscriber's thread, as the driver itself does: only for programs that block
-     * anyway (a command-line tool), never under an event loop. Drivers that do not block ignore this setting.
+     * Sets where the work of a driver that blocks its subscriber (H2's: see {@link Dialect#driverBlocks()}) runs when it is
+     * subscribed from a thread that must not block: an event loop (WebFlux's), or Reactor's parallel and single schedulers.
+     * By default the engine makes a bounded scheduler of its own, of as many daemon threads as the pool has connections (named
+     * {@code sluice-h2-n}), and disposes of it when it closes. Work subscribed from a thread that may block (a main thread, a
+     * worker of a bounded-elastic scheduler) runs in place, as the driver itself does. Drivers that do not block ignore this
+     * setting.
      *
      * @param scheduler the scheduler; the application disposes of it
      * @return this builder
