@@ -79,7 +79,19 @@ final class LazyBatcher {
         Batch(Relationship<?, ?> relationship) {
             this.relationship = relationship;
             // Autoflush once, in the turn; the IN queries of the batch then skip it.
-            this.result = session.turn().then(Mono.defer(this::start)).cache();
+            this.result = session.turn()
+                    .then(Mono.defer(this::start))
+                    .doFinally(signal -> close())
+                    .cache();
+        }
+
+        /** Takes the batch out of the open ones, if it still is: loads asked for from now on open another. */
+        private void close() {
+            synchronized (LazyBatcher.this) {
+                if (open.get(relationship) == this) {
+                    open.remove(relationship);
+                }
+            }
         }
 
         /** Closes the batch: picks its owners from those asked for and the session's others, and loads them. */
@@ -87,10 +99,8 @@ final class LazyBatcher {
             List<Object> owners = new ArrayList<>();
             List<Mono<Void>> elsewhere = new ArrayList<>();
             Map<Object, Mono<Void>> flying;
+            close();
             synchronized (LazyBatcher.this) {
-                if (open.get(relationship) == this) {
-                    open.remove(relationship);
-                }
                 flying = running.computeIfAbsent(relationship, key -> new IdentityHashMap<>());
                 for (Object owner : requested) {
                     Mono<Void> other = flying.get(owner);

@@ -49,11 +49,6 @@ final class OpenSessions {
         return new Holder(null);
     }
 
-    /** The number of sessions that hold a connection now. */
-    int holding() {
-        return holding.size();
-    }
-
     /** Describes who holds the connections, for an error about the pool having none to give. */
     String describeHolders() {
         List<Holder> now = new ArrayList<>(holding);
