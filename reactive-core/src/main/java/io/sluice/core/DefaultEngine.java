@@ -53,8 +53,13 @@ final class DefaultEngine implements Engine {
         // (Reactor
         // Netty's connection listener): detached once it has its connection, that chain no longer keeps whoever asked,
         // such as a session that is never closed, from the garbage collector.
+        // The connection is passed on only once the pool's acquire has completed: r2dbc-pool gives back a connection
+        // whose
+        // acquire is cancelled after it was emitted, and work that runs while the connection is emitted (a whole
+        // synchronous H2 statement) may cancel what it subscribed to, as next() does, before that completion.
         Mono<Connection> pooled = Mono.from(pool.create())
                 .onTerminateDetach()
+                .single()
                 .onErrorMap(error -> !(error instanceof ConnectException), this::connectFailure);
         // A blocking driver opens its connections while the pool is asked for one: on the driver's threads.
         return threads == null ? pooled : threads.run(pooled);

@@ -34,7 +34,6 @@ final class LazyBatcher {
         this.session = session;
     }
 
-    @SuppressWarnings("unchecked")
     <T> Mono<List<T>> load(Object owner, Relationship<?, T> relationship) {
         return Mono.defer(() -> {
             Mono<Void> done;

@@ -58,8 +58,10 @@ final class OpenSessions {
         now.sort(Comparator.comparingLong(holder -> holder.since));
         StringBuilder text = new StringBuilder()
                 .append(now.size())
-                .append(now.size() == 1 ? " session" : " sessions")
-                .append(" of this factory hold one; the oldest opened at ");
+                .append(
+                        now.size() == 1
+                                ? " session of this factory holds one, opened at "
+                                : " sessions of this factory hold one; the oldest were opened at ");
         for (int i = 0; i < Math.min(SITES_SHOWN, now.size()); i++) {
             text.append(i == 0 ? "" : ", ").append(now.get(i).site());
         }

@@ -456,8 +456,8 @@ public final class Query<T> {
     }
 
     /**
-     * Emits the results. The query reads its whole result first, whatever the subscriber's demand, and then lets other work run
-     * on the session: lazy loads started for each result ({@code
+     * Emits the results. The query reads its whole result as fast as the database sends it, whatever the subscriber's demand
+     * (keeping what it has not asked for yet), and then lets other work run on the session: lazy loads started for each result ({@code
      * all().flatMap(user -> user.getAddresses().flux())}, also with {@code concatMap} or a concurrency) wait for the query and
      * then run as one {@code IN} query per relationship for up to the load batch size of objects. For results too large to
      * hold, use {@link #stream()}, which reads only as the subscriber asks.
@@ -469,11 +469,11 @@ public final class Query<T> {
     }
 
     /**
-     * Emits the results, flushing first only if {@code flushFirst} (loads that follow a query skip it). The whole result is read
-     * first, whatever the subscriber's demand: the query then gives up the session's turn as soon as the database has sent its
-     * rows, so that work the subscriber starts on the session for each result (a lazy load in {@code flatMap} or {@code
-     * concatMap}) runs after it instead of waiting for itself. (A buffer that emits while reading costs more per row, and the
-     * objects are held by the identity map anyway.)
+     * Emits the results, flushing first only if {@code flushFirst} (loads that follow a query skip it). The rows are read as
+     * fast as the database sends them, whatever the subscriber's demand, those it has not asked for yet kept in order ({@link
+     * FluxReadAhead}): the query then gives up the session's turn as soon as its result is read, so that work the subscriber
+     * starts on the session for each result (a lazy load in {@code flatMap} or {@code concatMap}) runs after it instead of
+     * waiting for itself.
      */
     Flux<T> all(boolean flushFirst) {
         Flux<T> results = session.run(flushFirst, connection -> {
@@ -481,8 +481,7 @@ public final class Query<T> {
                     RowMapper<T> mapper = this.statement == null ? positional(true) : byName(true);
                     return connection.query(statement, mapper);
                 })
-                .collectList()
-                .flatMapIterable(Function.identity());
+                .as(FluxReadAhead::new);
         if (items.size() == 1 && items.get(0) instanceof QueryItem.EntityItem entity && mayRepeat(entity.model())) {
             results = results.distinct(Function.identity(), () -> Collections.newSetFromMap(new IdentityHashMap<>()));
         }

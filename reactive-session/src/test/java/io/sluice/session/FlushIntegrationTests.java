@@ -1,6 +1,7 @@
 package io.sluice.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.sluice.core.Engine;
@@ -86,6 +87,43 @@ final class FlushIntegrationTests {
         assertThat(last.getBalance()).isEqualByComparingTo("2499.50");
         check.close().block();
         session.close().block();
+    }
+
+    @DatabaseTest // #16
+    void shouldSendAtMostTheFlushBatchSizeOfRowsPerStatement(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = sessions(database, sql).withFlushBatchSize(10);
+        Session session = sessions.open();
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            accounts.add(new Account("a" + i, i + ".50"));
+        }
+        session.addAll(accounts);
+        session.commit().as(StepVerifier::create).verifyComplete();
+
+        assertThat(sql.events().stream().filter(event -> event.startsWith("INSERT")))
+                .hasSize(3);
+        assertThat(sql.statements())
+                .filteredOn(statement -> statement.sql().startsWith("INSERT"))
+                .extracting(statement -> statement.values().size())
+                .containsExactly(10 * 3, 10 * 3, 5 * 3);
+        assertThat(rows()).isEqualTo(25);
+
+        sql.clear();
+        accounts.forEach(account -> account.setBalance(new java.math.BigDecimal("1.00")));
+        session.commit().as(StepVerifier::create).verifyComplete();
+        // PostgreSQL and MariaDB update many rows in one statement: 10 at the most; H2 sends one UPDATE per row
+        assertThat(updates(sql)).hasSize(database == TestDatabase.H2 ? 25 : 3);
+        Session check = sessions.open();
+        assertThat(accountsById(check)).extracting(Account::getVersion).containsOnly(2L);
+        check.close().block(Duration.ofSeconds(10));
+        session.close().block(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> sessions.withFlushBatchSize(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the flush batch size must be at least 1 row, was 0");
+        assertThatThrownBy(() -> sessions.withLoadBatchSize(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the load batch size must be at least 1 key, was 0");
     }
 
     @DatabaseTest

@@ -97,6 +97,9 @@ final class OpenSessionsIntegrationTests {
         Session holding = factory.open();
         sessions.add(holding);
         holding.query(Ticket.class).count().block(WAIT);
+        assertThat(pooled.poolMetrics().orElseThrow().acquiredSize())
+                .as("the holding session holds the pool's connection")
+                .isEqualTo(1);
         Session waiting = factory.open();
         sessions.add(waiting);
 
@@ -106,7 +109,7 @@ final class OpenSessionsIntegrationTests {
                 .expectErrorSatisfies(error -> assertThat(error)
                         .isInstanceOf(SessionException.class)
                         .hasMessageContaining("all 1 connections of the pool are in use")
-                        .hasMessageContaining("1 session of this factory hold one; the oldest opened at"
+                        .hasMessageContaining("1 session of this factory holds one, opened at"
                                 + " io.sluice.session.OpenSessionsIntegrationTests"
                                 + ".shouldSayWhichSessionsHoldTheConnectionsWhenThePoolHasNoneToGive(")
                         .hasMessageContaining("close sessions when done"))
