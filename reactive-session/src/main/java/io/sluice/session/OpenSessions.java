@@ -39,14 +39,19 @@ final class OpenSessions {
      * SessionFactory#open()}.
      */
     Holder open() {
-        return new Holder(WALKER.walk(frames -> frames.filter(frame -> !OWN.contains(frame.getClassName()))
-                .findFirst()
-                .orElse(null)));
+        return new Holder(
+                WALKER.walk(frames -> frames.filter(frame -> !OWN.contains(frame.getClassName()))
+                        .findFirst()
+                        .orElse(null)),
+                true);
     }
 
-    /** Returns a holder for a session opened by Sluice itself ({@code inTransaction}), which always closes it. */
+    /**
+     * Returns a holder for a session opened by Sluice itself ({@code inTransaction}), which always closes it: counted among
+     * the sessions holding connections, but not watched by the cleaner.
+     */
     Holder openInternally() {
-        return new Holder(null);
+        return new Holder(null, false);
     }
 
     /** Describes who holds the connections, for an error about the pool having none to give. */
@@ -76,22 +81,27 @@ final class OpenSessions {
     final class Holder implements Runnable {
 
         private final StackWalker.@Nullable StackFrame opened;
+        private final boolean watched;
         private volatile @Nullable SqlConnection connection;
         private volatile long since;
         private Cleaner.@Nullable Cleanable cleanable;
 
-        private Holder(StackWalker.@Nullable StackFrame opened) {
+        private Holder(StackWalker.@Nullable StackFrame opened, boolean watched) {
             this.opened = opened;
+            this.watched = watched;
         }
 
         String site() {
             StackWalker.StackFrame frame = opened;
-            return frame == null ? "inTransaction" : frame.toString();
+            return frame != null ? frame.toString() : watched ? "(unknown)" : "inTransaction";
         }
 
-        /** The session got a connection; on the first, it is watched so that the connection is released if it is lost. */
+        /**
+         * The session got a connection; on the first, a session the application opened is watched so that the connection is
+         * released if the session is lost.
+         */
         void acquired(Object session, SqlConnection acquired) {
-            if (cleanable == null) {
+            if (cleanable == null && watched) {
                 cleanable = CLEANER.register(session, this);
             }
             connection = acquired;
