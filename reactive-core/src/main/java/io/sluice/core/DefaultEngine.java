@@ -49,14 +49,11 @@ final class DefaultEngine implements Engine {
     }
 
     private Mono<Connection> pooled() {
-        // The driver's channel keeps the subscriber that asked for a new connection for the channel's whole life
-        // (Reactor
-        // Netty's connection listener): detached once it has its connection, that chain no longer keeps whoever asked,
-        // such as a session that is never closed, from the garbage collector.
-        // The connection is passed on only once the pool's acquire has completed: r2dbc-pool gives back a connection
-        // whose
-        // acquire is cancelled after it was emitted, and work that runs while the connection is emitted (a whole
-        // synchronous H2 statement) may cancel what it subscribed to, as next() does, before that completion.
+        // Detached once it has its connection: Reactor Netty keeps the subscriber that asked for a new connection for
+        // the channel's whole life, which would keep whoever asked (a session never closed) from the garbage collector.
+        // Passed on only once the acquire has completed (single()): r2dbc-pool gives back a connection whose acquire is
+        // cancelled after it was emitted, and a synchronous H2 statement run inside that emission may cancel upstream
+        // (as next() does) before the completion.
         Mono<Connection> pooled = Mono.from(pool.create())
                 .onTerminateDetach()
                 .single()

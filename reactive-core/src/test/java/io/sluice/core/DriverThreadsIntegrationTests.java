@@ -75,8 +75,8 @@ final class DriverThreadsIntegrationTests {
         AtomicReference<Object> result = new AtomicReference<>();
 
         // The statement waits at the gate, which the parallel thread opens only after its subscribe() has returned:
-        // were H2
-        // run on that thread, subscribe() would wait for the statement, which would wait 10 seconds and answer false.
+        // were H2 run on that thread, subscribe() would wait for the statement, which would wait 10 seconds and answer
+        // false.
         Schedulers.parallel().schedule(() -> {
             engine.query(SQL.text("SELECT SLUICE_AWAIT()"))
                     .next()

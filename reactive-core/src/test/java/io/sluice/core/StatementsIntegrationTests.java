@@ -135,8 +135,7 @@ final class StatementsIntegrationTests {
                         .orderBy(NAME)))
                 .containsExactly(List.of("ed"), List.of("wendy"));
         // jack's age is NULL: ('jack', NULL) differs from every row by its name, so the standard (PostgreSQL, MariaDB)
-        // keeps
-        // him; H2 answers NULL for a row with a NULL in [NOT] IN, so it does not
+        // keeps him; H2 answers NULL for a row with a NULL in [NOT] IN, so it does not
         List<List<Object>> notIn = rows(SQL.select(NAME)
                 .where(SQL.tuple(NAME, AGE).notIn(List.of("ed", 30), List.of("wendy", 25)))
                 .orderBy(NAME));

@@ -162,8 +162,7 @@ final class LazyLoadIntegrationTests {
         keys.query(User_.id).orderBy(User_.id).all().doOnNext(ids::add).blockLast(WAIT);
 
         // From an event loop's kind of thread, as a WebFlux handler runs: on a thread that may block, H2 runs each get
-        // to its
-        // end as it is subscribed, so there is never more than one user waiting to be loaded.
+        // to its end as it is subscribed, so there is never more than one user waiting to be loaded.
         assertThat(run(
                         factory,
                         session -> Flux.fromIterable(ids)
