@@ -7,8 +7,8 @@ import io.sluice.benchmarks.model.Child;
 import io.sluice.benchmarks.model.Item;
 import io.sluice.benchmarks.model.Parent;
 import io.sluice.benchmarks.model.Parent_;
+import io.sluice.session.Row2;
 import io.sluice.session.SessionFactory;
-import io.sluice.session.Tuple2;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -104,7 +104,7 @@ public final class SluiceArms {
      * @param n the number of rows
      * @return the tuples
      */
-    public Flux<Tuple2<String, Long>> tuples(int n) {
+    public Flux<Row2<String, Long>> tuples(int n) {
         return sessions.inTransaction(
                 session -> session.query(Parent_.name, Parent_.id).limit(n).all());
     }

@@ -1,22 +1,22 @@
 package io.sluice.examples;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToOne;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToOne;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToOne;
+import io.sluice.session.mapping.MappedColumn;
 import org.jspecify.annotations.Nullable;
 
 /** The tutorial's {@code Address}: a row of table {@code addresses}, whose {@code user_id} references {@code users}. */
-@Table("addresses")
+@Entity(table = "addresses")
 public class Address {
 
     @Id
     @Generated
     private Integer id;
 
-    @Column(nullable = false)
+    @MappedColumn(nullable = false)
     private String emailAddress;
 
     /** The foreign key, set from the user's id when the address is flushed. */

@@ -1,20 +1,20 @@
 package io.sluice.examples;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.ToOne;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToMany;
 import io.sluice.session.mapping.ManyToOne;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToMany;
-import io.sluice.session.relation.ToOne;
+import io.sluice.session.mapping.MappedColumn;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The tutorial's {@code BlogPost}: a row of table {@code posts}, written by a {@link User} and linked to {@link Keyword}s
  * through the rows of the association table {@code post_keywords}.
  */
-@Table("posts")
+@Entity(table = "posts")
 public class BlogPost {
 
     @Id
@@ -24,10 +24,10 @@ public class BlogPost {
     /** The foreign key to the author. */
     private Integer userId;
 
-    @Column(length = 255, nullable = false)
+    @MappedColumn(length = 255, nullable = false)
     private String headline;
 
-    @Column(text = true)
+    @MappedColumn(text = true)
     private String body;
 
     /** The author; {@link User}'s {@code posts} is the other side. */

@@ -1,22 +1,22 @@
 package io.sluice.examples;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToMany;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToMany;
+import io.sluice.session.mapping.MappedColumn;
 import org.jspecify.annotations.Nullable;
 
 /** The tutorial's {@code Keyword}: a row of table {@code keywords}, a unique word that tags {@link BlogPost}s. */
-@Table("keywords")
+@Entity(table = "keywords")
 public class Keyword {
 
     @Id
     @Generated
     private Integer id;
 
-    @Column(length = 50, nullable = false, unique = true)
+    @MappedColumn(length = 50, nullable = false, unique = true)
     private String keyword;
 
     /** The posts with this keyword: the other side of {@link BlogPost}'s {@code keywords}, which owns the association. */

@@ -14,9 +14,9 @@ import io.sluice.session.LoadOption;
 import io.sluice.session.NoResultException;
 import io.sluice.session.NonUniqueResultException;
 import io.sluice.session.Query;
+import io.sluice.session.Row2;
 import io.sluice.session.Session;
 import io.sluice.session.SessionFactory;
-import io.sluice.session.Tuple2;
 import io.sluice.session.mapping.Mapping;
 import java.util.List;
 import java.util.Objects;
@@ -243,10 +243,10 @@ public final class Tutorial {
                     // 8.2
                     Flux.defer(() -> session.query(User_.name, User_.fullname)
                             .all()
-                            .map(row -> row.getT1() + " " + row.getT2())),
+                            .map(row -> row.first() + " " + row.second())),
                     // 8.3
                     Flux.defer(() ->
-                            session.query(User.class, User_.name).all().map(row -> row.getT1() + " " + row.getT2())),
+                            session.query(User.class, User_.name).all().map(row -> row.first() + " " + row.second())),
                     // 8.4
                     Flux.defer(() -> session.query(User_.name.as("name_label")).all()),
                     // 8.5
@@ -254,7 +254,7 @@ public final class Tutorial {
                         Aliased<User> userAlias = session.aliased(User.class, "user_alias");
                         return session.query(userAlias, userAlias.get(User_.name))
                                 .all()
-                                .map(row -> row.getT1().toString());
+                                .map(row -> row.first().toString());
                     }),
                     // 8.6: [1:3] is LIMIT 2 OFFSET 1
                     Flux.defer(() -> session.query(User.class)
@@ -428,7 +428,7 @@ public final class Tutorial {
                             .filter(User_.id.eq(Address_.userId))
                             .filter(jackAtGoogle.get())
                             .all()
-                            .flatMapIterable(row -> List.of(str(row.getT1()), str(row.getT2())))),
+                            .flatMapIterable(row -> List.of(str(row.first()), str(row.second())))),
                     // 11.2: the ON clause comes from the foreign key
                     showAll(() -> session.query(User.class).join(Address.class).filter(jackAtGoogle.get())),
                     // not printed by the tutorial: the other forms it lists, as the names they select
@@ -467,7 +467,7 @@ public final class Tutorial {
                         .filter(adalias1.get(Address_.emailAddress).eq("jack@google.com"))
                         .filter(adalias2.get(Address_.emailAddress).eq("j25@yahoo.com"))
                         .all()
-                        .map(row -> row.getT1() + " " + row.getT2() + " " + row.getT3());
+                        .map(row -> row.first() + " " + row.second() + " " + row.third());
             }));
         }
 
@@ -489,7 +489,7 @@ public final class Tutorial {
                                 .join(adalias, User_.addresses)
                                 .all()
                                 .flatMapIterable(
-                                        row -> List.of(String.valueOf(row.getT1()), String.valueOf(row.getT2())));
+                                        row -> List.of(String.valueOf(row.first()), String.valueOf(row.second())));
                     }));
         }
 
@@ -503,7 +503,7 @@ public final class Tutorial {
                         .outerJoin(stmt, User_.id.eq(stmt.column(Address_.userId)))
                         .orderBy(User_.id)
                         .all()
-                        .map(row -> row.getT1() + " " + str(row.getT2()));
+                        .map(row -> row.first() + " " + str(row.second()));
             });
         }
 
@@ -798,8 +798,8 @@ public final class Tutorial {
             return string.contains("'") && !string.contains("\"") ? "\"" + string + "\"" : "'" + string + "'";
         } else if (value instanceof Boolean bool) {
             return bool ? "True" : "False";
-        } else if (value instanceof Tuple2<?, ?> tuple) {
-            return "(" + repr(tuple.getT1()) + ", " + repr(tuple.getT2()) + ")";
+        } else if (value instanceof Row2<?, ?> tuple) {
+            return "(" + repr(tuple.first()) + ", " + repr(tuple.second()) + ")";
         } else if (value instanceof List<?> list) {
             return list.stream().map(Tutorial::repr).collect(Collectors.joining(", ", "[", "]"));
         }

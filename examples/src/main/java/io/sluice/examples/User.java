@@ -1,11 +1,11 @@
 package io.sluice.examples;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.OneToMany;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToMany;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The tutorial adds {@code User.addresses} in "Building a Relationship" and {@code User.posts} in "Building a Many To Many
  * Relationship"; a Java class is declared whole, so both are here from the start.
  */
-@Table("users")
+@Entity(table = "users")
 public class User {
 
     // The fields carry no @Nullable (though id is null until inserted): the metamodel processor would copy that type
@@ -25,13 +25,13 @@ public class User {
     @Generated
     private Integer id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String name;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String fullname;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String nickname;
 
     /** The user's addresses, ordered by id; an {@link Address}'s {@code user} is the other side. */

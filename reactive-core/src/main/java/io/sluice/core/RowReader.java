@@ -2,8 +2,8 @@ package io.sluice.core;
 
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
-import io.sluice.core.dialect.ColumnClasses;
 import io.sluice.core.dialect.ValueCodec;
+import io.sluice.core.internal.ColumnClasses;
 import io.sluice.core.sql.SqlType;
 import org.jspecify.annotations.Nullable;
 

@@ -5,11 +5,11 @@ import io.sluice.core.SqlConnection;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.Expression;
+import io.sluice.session.internal.EntityRows;
+import io.sluice.session.internal.EntityState;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Mapping;
-import io.sluice.session.unitofwork.EntityState;
-import io.sluice.session.unitofwork.UnitOfWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /** The {@link Session}: a unit of work plus one connection, used by one piece of work at a time. */
-final class DefaultSession implements Session, io.sluice.session.relation.RelationLoader {
+final class DefaultSession implements Session, io.sluice.session.RelationLoader {
 
     private final Engine engine;
     private final Mapping mapping;
@@ -283,7 +283,8 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             }
             return run(connection -> connection.query(
                             keySelects.select(model, key),
-                            row -> unitOfWork.load(model, model.read(row, 0), defaultReadOnly)))
+                            row -> unitOfWork.objectForRow(
+                                    model, EntityRows.of(model).read(row, 0), defaultReadOnly)))
                     .reduce((first, second) -> {
                         throw new NonUniqueResultException(
                                 "more than one row of " + model.table().name() + " has the key " + key
@@ -376,7 +377,9 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
             }
             EntityModel<Object> model = state.model();
             Object id = java.util.Objects.requireNonNull(model.identity(entity));
-            return exclusive(on -> on.query(keySelects.select(model, id), row -> model.read(row, 0)))
+            return exclusive(on -> on.query(
+                            keySelects.select(model, id),
+                            row -> EntityRows.of(model).read(row, 0)))
                     .next()
                     .switchIfEmpty(
                             Mono.error(() -> new NoResultException("the row of " + entity + " no longer exists")))
@@ -447,7 +450,7 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> Mono<List<T>> load(Object owner, io.sluice.session.mapping.Relationship<?, T> relationship) {
+    public <T> Mono<List<T>> fetch(Object owner, io.sluice.session.mapping.Relationship<?, T> relationship) {
         return Mono.defer(() -> {
             if (closed || unitOfWork.identityMap().stateOf(owner) == null) {
                 return Mono.error(new DetachedInstanceException(relationship + " of " + owner
@@ -462,12 +465,12 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
                     // the session holds the target: no query
                     return get(relationship.target(), id).map(List::of).defaultIfEmpty(List.of());
                 }
-                return batcher.load(owner, relationship);
+                return batcher.fetch(owner, relationship);
             }
             if (((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner) == null) {
                 return Mono.just(List.<T>of());
             }
-            return batcher.load(owner, relationship);
+            return batcher.fetch(owner, relationship);
         });
     }
 
@@ -550,51 +553,51 @@ final class DefaultSession implements Session, io.sluice.session.relation.Relati
     }
 
     @Override
-    public <A, B> Query<Tuple2<A, B>> query(Expression<A> first, Expression<B> second) {
+    public <A, B> Query<Row2<A, B>> query(Expression<A> first, Expression<B> second) {
         return new Query<>(
                 this,
                 List.of(expression(first), expression(second)),
-                values -> new Tuple2<>(at(values, 0), at(values, 1)));
+                values -> new Row2<>(at(values, 0), at(values, 1)));
     }
 
     @Override
-    public <A, B, C> Query<Tuple3<A, B, C>> query(Expression<A> first, Expression<B> second, Expression<C> third) {
+    public <A, B, C> Query<Row3<A, B, C>> query(Expression<A> first, Expression<B> second, Expression<C> third) {
         return new Query<>(
                 this,
                 List.of(expression(first), expression(second), expression(third)),
-                values -> new Tuple3<>(at(values, 0), at(values, 1), at(values, 2)));
+                values -> new Row3<>(at(values, 0), at(values, 1), at(values, 2)));
     }
 
     @Override
-    public <E, A> Query<Tuple2<E, A>> query(Class<E> type, Expression<A> expression) {
+    public <E, A> Query<Row2<E, A>> query(Class<E> type, Expression<A> expression) {
         return new Query<>(
                 this,
                 List.of(entity(type), expression(expression)),
-                values -> new Tuple2<>(at(values, 0), at(values, 1)));
+                values -> new Row2<>(at(values, 0), at(values, 1)));
     }
 
     @Override
-    public <E, A> Query<Tuple2<E, A>> query(Aliased<E> aliased, Expression<A> expression) {
+    public <E, A> Query<Row2<E, A>> query(Aliased<E> aliased, Expression<A> expression) {
         Assert.requireNonNull(aliased, "aliased must not be null");
         return new Query<>(
                 this,
                 List.of(new QueryItem.EntityItem(aliased.model(), aliased.source()), expression(expression)),
-                values -> new Tuple2<>(at(values, 0), at(values, 1)));
+                values -> new Row2<>(at(values, 0), at(values, 1)));
     }
 
     @Override
-    public <A, B> Query<Tuple2<A, B>> query(Class<A> first, Class<B> second) {
+    public <A, B> Query<Row2<A, B>> query(Class<A> first, Class<B> second) {
         return new Query<>(
-                this, List.of(entity(first), entity(second)), values -> new Tuple2<>(at(values, 0), at(values, 1)));
+                this, List.of(entity(first), entity(second)), values -> new Row2<>(at(values, 0), at(values, 1)));
     }
 
     @Override
-    public <A, B> Query<Tuple2<A, B>> query(Class<A> type, Aliased<B> aliased) {
+    public <A, B> Query<Row2<A, B>> query(Class<A> type, Aliased<B> aliased) {
         Assert.requireNonNull(aliased, "aliased must not be null");
         return new Query<>(
                 this,
                 List.of(entity(type), new QueryItem.EntityItem(aliased.model(), aliased.source())),
-                values -> new Tuple2<>(at(values, 0), at(values, 1)));
+                values -> new Row2<>(at(values, 0), at(values, 1)));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.sluice.session;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Relationship;
-import io.sluice.session.relation.RelationAccess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -162,9 +161,9 @@ final class Eager {
                         .readOnly(readOnly)
                         .all(false))
                 .doOnNext(pair -> {
-                    List<Object> list = linked.get(pair.getT2());
-                    if (list != null && pair.getT1() != null) {
-                        list.add(pair.getT1());
+                    List<Object> list = linked.get(pair.second());
+                    if (list != null && pair.first() != null) {
+                        list.add(pair.first());
                     }
                 })
                 .then(Mono.fromRunnable(() -> {

@@ -9,11 +9,10 @@ import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.Table;
 import io.sluice.core.sql.TableAlias;
+import io.sluice.session.internal.EntityState;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Relationship;
-import io.sluice.session.relation.RelationAccess;
-import io.sluice.session.unitofwork.EntityState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -122,12 +121,12 @@ final class JoinedLoading {
             int rootWidth = model.attributes().size();
             RowMapper<Object[]> mapper = row -> {
                 Object[] values = new Object[1 + parts.size()];
-                values[0] = load(session, model, row, 0, true, readOnly);
+                values[0] = readEntity(session, model, row, 0, true, readOnly);
                 int start = rootWidth;
                 for (int i = 0; i < parts.size(); i++) {
                     Part part = parts.get(i);
                     boolean repeats = part.relationship().kind() != Relationship.Kind.ONE_TO_MANY;
-                    values[i + 1] = load(session, part.target(), row, start, repeats, readOnly);
+                    values[i + 1] = readEntity(session, part.target(), row, start, repeats, readOnly);
                     start += part.target().attributes().size();
                 }
                 return values;
@@ -150,7 +149,7 @@ final class JoinedLoading {
      * the object {@code repeats} (the parent on each of its children's rows, a reference shared by many), the key is read
      * first, and an object the session already holds is returned without reading its other columns: it keeps its values.
      */
-    private static @Nullable Object load(
+    private static @Nullable Object readEntity(
             DefaultSession session,
             EntityModel<?> model,
             io.sluice.core.RowReader row,
@@ -180,7 +179,7 @@ final class JoinedLoading {
                 values[i] = row.get(start + i, attributes.get(i).type());
             }
         }
-        return session.unitOfWork().load(model, values, readOnly);
+        return session.unitOfWork().objectForRow(model, values, readOnly);
     }
 
     /** Fills each parent's relationships from its rows and returns one row per parent, in order of first appearance. */

@@ -2,7 +2,6 @@ package io.sluice.session;
 
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.Relationship;
-import io.sluice.session.relation.RelationAccess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,7 +33,7 @@ final class LazyBatcher {
         this.session = session;
     }
 
-    <T> Mono<List<T>> load(Object owner, Relationship<?, T> relationship) {
+    <T> Mono<List<T>> fetch(Object owner, Relationship<?, T> relationship) {
         return Mono.defer(() -> {
             Mono<Void> done;
             synchronized (this) {

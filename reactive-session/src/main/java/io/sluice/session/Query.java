@@ -3,18 +3,17 @@ package io.sluice.session;
 import io.sluice.core.RowMapper;
 import io.sluice.core.RowReader;
 import io.sluice.core.internal.Assert;
-import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.DerivedTable;
 import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.FromItem;
-import io.sluice.core.sql.Not;
+import io.sluice.core.sql.NamedParameters;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Statement;
 import io.sluice.core.sql.Table;
 import io.sluice.core.sql.Text;
-import io.sluice.core.sql.TextParameters;
+import io.sluice.session.internal.EntityRows;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import java.util.ArrayList;
@@ -502,7 +501,7 @@ public final class Query<T> {
         return results.collectList().flatMapMany(list -> {
             List<Object> owners = new ArrayList<>();
             for (T result : list) {
-                Object owner = result instanceof Tuple2<?, ?> tuple ? tuple.getT1() : result;
+                Object owner = result instanceof Row2<?, ?> tuple ? tuple.first() : result;
                 owners.add(owner);
             }
             return Eager.apply(
@@ -592,7 +591,7 @@ public final class Query<T> {
         if (text == null) {
             return toSelect();
         }
-        return bindText(text);
+        return NamedParameters.bind(text, params);
     }
 
     private String describe() {
@@ -616,7 +615,7 @@ public final class Query<T> {
         if (items.size() == 1 && combiner == (Function<Object[], ?>) ONLY_ITEM) {
             if (items.get(0) instanceof QueryItem.EntityItem entity) {
                 EntityModel<?> model = entity.model();
-                return row -> (T) loadEntity(model, row, 0, null, tracked);
+                return row -> (T) readEntity(model, row, 0, null, tracked);
             }
             SqlType<?> type =
                     ((QueryItem.ExpressionItem) items.get(0)).expression().type();
@@ -628,7 +627,7 @@ public final class Query<T> {
             for (int i = 0; i < results.length; i++) {
                 QueryItem item = items.get(i);
                 if (item instanceof QueryItem.EntityItem entity) {
-                    results[i] = loadEntity(entity.model(), row, column, null, tracked);
+                    results[i] = readEntity(entity.model(), row, column, null, tracked);
                     column += entity.model().attributes().size();
                 } else {
                     Expression<?> expression = ((QueryItem.ExpressionItem) item).expression();
@@ -651,7 +650,7 @@ public final class Query<T> {
             for (int i = 0; i < results.length; i++) {
                 QueryItem item = items.get(i);
                 if (item instanceof QueryItem.EntityItem entity) {
-                    results[i] = loadEntity(entity.model(), row, 0, positions, tracked);
+                    results[i] = readEntity(entity.model(), row, 0, positions, tracked);
                 } else {
                     Expression<?> expression = ((QueryItem.ExpressionItem) item).expression();
                     String name = expression instanceof io.sluice.core.sql.Column<?> c
@@ -665,10 +664,13 @@ public final class Query<T> {
         };
     }
 
-    private Object loadEntity(
+    private Object readEntity(
             EntityModel<?> model, RowReader row, int start, @Nullable Map<String, Integer> positions, boolean tracked) {
-        @Nullable Object[] values = positions == null ? model.read(row, start) : readByName(model, row, positions);
-        return tracked ? session.unitOfWork().load(model, values, readOnly) : model.newInstance(values);
+        @Nullable
+        Object[] values = positions == null ? EntityRows.of(model).read(row, start) : readByName(model, row, positions);
+        return tracked
+                ? session.unitOfWork().objectForRow(model, values, readOnly)
+                : EntityRows.of(model).newInstance(values);
     }
 
     private static @Nullable Object[] readByName(EntityModel<?> model, RowReader row, Map<String, Integer> positions) {
@@ -691,51 +693,7 @@ public final class Query<T> {
     }
 
     private Select bindParams(Select original) {
-        if (params.isEmpty()) {
-            return original;
-        }
-        Expression<Boolean> where = original.where();
-        List<Expression<?>> orderBy = new ArrayList<>();
-        for (Expression<?> key : original.orderBy()) {
-            orderBy.add(key instanceof Text text ? bindText(text) : key);
-        }
-        return new Select(
-                original.isDistinct(),
-                original.items(),
-                original.from(),
-                where == null ? null : bindCondition(where),
-                original.groupBy(),
-                original.having(),
-                orderBy,
-                original.limit(),
-                original.offset());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Expression<Boolean> bindCondition(Expression<Boolean> condition) {
-        Expression<?> any = condition;
-        if (any instanceof Text text) {
-            return (Expression<Boolean>) (Expression<?>) bindText(text);
-        } else if (condition instanceof Conjunction conjunction) {
-            List<Expression<Boolean>> parts = new ArrayList<>();
-            for (Expression<Boolean> part : conjunction.conditions()) {
-                parts.add(bindCondition(part));
-            }
-            return new Conjunction(conjunction.kind(), parts);
-        } else if (condition instanceof Not not) {
-            return new Not(bindCondition(not.condition()));
-        }
-        return condition;
-    }
-
-    private Text bindText(Text text) {
-        Text bound = text;
-        for (String name : TextParameters.names(text.sql())) {
-            if (params.containsKey(name) && !text.parameters().containsKey(name)) {
-                bound = bound.bind(name, params.get(name));
-            }
-        }
-        return bound;
+        return NamedParameters.bind(original, params);
     }
 
     /** The fetch size of {@link #stream()}: rows per round trip where the driver reads through a cursor. */

@@ -224,7 +224,7 @@ public interface Session {
      * @param <B> the second's Java type
      * @return the query
      */
-    <A, B> Query<Tuple2<A, B>> query(Expression<A> first, Expression<B> second);
+    <A, B> Query<Row2<A, B>> query(Expression<A> first, Expression<B> second);
 
     /**
      * Returns a query of three columns or expressions, as typed tuples.
@@ -237,7 +237,7 @@ public interface Session {
      * @param <C> the third's Java type
      * @return the query
      */
-    <A, B, C> Query<Tuple3<A, B, C>> query(Expression<A> first, Expression<B> second, Expression<C> third);
+    <A, B, C> Query<Row3<A, B, C>> query(Expression<A> first, Expression<B> second, Expression<C> third);
 
     /**
      * Returns a query of objects of a mapped class with a column or expression.
@@ -248,7 +248,7 @@ public interface Session {
      * @param <A> the expression's Java type
      * @return the query
      */
-    <E, A> Query<Tuple2<E, A>> query(Class<E> type, Expression<A> expression);
+    <E, A> Query<Row2<E, A>> query(Class<E> type, Expression<A> expression);
 
     /**
      * Returns a query of objects of an aliased class with a column or expression.
@@ -259,7 +259,7 @@ public interface Session {
      * @param <A> the expression's Java type
      * @return the query
      */
-    <E, A> Query<Tuple2<E, A>> query(Aliased<E> aliased, Expression<A> expression);
+    <E, A> Query<Row2<E, A>> query(Aliased<E> aliased, Expression<A> expression);
 
     /**
      * Returns a query of pairs of objects of two mapped classes.
@@ -270,7 +270,7 @@ public interface Session {
      * @param <B> the second class
      * @return the query
      */
-    <A, B> Query<Tuple2<A, B>> query(Class<A> first, Class<B> second);
+    <A, B> Query<Row2<A, B>> query(Class<A> first, Class<B> second);
 
     /**
      * Returns a query of pairs of objects of a mapped class and of an aliased class.
@@ -281,7 +281,7 @@ public interface Session {
      * @param <B> the second class
      * @return the query
      */
-    <A, B> Query<Tuple2<A, B>> query(Class<A> type, Aliased<B> aliased);
+    <A, B> Query<Row2<A, B>> query(Class<A> type, Aliased<B> aliased);
 
     /**
      * Returns an entity class read from a subquery over its table ({@code session.query(Address.class).filter(...).subquery("anon_1")}).

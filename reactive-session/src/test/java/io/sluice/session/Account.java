@@ -1,24 +1,24 @@
 package io.sluice.session;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
+import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.Version;
 import java.math.BigDecimal;
 
 /** An entity with a unique column and a version, for flush and locking tests. */
-@Table("session_accounts")
+@Entity(table = "session_accounts")
 public class Account {
 
     @Id
     @Generated
     private Long id;
 
-    @Column(length = 20, nullable = false, unique = true)
+    @MappedColumn(length = 20, nullable = false, unique = true)
     private String code;
 
-    @Column(precision = 12, scale = 2)
+    @MappedColumn(precision = 12, scale = 2)
     private BigDecimal balance;
 
     @Version

@@ -1,22 +1,22 @@
 package io.sluice.session;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
+import io.sluice.session.mapping.MappedColumn;
 import java.math.BigDecimal;
 
 /** An entity with a two-column key (budget, line), for tests of the flush with composite keys. */
-@Table("session_allocations")
+@Entity(table = "session_allocations")
 public class Allocation {
 
     @Id
-    @Column(length = 20)
+    @MappedColumn(length = 20)
     private String budget;
 
     @Id
     private Integer line;
 
-    @Column(precision = 12, scale = 2)
+    @MappedColumn(precision = 12, scale = 2)
     private BigDecimal amount;
 
     protected Allocation() {}

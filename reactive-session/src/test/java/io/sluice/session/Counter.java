@@ -1,11 +1,11 @@
 package io.sluice.session;
 
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
 import io.sluice.session.mapping.Version;
 
 /** A counter row with an assigned key and a version, which concurrent sessions increment. */
-@Table("rel_counters")
+@Entity(table = "rel_counters")
 public class Counter {
 
     @Id

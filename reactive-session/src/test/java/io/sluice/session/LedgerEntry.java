@@ -1,19 +1,19 @@
 package io.sluice.session;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
+import io.sluice.session.mapping.MappedColumn;
 
 /** An entity with a unique name, for tests of transactions that travel in the Reactor Context. */
-@Table("sluice_context_entries")
+@Entity(table = "sluice_context_entries")
 public class LedgerEntry {
 
     @Id
     @Generated
     private Long id;
 
-    @Column(length = 40, nullable = false, unique = true)
+    @MappedColumn(length = 40, nullable = false, unique = true)
     private String name;
 
     protected LedgerEntry() {}

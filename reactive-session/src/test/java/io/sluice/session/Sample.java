@@ -1,8 +1,8 @@
 package io.sluice.session;
 
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
 import io.sluice.session.mapping.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** An entity with a column of each kind of value, for the property tests of values through the session. */
-@Table("rel_samples")
+@Entity(table = "rel_samples")
 public class Sample {
 
     @Id

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.core.Engine;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.render.RenderedSql;
-import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.Mapping;
-import io.sluice.session.mapping.Table;
 import io.sluice.session.tutorial.User;
 import io.sluice.session.tutorial.User_;
 import io.sluice.testing.DatabaseTest;
@@ -193,14 +193,14 @@ final class SessionIntegrationTests {
     }
 
     /** A class whose key the database does not enforce. */
-    @Table("session_loose_codes")
+    @Entity(table = "session_loose_codes")
     static class LooseCode {
 
         @Id
-        @Column(length = 10)
+        @MappedColumn(length = 10)
         private String code;
 
-        @Column(length = 20)
+        @MappedColumn(length = 20)
         private String label;
 
         LooseCode() {}

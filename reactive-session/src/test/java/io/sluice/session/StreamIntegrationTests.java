@@ -122,7 +122,7 @@ final class StreamIntegrationTests {
         assertThat(session.contains(held)).isTrue();
         assertThat(session.dirty()).isEmpty();
         session.query(StreamRow_.id, StreamRow_.name).filter(StreamRow_.id.le(2L)).orderBy(StreamRow_.id).stream(1)
-                .map(tuple -> tuple.getT1() + ":" + tuple.getT2())
+                .map(tuple -> tuple.first() + ":" + tuple.second())
                 .as(StepVerifier::create)
                 .expectNext("1:changed", "2:row-2")
                 .verifyComplete();

@@ -1,22 +1,22 @@
 package io.sluice.session;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
+import io.sluice.session.mapping.MappedColumn;
 
 /** A plain entity of many rows, for streaming tests. */
-@Table("sluice_stream_rows")
+@Entity(table = "sluice_stream_rows")
 public class StreamRow {
 
     @Id
     private Long id;
 
-    @Column(length = 40, nullable = false)
+    @MappedColumn(length = 40, nullable = false)
     private String name;
 
     private Integer quantity;
 
-    @Column(length = 40)
+    @MappedColumn(length = 40)
     private String note;
 
     protected StreamRow() {}

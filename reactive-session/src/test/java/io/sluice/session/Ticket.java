@@ -1,22 +1,22 @@
 package io.sluice.session;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
+import io.sluice.session.mapping.MappedColumn;
 
 /** A row a session inserts for itself, with a unique label, for concurrency and fault tests. */
-@Table("rel_tickets")
+@Entity(table = "rel_tickets")
 public class Ticket {
 
     @Id
     @Generated
     private Long id;
 
-    @Column(nullable = false)
+    @MappedColumn(nullable = false)
     private Integer owner;
 
-    @Column(length = 40, nullable = false, unique = true)
+    @MappedColumn(length = 40, nullable = false, unique = true)
     private String label;
 
     protected Ticket() {}

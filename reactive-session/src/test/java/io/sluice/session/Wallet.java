@@ -1,24 +1,24 @@
 package io.sluice.session;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
+import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.Version;
 import java.math.BigDecimal;
 
 /** An entity with a unique code and a version, for the fault and cancellation tests (its own table, apart from Account's). */
-@Table("rel_wallets")
+@Entity(table = "rel_wallets")
 public class Wallet {
 
     @Id
     @Generated
     private Long id;
 
-    @Column(length = 20, nullable = false, unique = true)
+    @MappedColumn(length = 20, nullable = false, unique = true)
     private String code;
 
-    @Column(precision = 12, scale = 2)
+    @MappedColumn(precision = 12, scale = 2)
     private BigDecimal balance;
 
     @Version

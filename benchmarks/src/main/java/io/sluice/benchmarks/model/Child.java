@@ -1,22 +1,22 @@
 package io.sluice.benchmarks.model;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToOne;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToOne;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToOne;
+import io.sluice.session.mapping.MappedColumn;
 import org.jspecify.annotations.Nullable;
 
 /** A child row of a {@link Parent}. */
-@Table("bench_child")
+@Entity(table = "bench_child")
 public class Child {
 
     @Id
     @Generated
     private @Nullable Long id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private @Nullable String name;
 
     private @Nullable Long parentId;

@@ -1,18 +1,18 @@
 package io.sluice.benchmarks.model;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Id;
-import io.sluice.session.mapping.Table;
+import io.sluice.session.mapping.MappedColumn;
 import org.jspecify.annotations.Nullable;
 
 /** A row of the streaming table (one million of them, seeded once). */
-@Table("bench_item")
+@Entity(table = "bench_item")
 public class Item {
 
     @Id
     private @Nullable Long id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private @Nullable String name;
 
     private @Nullable Integer amount;

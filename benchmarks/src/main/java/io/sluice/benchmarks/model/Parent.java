@@ -1,22 +1,22 @@
 package io.sluice.benchmarks.model;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.OneToMany;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToMany;
 import org.jspecify.annotations.Nullable;
 
 /** A parent row: a generated key, a name, an amount (the column the update scenario changes) and its children. */
-@Table("bench_parent")
+@Entity(table = "bench_parent")
 public class Parent {
 
     @Id
     @Generated
     private @Nullable Long id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private @Nullable String name;
 
     private @Nullable Integer amount;

@@ -1,22 +1,22 @@
 package io.sluice.examples.cascade;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToOne;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToOne;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToOne;
+import io.sluice.session.mapping.MappedColumn;
 import org.jspecify.annotations.Nullable;
 
 /** The tutorial's {@code Address} on table {@code addresses}, the other side of the remapped {@link User}'s collection. */
-@Table("addresses")
+@Entity(table = "addresses")
 public class Address {
 
     @Id
     @Generated
     private Integer id;
 
-    @Column(nullable = false)
+    @MappedColumn(nullable = false)
     private String emailAddress;
 
     private Integer userId;

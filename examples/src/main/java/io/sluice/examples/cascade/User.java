@@ -1,12 +1,12 @@
 package io.sluice.examples.cascade;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.mapping.Cascade;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.OneToMany;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.Cascade;
-import io.sluice.session.relation.ToMany;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,20 +14,20 @@ import org.jspecify.annotations.Nullable;
  * addresses, and, as in the tutorial, no {@code order_by}. It needs a mapping and sessions of its own: one mapping holds one
  * class per table.
  */
-@Table("users")
+@Entity(table = "users")
 public class User {
 
     @Id
     @Generated
     private Integer id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String name;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String fullname;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String nickname;
 
     /** Deleted with the user, and deleted when removed from the collection (orphans). */

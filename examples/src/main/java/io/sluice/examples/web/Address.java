@@ -1,22 +1,22 @@
 package io.sluice.examples.web;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToOne;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToOne;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToOne;
+import io.sluice.session.mapping.MappedColumn;
 import org.jspecify.annotations.Nullable;
 
 /** An e-mail address of a {@link User}. */
-@Table("web_addresses")
+@Entity(table = "web_addresses")
 public class Address {
 
     @Id
     @Generated
     private @Nullable Integer id;
 
-    @Column(length = 100, nullable = false)
+    @MappedColumn(length = 100, nullable = false)
     private String emailAddress = "";
 
     private @Nullable Integer userId;

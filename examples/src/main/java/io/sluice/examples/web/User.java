@@ -1,30 +1,30 @@
 package io.sluice.examples.web;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.mapping.Cascade;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.OneToMany;
-import io.sluice.session.mapping.Table;
 import io.sluice.session.mapping.Version;
-import io.sluice.session.relation.Cascade;
-import io.sluice.session.relation.ToMany;
 import org.jspecify.annotations.Nullable;
 
 /** A user of the web application, with a version that guards concurrent updates, and addresses deleted with it. */
-@Table("web_users")
+@Entity(table = "web_users")
 public class User {
 
     @Id
     @Generated
     private @Nullable Integer id;
 
-    @Column(length = 50, nullable = false)
+    @MappedColumn(length = 50, nullable = false)
     private String name = "";
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private @Nullable String fullname;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private @Nullable String nickname;
 
     @Version

@@ -1,6 +1,7 @@
 package io.sluice.core.dialect;
 
 import io.r2dbc.spi.Row;
+import io.sluice.core.internal.ColumnClasses;
 import io.sluice.core.sql.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -111,6 +111,21 @@ public final class SQL {
     }
 
     /**
+     * Returns a text fragment as a condition, to combine with others: {@code User_.name.eq("ed").or(SQL.condition(SQL.text("id
+     * < :limit")))}. Its parameters take their values from the text's own {@code bind} or from the session query's {@code
+     * params}, wherever in the statement it stands.
+     *
+     * @param text the fragment
+     * @return the same fragment, typed as a condition
+     * @throws IllegalArgumentException if {@code text} is {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    public static Expression<Boolean> condition(Text text) {
+        Assert.requireNonNull(text, "text must not be null");
+        return (Expression<Boolean>) (Expression<?>) text;
+    }
+
+    /**
      * Returns a value as a bind parameter, for use where an expression is expected.
      *
      * @param value the value

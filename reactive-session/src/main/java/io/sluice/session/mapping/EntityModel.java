@@ -1,19 +1,10 @@
 package io.sluice.session.mapping;
 
-import io.sluice.core.RowReader;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Table;
-import java.lang.invoke.CallSite;
-import java.lang.invoke.LambdaMetafactory;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,9 +31,6 @@ public final class EntityModel<E> {
     private final List<Attribute<E, ?>> attributes;
     private final List<Attribute<E, ?>> ids;
     private final @Nullable Attribute<E, ?> version;
-    private final Constructor<E> constructor;
-    /** Calls the no-argument constructor as fast as {@code new}; {@code null} where it could not be made. */
-    private final @Nullable Supplier<E> instantiator;
 
     private final List<Relationship<E, ?>> relationships;
     private final int[] idPositions;
@@ -55,7 +43,6 @@ public final class EntityModel<E> {
             Table table,
             List<Attribute<E, ?>> attributes,
             @Nullable Attribute<E, ?> version,
-            Constructor<E> constructor,
             List<Relationship<E, ?>> relationships) {
         this.relationships = List.copyOf(relationships);
         this.type = type;
@@ -75,32 +62,6 @@ public final class EntityModel<E> {
         this.oneToManys = ofKind(this.relationships, Relationship.Kind.ONE_TO_MANY);
         this.manyToManys = ofKind(this.relationships, Relationship.Kind.MANY_TO_MANY);
         this.version = version;
-        this.constructor = constructor;
-        this.instantiator = instantiator(constructor);
-    }
-
-    /**
-     * Makes a {@link Supplier} that calls a constructor directly (a lambda made by {@link LambdaMetafactory}, which the JIT
-     * inlines like {@code new}), instead of reflection's call per object. Returns {@code null} where the class's module or
-     * class loader does not allow it; {@link Constructor#newInstance} is used then.
-     */
-    @SuppressWarnings("unchecked")
-    private static <E> @Nullable Supplier<E> instantiator(Constructor<E> constructor) {
-        Class<E> type = constructor.getDeclaringClass();
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-            MethodHandle handle = lookup.unreflectConstructor(constructor);
-            CallSite site = LambdaMetafactory.metafactory(
-                    lookup,
-                    "get",
-                    MethodType.methodType(Supplier.class),
-                    MethodType.methodType(Object.class),
-                    handle,
-                    MethodType.methodType(type));
-            return (Supplier<E>) site.getTarget().invoke();
-        } catch (Throwable e) {
-            return null;
-        }
     }
 
     private static <E> List<Relationship<E, ?>> ofKind(List<Relationship<E, ?>> all, Relationship.Kind kind) {
@@ -116,7 +77,7 @@ public final class EntityModel<E> {
     /**
      * Returns the model of an entity class, building it from the annotations on first use.
      *
-     * @param type a class annotated with {@link io.sluice.session.mapping.Table}
+     * @param type a class annotated with {@link Entity}
      * @param <E> the class
      * @return the model
      * @throws MappingException if the class cannot be mapped; the message names the field and the fix
@@ -229,75 +190,6 @@ public final class EntityModel<E> {
             }
         }
         throw new IllegalArgumentException(type.getSimpleName() + " has no mapped field '" + fieldName + "'");
-    }
-
-    /**
-     * Returns a new, empty object of the class, made with its no-argument constructor.
-     *
-     * @return the object
-     */
-    @SuppressWarnings("unchecked")
-    public E newInstance() {
-        Supplier<E> direct = instantiator;
-        if (direct != null) {
-            try {
-                return direct.get();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException(
-                        "could not create a " + type.getName() + " with its no-argument constructor", e);
-            }
-        }
-        try {
-            return constructor.newInstance();
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(
-                    "could not create a " + type.getName() + " with its no-argument constructor", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(
-                    "could not create a " + type.getName() + " with its no-argument constructor", e);
-        }
-    }
-
-    /**
-     * Reads a row's values in attribute order, from consecutive columns (as a query of the class selects them).
-     *
-     * @param row the row
-     * @param start the 0-based index of the first attribute's column
-     * @return a new array of the values
-     */
-    public @Nullable Object[] read(RowReader row, int start) {
-        @Nullable Object[] values = new Object[attributes.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(start + i, attributes.get(i).type());
-        }
-        return values;
-    }
-
-    /**
-     * Makes an object of the class from a row's values, given in attribute order.
-     *
-     * @param values the values, in attribute order
-     * @return the new object
-     * @throws IllegalArgumentException if a primitive field would get {@code null}
-     */
-    public E newInstance(@Nullable Object[] values) {
-        E entity = newInstance();
-        fill(entity, values);
-        return entity;
-    }
-
-    /**
-     * Sets every mapped field of an object from a row's values, given in attribute order.
-     *
-     * @param entity the object
-     * @param values the values, in attribute order
-     * @throws IllegalArgumentException if a primitive field would get {@code null}
-     */
-    @SuppressWarnings("unchecked")
-    public void fill(E entity, @Nullable Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
-        }
     }
 
     /**

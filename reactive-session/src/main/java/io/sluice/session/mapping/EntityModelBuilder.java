@@ -2,8 +2,6 @@ package io.sluice.session.mapping;
 
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
-import io.sluice.session.relation.ToMany;
-import io.sluice.session.relation.ToOne;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -20,14 +18,14 @@ final class EntityModelBuilder {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static <E> EntityModel<E> build(Class<E> type) {
-        io.sluice.session.mapping.Table annotation = type.getAnnotation(io.sluice.session.mapping.Table.class);
+        Entity annotation = type.getAnnotation(Entity.class);
         String name = type.getName();
         if (annotation == null) {
-            throw new MappingException(name + " is not mapped: annotate it with @Table(\"table_name\")");
+            throw new MappingException(name + " is not mapped: annotate it with @Entity(table = \"table_name\")");
         }
-        if (annotation.value().isBlank()) {
+        if (annotation.table().isBlank()) {
             throw new MappingException(
-                    name + " has a blank @Table name: give the table's name, as in @Table(\"users\")");
+                    name + " has a blank @Entity table: give the table's name, as in @Entity(table = \"users\")");
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum() || type.isRecord()) {
             throw new MappingException(
@@ -49,7 +47,7 @@ final class EntityModelBuilder {
                     name + " cannot be accessed by Sluice (" + e.getMessage() + "); open its package to io.sluice");
         }
 
-        Table.Builder table = Table.builder(annotation.value());
+        Table.Builder table = Table.builder(annotation.table());
         List<FieldSpec> specs = new ArrayList<>();
         List<Field> relationFields = new ArrayList<>();
         for (Field field : fields(type)) {
@@ -60,7 +58,7 @@ final class EntityModelBuilder {
                 continue;
             }
             String where = type.getSimpleName() + "." + field.getName();
-            if (field.getType() == ToOne.class || field.getType() == ToMany.class) {
+            if (field.getType().isAnnotationPresent(RelationshipHolder.class)) {
                 relationFields.add(field);
                 continue;
             }
@@ -76,7 +74,7 @@ final class EntityModelBuilder {
                         where + " is final, but Sluice must write it when it loads a row: remove final, or mark"
                                 + " it @Transient if it is not a column");
             }
-            Column column = field.getAnnotation(Column.class);
+            MappedColumn column = field.getAnnotation(MappedColumn.class);
             boolean id = field.isAnnotationPresent(Id.class);
             boolean generated = field.isAnnotationPresent(Generated.class);
             boolean version = field.isAnnotationPresent(Version.class);
@@ -169,19 +167,19 @@ final class EntityModelBuilder {
                     spec.getter,
                     spec.association));
         }
-        return new EntityModel<>(type, built, attributes, versionAttribute, constructor, relationships);
+        return new EntityModel<>(type, built, attributes, versionAttribute, relationships);
     }
 
     private static RelationSpec relation(Class<?> type, Field field, List<FieldSpec> specs, Table.Builder table) {
         String where = type.getSimpleName() + "." + field.getName();
         Class<?> target = typeArgument(field, where);
-        if (target.getAnnotation(io.sluice.session.mapping.Table.class) == null) {
+        if (target.getAnnotation(Entity.class) == null) {
             throw new MappingException(
-                    where + " relates to " + target.getName() + ", which is not mapped: annotate it with @Table");
+                    where + " relates to " + target.getName() + ", which is not mapped: annotate it with @Entity");
         }
         accessible(field, where);
         Field getter = field;
-        if (field.getType() == ToOne.class) {
+        if (!holdsCollection(field.getType())) {
             ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
             if (manyToOne == null) {
                 throw new MappingException(
@@ -221,7 +219,7 @@ final class EntityModelBuilder {
                 inverse = candidate;
             }
         }
-        if (inverse == null || inverse.getType() != ToOne.class || inverse.getAnnotation(ManyToOne.class) == null) {
+        if (inverse == null || !isReference(inverse.getType()) || inverse.getAnnotation(ManyToOne.class) == null) {
             throw new MappingException(
                     where + " is mappedBy '" + oneToMany.mappedBy() + "', but " + target.getSimpleName()
                             + " has no @ManyToOne ToOne field of that name: add it, or correct mappedBy");
@@ -235,6 +233,16 @@ final class EntityModelBuilder {
                 oneToMany.orderBy(),
                 getter,
                 null);
+    }
+
+    private static boolean holdsCollection(Class<?> type) {
+        RelationshipHolder holder = type.getAnnotation(RelationshipHolder.class);
+        return holder != null && holder.collection();
+    }
+
+    private static boolean isReference(Class<?> type) {
+        RelationshipHolder holder = type.getAnnotation(RelationshipHolder.class);
+        return holder != null && !holder.collection();
     }
 
     private static RelationSpec manyToMany(
@@ -298,12 +306,12 @@ final class EntityModelBuilder {
     /** The table and primary-key column of a related class, read from its annotations without building its model. */
     private record TargetKey(String table, String column, SqlType<?> type) {
         static TargetKey of(Class<?> target, String where) {
-            io.sluice.session.mapping.Table annotation = target.getAnnotation(io.sluice.session.mapping.Table.class);
+            Entity annotation = target.getAnnotation(Entity.class);
             List<String> keys = new ArrayList<>();
             List<Class<?>> types = new ArrayList<>();
             for (Field field : fields(target)) {
                 if (field.isAnnotationPresent(Id.class)) {
-                    Column column = field.getAnnotation(Column.class);
+                    MappedColumn column = field.getAnnotation(MappedColumn.class);
                     keys.add(column != null && !column.name().isBlank() ? column.name() : snakeCase(field.getName()));
                     types.add(field.getType());
                 }
@@ -312,7 +320,7 @@ final class EntityModelBuilder {
                 throw new MappingException(where + " relates to " + target.getSimpleName()
                         + ", which needs exactly one @Id field to be referenced by a foreign key");
             }
-            return new TargetKey(annotation.value(), keys.get(0), SqlType.forJavaType(types.get(0)));
+            return new TargetKey(annotation.table(), keys.get(0), SqlType.forJavaType(types.get(0)));
         }
     }
 
@@ -321,7 +329,7 @@ final class EntityModelBuilder {
             Class<?> target,
             Relationship.Kind kind,
             String counterpart,
-            java.util.Set<io.sluice.session.relation.Cascade> cascades,
+            java.util.Set<io.sluice.session.mapping.Cascade> cascades,
             String orderBy,
             Field getter,
             @Nullable Table association) {}
@@ -342,7 +350,7 @@ final class EntityModelBuilder {
         return fields;
     }
 
-    private static SqlType<?> sqlType(Field field, @Nullable Column column, String where) {
+    private static SqlType<?> sqlType(Field field, @Nullable MappedColumn column, String where) {
         Class<?> javaType = field.getType();
         if (javaType == String.class) {
             if (column != null && column.text()) {

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@link io.sluice.session.relation.ToMany} field as a many-to-many relationship through an association table of two
+ * Marks a {@link io.sluice.session.ToMany} field as a many-to-many relationship through an association table of two
  * foreign-key columns (the tutorial's {@code post_keywords}). The owning side names the table and its columns; the other side
  * gives only {@link #mappedBy()}.
  */

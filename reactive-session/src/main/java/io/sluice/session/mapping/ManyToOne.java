@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@link io.sluice.session.relation.ToOne} field as the many side of a relationship: the referenced object is found by a
+ * Marks a {@link io.sluice.session.ToOne} field as the many side of a relationship: the referenced object is found by a
  * mapped foreign-key field of this class ({@code userId} for a field {@code user}, unless {@link #foreignKey()} names another),
  * whose column gets a FOREIGN KEY constraint to the target's primary key.
  */

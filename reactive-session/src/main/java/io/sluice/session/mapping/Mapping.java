@@ -38,7 +38,7 @@ public final class Mapping {
     /**
      * Returns the mapping of the given classes.
      *
-     * @param types classes annotated with {@link io.sluice.session.mapping.Table}
+     * @param types classes annotated with {@link Entity}
      * @return the mapping
      * @throws MappingException if a class cannot be mapped or two classes share a table; the message names the class, the
      *     field and the fix
@@ -60,7 +60,7 @@ public final class Mapping {
             Class<?> other = tables.putIfAbsent(model.table().name(), type);
             if (other != null && other != type) {
                 throw new MappingException(other.getName() + " and " + type.getName() + " are both mapped to table "
-                        + model.table().name() + ": give one of them another @Table name");
+                        + model.table().name() + ": give one of them another @Entity table");
             }
             models.put(type, model);
             for (Relationship<?, ?> relationship : model.relationships()) {

@@ -1,6 +1,5 @@
 package io.sluice.session.mapping;
 
-import io.sluice.session.relation.Cascade;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@link io.sluice.session.relation.ToMany} field as the one side of a relationship, the inverse of a {@link ManyToOne}
+ * Marks a {@link io.sluice.session.ToMany} field as the one side of a relationship, the inverse of a {@link ManyToOne}
  * field of the target class.
  */
 @Documented

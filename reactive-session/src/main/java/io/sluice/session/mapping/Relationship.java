@@ -7,7 +7,6 @@ import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.Table;
-import io.sluice.session.relation.Cascade;
 import java.lang.reflect.Field;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A mapped relationship between two classes, as the metamodel exposes it ({@code User_.addresses}, {@code Address_.user}): it
- * reads the {@link io.sluice.session.relation.ToOne} or {@link io.sluice.session.relation.ToMany} field of objects, gives the
+ * reads the {@link io.sluice.session.ToOne} or {@link io.sluice.session.ToMany} field of objects, gives the
  * join condition between the two tables, and builds conditions over related objects ({@link #any(Expression)}, {@link
  * #has(Expression)}, {@link #eq(Object)}).
  *

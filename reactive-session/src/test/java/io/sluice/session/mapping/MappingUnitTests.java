@@ -18,12 +18,12 @@ final class MappingUnitTests {
         Long id;
     }
 
-    @Table("no_id")
+    @Entity(table = "no_id")
     static class NoId {
         String name;
     }
 
-    @Table("no_constructor")
+    @Entity(table = "no_constructor")
     static class NoConstructor {
         @Id
         Long id;
@@ -33,7 +33,7 @@ final class MappingUnitTests {
         }
     }
 
-    @Table("unsupported")
+    @Entity(table = "unsupported")
     static class Unsupported {
         @Id
         Long id;
@@ -41,19 +41,19 @@ final class MappingUnitTests {
         Map<String, String> settings;
     }
 
-    @Table("shared")
+    @Entity(table = "shared")
     static class SharedOne {
         @Id
         Long id;
     }
 
-    @Table("shared")
+    @Entity(table = "shared")
     static class SharedTwo {
         @Id
         Long id;
     }
 
-    @Table("final_field")
+    @Entity(table = "final_field")
     static class FinalField {
         @Id
         Long id;
@@ -61,14 +61,14 @@ final class MappingUnitTests {
         final String name = "fixed";
     }
 
-    @Table("generated_text")
+    @Entity(table = "generated_text")
     static class GeneratedText {
         @Id
         @Generated
         String id;
     }
 
-    @Table("version_text")
+    @Entity(table = "version_text")
     static class VersionText {
         @Id
         Long id;
@@ -77,7 +77,7 @@ final class MappingUnitTests {
         String version;
     }
 
-    @Table("two_versions")
+    @Entity(table = "two_versions")
     static class TwoVersions {
         @Id
         Long id;
@@ -89,41 +89,41 @@ final class MappingUnitTests {
         Long two;
     }
 
-    @Table("bad_scale")
+    @Entity(table = "bad_scale")
     static class BadScale {
         @Id
         Long id;
 
-        @Column(precision = 4, scale = 6)
+        @MappedColumn(precision = 4, scale = 6)
         java.math.BigDecimal amount;
     }
 
-    @Table("")
+    @Entity(table = "")
     static class BlankTable {
         @Id
         Long id;
     }
 
-    @Table("abstract_entity")
+    @Entity(table = "abstract_entity")
     abstract static class AbstractEntity {
         @Id
         Long id;
     }
 
-    @Table("primitive_generated")
+    @Entity(table = "primitive_generated")
     static class PrimitiveGenerated {
         @Id
         @Generated
         long id;
     }
 
-    @Table("good")
+    @Entity(table = "good")
     static class Good {
         @Id
         @Generated
         private Long id;
 
-        @Column(name = "display_name", length = 40, nullable = false, unique = true)
+        @MappedColumn(name = "display_name", length = 40, nullable = false, unique = true)
         private String name;
 
         private String emailAddress;
@@ -138,7 +138,7 @@ final class MappingUnitTests {
         private Good() {}
     }
 
-    @Table("refusing")
+    @Entity(table = "refusing")
     static class Refusing {
         @Id
         private Long id;
@@ -152,8 +152,8 @@ final class MappingUnitTests {
     void shouldCreateObjectsThroughAPrivateNoArgumentConstructor() {
         EntityModel<Good> model = EntityModel.of(Good.class);
 
-        Good first = model.newInstance();
-        Good second = model.newInstance();
+        Good first = io.sluice.session.internal.EntityRows.of(model).newInstance();
+        Good second = io.sluice.session.internal.EntityRows.of(model).newInstance();
 
         assertThat(first).isNotNull().isNotSameAs(second);
         assertThat(first.loginCount).isZero();
@@ -163,7 +163,7 @@ final class MappingUnitTests {
     void shouldReportAConstructorThatFailsNamingTheClass() {
         EntityModel<Refusing> model = EntityModel.of(Refusing.class);
 
-        assertThatThrownBy(model::newInstance)
+        assertThatThrownBy(io.sluice.session.internal.EntityRows.of(model)::newInstance)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(
                         "could not create a " + Refusing.class.getName() + " with its no-argument constructor")
@@ -172,7 +172,7 @@ final class MappingUnitTests {
 
     static Stream<Arguments> wrongMappings() {
         return Stream.of(
-                Arguments.of(NotAnnotated.class, "is not mapped: annotate it with @Table"),
+                Arguments.of(NotAnnotated.class, "is not mapped: annotate it with @Entity"),
                 Arguments.of(NoId.class, "has no @Id field: annotate its primary-key field with @Id"),
                 Arguments.of(NoConstructor.class, "has no no-argument constructor: add one (it may be private)"),
                 Arguments.of(
@@ -182,7 +182,7 @@ final class MappingUnitTests {
                 Arguments.of(VersionText.class, "VersionText.version is @Version but of type String"),
                 Arguments.of(TwoVersions.class, "has more than one @Version field"),
                 Arguments.of(BadScale.class, "BadScale.amount has scale 6 above its precision 4"),
-                Arguments.of(BlankTable.class, "has a blank @Table name"),
+                Arguments.of(BlankTable.class, "has a blank @Entity table"),
                 Arguments.of(AbstractEntity.class, "must be a concrete, mutable class"),
                 Arguments.of(PrimitiveGenerated.class, "is a primitive generated key"));
     }
@@ -225,7 +225,7 @@ final class MappingUnitTests {
         assertThat(model.attribute("id").isGenerated()).isTrue();
         assertThat(model.table().column("id").isAutoIncrement()).isTrue();
         assertThat(model.attribute("name").type()).isEqualTo(SqlType.varchar(40));
-        Good good = model.newInstance();
+        Good good = io.sluice.session.internal.EntityRows.of(model).newInstance();
         Attribute<Good, Object> loginCount =
                 (Attribute<Good, Object>) (Attribute<Good, ?>) model.attribute("loginCount");
         loginCount.set(good, 3);

@@ -1,21 +1,21 @@
 package io.sluice.session.tutorial;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToOne;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToOne;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToOne;
+import io.sluice.session.mapping.MappedColumn;
 
 /** The tutorial's Address. */
-@Table("addresses")
+@Entity(table = "addresses")
 public class Address {
 
     @Id
     @Generated
     private Integer id;
 
-    @Column(length = 100, nullable = false)
+    @MappedColumn(length = 100, nullable = false)
     private String emailAddress;
 
     private Integer userId;

@@ -1,16 +1,16 @@
 package io.sluice.session.tutorial;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.ToOne;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToMany;
 import io.sluice.session.mapping.ManyToOne;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToMany;
-import io.sluice.session.relation.ToOne;
+import io.sluice.session.mapping.MappedColumn;
 
 /** The tutorial's BlogPost. */
-@Table("posts")
+@Entity(table = "posts")
 public class BlogPost {
 
     @Id
@@ -19,10 +19,10 @@ public class BlogPost {
 
     private Integer userId;
 
-    @Column(length = 255, nullable = false)
+    @MappedColumn(length = 255, nullable = false)
     private String headline;
 
-    @Column(text = true)
+    @MappedColumn(text = true)
     private String body;
 
     @ManyToOne(foreignKey = "userId")

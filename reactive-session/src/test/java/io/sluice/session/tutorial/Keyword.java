@@ -1,21 +1,21 @@
 package io.sluice.session.tutorial;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToMany;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToMany;
+import io.sluice.session.mapping.MappedColumn;
 
 /** The tutorial's Keyword. */
-@Table("keywords")
+@Entity(table = "keywords")
 public class Keyword {
 
     @Id
     @Generated
     private Integer id;
 
-    @Column(length = 50, nullable = false, unique = true)
+    @MappedColumn(length = 50, nullable = false, unique = true)
     private String keyword;
 
     @ManyToMany(mappedBy = "keywords")

@@ -138,7 +138,7 @@ final class RelationshipsIntegrationTests {
                         .filter(User_.id.eq(Address_.userId))
                         .filter(Address_.emailAddress.eq("jack@google.com"))
                         .all()
-                        .map(pair -> pair.getT1().getName() + " " + pair.getT2())))
+                        .map(pair -> pair.first().getName() + " " + pair.second())))
                 .containsExactly("jack jack@google.com");
         assertThat(strings(second.query(User.class)
                         .join(Address.class)
@@ -154,7 +154,7 @@ final class RelationshipsIntegrationTests {
                         .outerJoin(User_.addresses)
                         .orderBy(User_.id, Address_.id)
                         .all()
-                        .map(pair -> pair.getT1() + " " + pair.getT2())))
+                        .map(pair -> pair.first() + " " + pair.second())))
                 .containsExactly(
                         "ed null",
                         "wendy null",
@@ -171,7 +171,7 @@ final class RelationshipsIntegrationTests {
                         .filter(a1.get(Address_.emailAddress).eq("jack@google.com"))
                         .filter(a2.get(Address_.emailAddress).eq("j25@yahoo.com"))
                         .all()
-                        .map(row -> row.getT1() + " " + row.getT2() + " " + row.getT3())))
+                        .map(row -> row.first() + " " + row.second() + " " + row.third())))
                 .containsExactly("jack jack@google.com j25@yahoo.com");
         // 1.11.2 Using Subqueries
         Label<Long> addressCount = SQL.count().as("address_count");
@@ -182,7 +182,7 @@ final class RelationshipsIntegrationTests {
                         .outerJoin(stmt, User_.id.eq(stmt.column(Address_.userId)))
                         .orderBy(User_.id)
                         .all()
-                        .map(pair -> pair.getT1().getName() + " " + pair.getT2())))
+                        .map(pair -> pair.first().getName() + " " + pair.second())))
                 .containsExactly("ed null", "wendy null", "mary null", "fred null", "jack 2");
         // 1.11.3 Selecting Entities from Subqueries
         DerivedTable addressStmt = second.query(Address.class)
@@ -192,7 +192,7 @@ final class RelationshipsIntegrationTests {
         assertThat(list(second.query(User.class, adalias)
                         .join(adalias, User_.addresses)
                         .all()
-                        .map(pair -> pair.getT1() + " " + pair.getT2())))
+                        .map(pair -> pair.first() + " " + pair.second())))
                 .containsExactly(
                         "<User(name='jack', fullname='Jack Bean', nickname='gjffdd')> <Address(email_address='jack@google.com')>");
         // 1.11.4 Using EXISTS

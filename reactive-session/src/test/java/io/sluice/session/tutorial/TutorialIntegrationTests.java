@@ -7,9 +7,9 @@ import io.sluice.core.sql.SQL;
 import io.sluice.session.NoResultException;
 import io.sluice.session.NonUniqueResultException;
 import io.sluice.session.Query;
+import io.sluice.session.Row2;
 import io.sluice.session.Session;
 import io.sluice.session.SessionFactory;
-import io.sluice.session.Tuple2;
 import io.sluice.session.mapping.Mapping;
 import io.sluice.testing.DatabaseTest;
 import io.sluice.testing.RecordingListener;
@@ -149,18 +149,18 @@ final class TutorialIntegrationTests {
         assertThat(list(session.query(User_.name, User_.fullname)
                         .orderBy(User_.id)
                         .all()
-                        .map(t -> t.getT1() + " " + t.getT2())))
+                        .map(t -> t.first() + " " + t.second())))
                 .containsExactly("ed Ed Jones", "wendy Wendy Williams", "mary Mary Contrary", "fred Fred Flintstone");
-        List<Tuple2<User, String>> pairs =
+        List<Row2<User, String>> pairs =
                 list(session.query(User.class, User_.name).orderBy(User_.id).all());
         assertThat(pairs)
-                .extracting(pair -> pair.getT1() + " " + pair.getT2())
+                .extracting(pair -> pair.first() + " " + pair.second())
                 .containsExactly(
                         "<User(name='ed', fullname='Ed Jones', nickname='eddie')> ed",
                         "<User(name='wendy', fullname='Wendy Williams', nickname='windy')> wendy",
                         "<User(name='mary', fullname='Mary Contrary', nickname='mary')> mary",
                         "<User(name='fred', fullname='Fred Flintstone', nickname='freddy')> fred");
-        assertThat(pairs.get(0).getT1()).isSameAs(edUser);
+        assertThat(pairs.get(0).first()).isSameAs(edUser);
         assertThat(list(session.query(User_.name.as("name_label"))
                         .orderBy(User_.id)
                         .all()))
@@ -170,7 +170,7 @@ final class TutorialIntegrationTests {
         assertThat(strings(session.query(userAlias, userAlias.get(User_.name))
                         .orderBy(userAlias.get(User_.id))
                         .all()
-                        .map(t -> t.getT1())))
+                        .map(t -> t.first())))
                 .containsExactly(
                         "<User(name='ed', fullname='Ed Jones', nickname='eddie')>",
                         "<User(name='wendy', fullname='Wendy Williams', nickname='windy')>",
@@ -281,7 +281,7 @@ final class TutorialIntegrationTests {
                         .fromStatement(SQL.text("SELECT name, id FROM users where name=:name"))
                         .params("name", "ed")
                         .all()
-                        .map(t -> "(" + t.getT1() + ", '" + t.getT2() + "')")))
+                        .map(t -> "(" + t.first() + ", '" + t.second() + "')")))
                 .containsExactly("(1, 'ed')");
 
         // 1.8.4 Counting
@@ -294,7 +294,7 @@ final class TutorialIntegrationTests {
                         .groupBy(User_.name)
                         .orderBy(User_.name)
                         .all()
-                        .map(t -> "(" + t.getT1() + ", '" + t.getT2() + "')")))
+                        .map(t -> "(" + t.first() + ", '" + t.second() + "')")))
                 .containsExactly("(1, 'ed')", "(1, 'fred')", "(1, 'mary')", "(1, 'wendy')");
         assertThat(session.query(SQL.count()).selectFrom(User.class).scalar().block())
                 .isEqualTo(4);

@@ -1,27 +1,27 @@
 package io.sluice.session.tutorial;
 
-import io.sluice.session.mapping.Column;
+import io.sluice.session.ToMany;
+import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
+import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.OneToMany;
-import io.sluice.session.mapping.Table;
-import io.sluice.session.relation.ToMany;
 
 /** The tutorial's User. */
-@Table("users")
+@Entity(table = "users")
 public class User {
 
     @Id
     @Generated
     private Integer id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String name;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String fullname;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     private String nickname;
 
     @OneToMany(mappedBy = "user", orderBy = "id")

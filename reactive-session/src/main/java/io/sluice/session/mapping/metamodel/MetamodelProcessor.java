@@ -20,7 +20,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 
 /**
- * Generates a metamodel class {@code User_} next to each class {@code User} annotated with {@code @Table}: one {@code public
+ * Generates a metamodel class {@code User_} next to each class {@code User} annotated with {@code @Entity}: one {@code public
  * static final Attribute<User, T>} per mapped field, named like the field, so that queries read {@code User_.name.eq("ed")}.
  * Registered as a service, so javac runs it whenever reactive-session is on the annotation processor path (or, without an
  * explicit processor path, on the class path).
@@ -28,10 +28,10 @@ import javax.tools.Diagnostic;
 @SupportedAnnotationTypes(MetamodelProcessor.TABLE)
 public final class MetamodelProcessor extends AbstractProcessor {
 
-    static final String TABLE = "io.sluice.session.mapping.Table";
+    static final String TABLE = "io.sluice.session.mapping.Entity";
     private static final String TRANSIENT = "io.sluice.session.mapping.Transient";
-    private static final String TO_ONE = "io.sluice.session.relation.ToOne";
-    private static final String TO_MANY = "io.sluice.session.relation.ToMany";
+    private static final String TO_ONE = "io.sluice.session.ToOne";
+    private static final String TO_MANY = "io.sluice.session.ToMany";
 
     /** Creates the processor; javac does this. */
     public MetamodelProcessor() {}
@@ -50,7 +50,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 } else {
                     processingEnv
                             .getMessager()
-                            .printMessage(Diagnostic.Kind.ERROR, "@Table belongs on a class", element);
+                            .printMessage(Diagnostic.Kind.ERROR, "@Entity belongs on a class", element);
                 }
             }
         }

@@ -26,10 +26,10 @@ final class MetamodelProcessorUnitTests {
 
             import io.sluice.session.mapping.*;
 
-            @Table("books")
+            @Entity(table = "books")
             public class Book extends Item {
                 @Id @Generated private @org.jspecify.annotations.Nullable Long id;
-                @Column(length = 100) private @org.jspecify.annotations.Nullable String title;
+                @MappedColumn(length = 100) private @org.jspecify.annotations.Nullable String title;
                 private int pages;
                 private byte[] cover;
                 private java.time.LocalDate published;
@@ -125,7 +125,7 @@ final class MetamodelProcessorUnitTests {
         Result result = compile(root, """
                 package shop;
 
-                @io.sluice.session.mapping.Table("pens")
+                @io.sluice.session.mapping.Entity(table = "pens")
                 public class Pen {
                     @io.sluice.session.mapping.Id private Long id;
                     private final String color = "blue";

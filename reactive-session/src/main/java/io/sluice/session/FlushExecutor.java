@@ -1,0 +1,409 @@
+package io.sluice.session;
+
+import io.sluice.core.SqlConnection;
+import io.sluice.core.dialect.Capability;
+import io.sluice.core.dialect.Dialect;
+import io.sluice.core.sql.Column;
+import io.sluice.core.sql.Conjunction;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.Insert;
+import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.SqlType;
+import io.sluice.core.sql.Update;
+import io.sluice.session.internal.EntityState;
+import io.sluice.session.internal.FlushAction;
+import io.sluice.session.internal.FlushPlan;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends a {@link FlushPlan} to the database, one step after the other on one connection, and records what each step did so the
+ * flush can be finalized or undone.
+ */
+final class FlushExecutor {
+
+    /** At most this many bind values per statement (PostgreSQL's limit is 65,535). */
+    private static final int MAX_BINDS = 30_000;
+
+    private final SqlConnection connection;
+    private final FlushResult result;
+    /** At most this many rows per multi-row insert, update or delete (the factory's flush batch size). */
+    private final int maxRows;
+
+    FlushExecutor(SqlConnection connection, FlushResult result, int maxRows) {
+        this.connection = connection;
+        this.result = result;
+        this.maxRows = maxRows;
+    }
+
+    /**
+     * Sends a plan: each run of consecutive updates as one batch (updates of the same shape share one driver statement),
+     * inserts and deletes one action after the other.
+     */
+    Mono<Void> emit(FlushPlan plan) {
+        List<Supplier<Mono<Void>>> steps = new ArrayList<>();
+        List<FlushAction.UpdateRow> updates = null;
+        for (FlushAction action : plan.actions()) {
+            if (action instanceof FlushAction.UpdateRow update) {
+                if (updates == null) {
+                    List<FlushAction.UpdateRow> run = new ArrayList<>();
+                    steps.add(() -> updates(run));
+                    updates = run;
+                }
+                updates.add(update);
+            } else {
+                updates = null;
+                steps.add(() -> emit(action));
+            }
+        }
+        return Flux.fromIterable(steps).concatMap(Supplier::get).then();
+    }
+
+    Mono<Void> emitStatements(List<io.sluice.core.sql.Statement> statements) {
+        return Flux.fromIterable(statements).concatMap(connection::execute).then();
+    }
+
+    private Mono<Void> emit(FlushAction action) {
+        // Updates never come here: emit(FlushPlan) sends them in runs.
+        if (action instanceof FlushAction.InsertBatch insert) {
+            return insert(insert);
+        }
+        return delete((FlushAction.DeleteRows) action);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Void> insert(FlushAction.InsertBatch batch) {
+        List<Attribute<?, ?>> columns = batch.columns();
+        int rowsPerStatement = connection.dialect().supports(Capability.MULTI_ROW_INSERT)
+                ? Math.max(1, Math.min(maxRows, MAX_BINDS / Math.max(1, columns.size())))
+                : 1;
+        List<List<EntityState<?>>> chunks = new ArrayList<>();
+        List<EntityState<?>> states = batch.states();
+        for (int from = 0; from < states.size(); from += rowsPerStatement) {
+            chunks.add(states.subList(from, Math.min(states.size(), from + rowsPerStatement)));
+        }
+        return Flux.fromIterable(chunks)
+                .concatMap(chunk -> {
+                    List<List<?>> rows = new ArrayList<>(chunk.size());
+                    for (int s = 0; s < chunk.size(); s++) {
+                        EntityState<?> state = chunk.get(s);
+                        Attribute<?, ?> version = state.model().version();
+                        if (version != null && FlushPlan.value(version, state) == null) {
+                            setVersion(state, (Attribute<Object, Object>) version, 1);
+                        }
+                        Object[] row = new Object[columns.size()];
+                        for (int c = 0; c < row.length; c++) {
+                            row[c] = FlushPlan.value(columns.get(c), state);
+                        }
+                        rows.add(Arrays.asList(row));
+                    }
+                    Insert insert = SQL.insertInto(batch.model().table())
+                            .columns(columns.toArray(new Column<?>[0]))
+                            .rows(rows);
+                    Attribute<?, ?> generated = batch.generated();
+                    if (generated == null) {
+                        return connection
+                                .execute(insert)
+                                .doOnSuccess(count -> chunk.forEach(result::inserted))
+                                .then();
+                    }
+                    Attribute<Object, Object> key = (Attribute<Object, Object>) generated;
+                    return connection
+                            .query(insert.returning(key), row -> {
+                                Object value = row.get(0, key.type());
+                                if (value == null) {
+                                    throw new IllegalStateException(
+                                            "the database returned no generated " + key + " value");
+                                }
+                                return value;
+                            })
+                            .collectList()
+                            .doOnNext(keys -> {
+                                if (keys.size() != chunk.size()) {
+                                    throw new IllegalStateException("inserted " + chunk.size() + " rows into "
+                                            + batch.model().table().name() + " but the driver returned " + keys.size()
+                                            + " generated keys");
+                                }
+                                for (int i = 0; i < chunk.size(); i++) {
+                                    key.set(chunk.get(i).entity(), keys.get(i));
+                                    result.generated(chunk.get(i), key);
+                                    result.inserted(chunk.get(i));
+                                }
+                            })
+                            .then();
+                })
+                .then();
+    }
+
+    /**
+     * Sends a run of updates. Where the database can update many rows with their own values in one statement, the objects of
+     * one class that changed the same columns go in one {@link UpdateRows} per flush batch size (one round trip instead of
+     * one per row); the rest, and all on other databases, are sent as UPDATEs of the same SQL batched into one driver
+     * statement.
+     */
+    private Mono<Void> updates(List<FlushAction.UpdateRow> actions) {
+        Dialect dialect = connection.dialect();
+        if (actions.size() < 2
+                || !(dialect.supports(Capability.UPDATE_FROM_VALUES)
+                        || dialect.supports(Capability.UPDATE_JOIN_ROWS))) {
+            return singleUpdates(actions);
+        }
+        Map<UpdateShape, List<FlushAction.UpdateRow>> shapes = new LinkedHashMap<>();
+        List<FlushAction.UpdateRow> single = new ArrayList<>();
+        for (FlushAction.UpdateRow action : actions) {
+            if (fitsManyRows(action)) {
+                shapes.computeIfAbsent(
+                                new UpdateShape(action.state().model(), action.changed()), shape -> new ArrayList<>())
+                        .add(action);
+            } else {
+                single.add(action);
+            }
+        }
+        List<Supplier<Mono<Void>>> steps = new ArrayList<>();
+        for (Map.Entry<UpdateShape, List<FlushAction.UpdateRow>> shape : shapes.entrySet()) {
+            List<FlushAction.UpdateRow> rows = shape.getValue();
+            if (rows.size() == 1) {
+                single.add(rows.get(0));
+                continue;
+            }
+            int columns = 2 * shape.getKey().model().ids().size()
+                    + shape.getKey().changed().size()
+                    + 2;
+            int rowsPerStatement = Math.max(1, Math.min(maxRows, MAX_BINDS / columns));
+            for (int from = 0; from < rows.size(); from += rowsPerStatement) {
+                List<FlushAction.UpdateRow> chunk = rows.subList(from, Math.min(rows.size(), from + rowsPerStatement));
+                steps.add(() -> updateRows(shape.getKey(), chunk));
+            }
+        }
+        if (!single.isEmpty()) {
+            steps.add(() -> singleUpdates(single));
+        }
+        return Flux.fromIterable(steps).concatMap(Supplier::get).then();
+    }
+
+    /**
+     * Returns whether an update can go into an {@link UpdateRows}: not when it changes the key (rows could swap keys within
+     * one statement) or when its version is unset or set by hand (the single UPDATE deals with those).
+     */
+    private static boolean fitsManyRows(FlushAction.UpdateRow action) {
+        EntityModel<?> model = action.state().model();
+        for (Attribute<?, ?> changed : action.changed()) {
+            if (changed.isId() || changed == model.version()) {
+                return false;
+            }
+        }
+        Attribute<?, ?> version = model.version();
+        return version == null || FlushPlan.value(version, action.state()) != null;
+    }
+
+    /** The objects of one class that changed the same columns. */
+    private record UpdateShape(EntityModel<?> model, List<Attribute<?, ?>> changed) {}
+
+    /**
+     * Sends one {@link UpdateRows} for objects of one shape: matched by key (and version), given their changed columns (and
+     * their next version); a versioned batch must match every row.
+     */
+    @SuppressWarnings("unchecked")
+    private Mono<Void> updateRows(UpdateShape shape, List<FlushAction.UpdateRow> chunk) {
+        EntityModel<Object> model = (EntityModel<Object>) shape.model();
+        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
+        List<Attribute<?, ?>> match = new ArrayList<>(model.ids());
+        List<Attribute<?, ?>> set = new ArrayList<>(shape.changed());
+        if (version != null) {
+            match.add(version);
+            set.add(version);
+        }
+        List<EntityState<Object>> states = new ArrayList<>(chunk.size());
+        List<List<@Nullable Object>> rows = new ArrayList<>(chunk.size());
+        for (FlushAction.UpdateRow action : chunk) {
+            EntityState<Object> state = (EntityState<Object>) action.state();
+            states.add(state);
+            List<@Nullable Object> row = new ArrayList<>(match.size() + set.size());
+            for (Attribute<Object, ?> id : model.ids()) {
+                row.add(snapshotKey(state, (Attribute<Object, Object>) id));
+            }
+            Object current = version == null ? null : version.get(state.entity());
+            if (version != null) {
+                row.add(current);
+            }
+            for (Attribute<?, ?> column : shape.changed()) {
+                row.add(FlushPlan.value(column, state));
+            }
+            if (version != null) {
+                // fitsManyRows let only objects with a version in
+                setVersion(state, version, ((Number) java.util.Objects.requireNonNull(current)).longValue() + 1);
+                row.add(version.get(state.entity()));
+            }
+            rows.add(row);
+        }
+        return connection
+                .execute(SQL.updateRows(model.table(), match, set, rows))
+                .doOnNext(count -> {
+                    if (version != null) {
+                        check(states, List.of(count));
+                    }
+                    states.forEach(result::updated);
+                })
+                .then();
+    }
+
+    /**
+     * Sends updates one per object, those of the same SQL batched into one driver statement, and checks each versioned row's
+     * count. A driver that reports one total for a batch instead of a count per row gets the total checked instead.
+     */
+    @SuppressWarnings("unchecked")
+    private Mono<Void> singleUpdates(List<FlushAction.UpdateRow> actions) {
+        List<Update> statements = new ArrayList<>(actions.size());
+        List<EntityState<Object>> states = new ArrayList<>(actions.size());
+        boolean versioned = false;
+        for (FlushAction.UpdateRow action : actions) {
+            EntityState<Object> state = (EntityState<Object>) action.state();
+            states.add(state);
+            statements.add(update(state, action.changed()));
+            versioned |= state.model().version() != null;
+        }
+        boolean checked = versioned;
+        return connection
+                .executeBatched(statements)
+                .collectList()
+                .doOnNext(counts -> {
+                    if (checked) {
+                        check(states, counts);
+                    }
+                    states.forEach(result::updated);
+                })
+                .then();
+    }
+
+    private static void check(List<EntityState<Object>> states, List<Long> counts) {
+        if (counts.size() == states.size()) {
+            for (int i = 0; i < counts.size(); i++) {
+                if (states.get(i).model().version() != null && counts.get(i) != 1) {
+                    throw new StaleObjectException("UPDATE of " + describe(states.get(i))
+                            + " expected to change 1 row but matched " + counts.get(i)
+                            + ": the row was changed or deleted by another transaction since it was loaded");
+                }
+            }
+            return;
+        }
+        long total = counts.stream().mapToLong(Long::longValue).sum();
+        if (total != states.size()) {
+            throw new StaleObjectException("a batch of " + states.size() + " UPDATEs (" + describe(states.get(0))
+                    + " and others) changed " + total + " rows: a row was changed or deleted by another transaction"
+                    + " since it was loaded");
+        }
+    }
+
+    /** The UPDATE of one object's changed columns; a versioned object's version goes up by one, checked in the WHERE. */
+    @SuppressWarnings("unchecked")
+    private Update update(EntityState<Object> state, List<Attribute<?, ?>> changed) {
+        EntityModel<Object> model = state.model();
+        Update update = SQL.update(model.table());
+        for (Attribute<?, ?> column : changed) {
+            update = set(update, (Attribute<Object, Object>) column, FlushPlan.value(column, state));
+        }
+        update = update.where(keyCondition(state));
+        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
+        if (version != null && !changed.contains(version)) {
+            Object current = version.get(state.entity());
+            update = update.where(current == null ? version.isNull() : version.eq(current));
+            long next = current == null ? 1 : ((Number) current).longValue() + 1;
+            setVersion(state, version, next);
+            update = set(update, version, version.get(state.entity()));
+        }
+        return update;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Void> delete(FlushAction.DeleteRows action) {
+        EntityModel<Object> model = (EntityModel<Object>) action.model();
+        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
+        if (version != null || model.ids().size() > 1) {
+            return Flux.fromIterable(action.states())
+                    .concatMap(any -> {
+                        EntityState<Object> state = (EntityState<Object>) any;
+                        Expression<Boolean> where = keyCondition(state);
+                        if (version != null) {
+                            Object current = state.snapshotValue(version);
+                            where = where.and(current == null ? version.isNull() : version.eq(current));
+                        }
+                        return connection
+                                .execute(SQL.deleteFrom(model.table()).where(where))
+                                .doOnNext(count -> {
+                                    if (version != null && count != 1) {
+                                        throw new StaleObjectException(
+                                                "DELETE of " + describe(state)
+                                                        + " expected to remove 1 row but matched " + count
+                                                        + ": the row was changed or deleted by another transaction since it was loaded");
+                                    }
+                                    result.deleted(state);
+                                });
+                    })
+                    .then();
+        }
+        Attribute<Object, Object> id = (Attribute<Object, Object>) model.ids().get(0);
+        List<List<EntityState<?>>> chunks = new ArrayList<>();
+        List<EntityState<?>> states = action.states();
+        for (int from = 0; from < states.size(); from += maxRows) {
+            chunks.add(states.subList(from, Math.min(states.size(), from + maxRows)));
+        }
+        return Flux.fromIterable(chunks)
+                .concatMap(chunk -> {
+                    List<Object> ids = new ArrayList<>(chunk.size());
+                    for (EntityState<?> state : chunk) {
+                        ids.add(snapshotKey(state, id));
+                    }
+                    Expression<Boolean> where = ids.size() == 1 ? id.eq(ids.get(0)) : id.in(ids);
+                    return connection
+                            .execute(SQL.deleteFrom(model.table()).where(where))
+                            .doOnNext(count -> chunk.forEach(result::deleted));
+                })
+                .then();
+    }
+
+    private static Object snapshotKey(EntityState<?> state, Attribute<Object, Object> id) {
+        @SuppressWarnings("unchecked")
+        Object value = ((EntityState<Object>) state).snapshotValue(id);
+        return value != null ? value : java.util.Objects.requireNonNull(FlushPlan.value(id, state));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expression<Boolean> keyCondition(EntityState<Object> state) {
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (Attribute<Object, ?> id : state.model().ids()) {
+            parts.add(((Attribute<Object, Object>) id).eq(snapshotKey(state, (Attribute<Object, Object>) id)));
+        }
+        return Conjunction.of(Conjunction.Kind.AND, parts);
+    }
+
+    private static Update set(Update update, Attribute<Object, Object> attribute, @Nullable Object value) {
+        return update.set(attribute, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setVersion(EntityState<?> state, Attribute<Object, Object> version, long value) {
+        Object previous = version.get(state.entity());
+        SqlType.Kind kind = version.type().kind();
+        Object typed = kind == SqlType.Kind.BIGINT
+                ? (Object) value
+                : kind == SqlType.Kind.SMALLINT ? (Object) (short) value : (Object) (int) value;
+        result.versionChanged(state, previous);
+        version.set(state.entity(), typed);
+    }
+
+    private static String describe(EntityState<?> state) {
+        return state.model().type().getSimpleName() + " with key "
+                + state.model().ids().stream()
+                        .map(id -> FlushPlan.value(id, state))
+                        .toList();
+    }
+}

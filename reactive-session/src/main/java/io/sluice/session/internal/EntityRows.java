@@ -1,0 +1,163 @@
+package io.sluice.session.internal;
+
+import io.sluice.core.RowReader;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes objects of a mapped class from rows: a new object through the class's no-argument constructor, a row's values read
+ * in attribute order, an object's mapped fields set from such values. One per class, made on first use.
+ *
+ * @param <E> the mapped class
+ */
+public final class EntityRows<E> {
+
+    private static final ClassValue<EntityRows<?>> ROWS = new ClassValue<>() {
+        @Override
+        protected EntityRows<?> computeValue(Class<?> type) {
+            return new EntityRows<>(EntityModel.of(type));
+        }
+    };
+
+    private final EntityModel<E> model;
+    private final Constructor<E> constructor;
+    /** Calls the no-argument constructor as fast as {@code new}; {@code null} where it could not be made. */
+    private final @Nullable Supplier<E> instantiator;
+
+    private EntityRows(EntityModel<E> model) {
+        this.model = model;
+        try {
+            this.constructor = model.type().getDeclaredConstructor();
+            this.constructor.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // The mapping checked the constructor when it built the model.
+            throw new IllegalStateException("could not reach the no-argument constructor of " + model.type(), e);
+        }
+        this.instantiator = instantiator(constructor);
+    }
+
+    /**
+     * Returns the rows of a mapped class.
+     *
+     * @param model the class's mapping
+     * @param <E> the class
+     * @return its rows, made once per class
+     */
+    @SuppressWarnings("unchecked")
+    public static <E> EntityRows<E> of(EntityModel<E> model) {
+        return (EntityRows<E>) ROWS.get(model.type());
+    }
+
+    /**
+     * Makes a {@link Supplier} that calls a constructor directly (a lambda made by {@link LambdaMetafactory}, which the JIT
+     * inlines like {@code new}), instead of reflection's call per object. Returns {@code null} where the class's module or
+     * class loader does not allow it; {@link Constructor#newInstance} is used then.
+     */
+    @SuppressWarnings("unchecked")
+    private static <E> @Nullable Supplier<E> instantiator(Constructor<E> constructor) {
+        Class<E> type = constructor.getDeclaringClass();
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            MethodHandle handle = lookup.unreflectConstructor(constructor);
+            CallSite site = LambdaMetafactory.metafactory(
+                    lookup,
+                    "get",
+                    MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class),
+                    handle,
+                    MethodType.methodType(type));
+            return (Supplier<E>) site.getTarget().invoke();
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /**
+     * Returns the class's mapping.
+     *
+     * @return the model
+     */
+    public EntityModel<E> model() {
+        return model;
+    }
+
+    /**
+     * Returns a new, empty object of the class, made with its no-argument constructor.
+     *
+     * @return the object
+     */
+    public E newInstance() {
+        Supplier<E> direct = instantiator;
+        if (direct != null) {
+            try {
+                return direct.get();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(
+                        "could not create a " + model.type().getName() + " with its no-argument constructor", e);
+            }
+        }
+        try {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(
+                    "could not create a " + model.type().getName() + " with its no-argument constructor", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "could not create a " + model.type().getName() + " with its no-argument constructor", e);
+        }
+    }
+
+    /**
+     * Makes an object of the class from a row's values, given in attribute order.
+     *
+     * @param values the values, in attribute order
+     * @return the new object
+     * @throws IllegalArgumentException if a primitive field would get {@code null}
+     */
+    public E newInstance(@Nullable Object[] values) {
+        E entity = newInstance();
+        fill(entity, values);
+        return entity;
+    }
+
+    /**
+     * Reads a row's values in attribute order, from consecutive columns (as a query of the class selects them).
+     *
+     * @param row the row
+     * @param start the 0-based index of the first attribute's column
+     * @return a new array of the values
+     */
+    public @Nullable Object[] read(RowReader row, int start) {
+        List<Attribute<E, ?>> attributes = model.attributes();
+        @Nullable Object[] values = new Object[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(start + i, attributes.get(i).type());
+        }
+        return values;
+    }
+
+    /**
+     * Sets every mapped field of an object from a row's values, given in attribute order.
+     *
+     * @param entity the object
+     * @param values the values, in attribute order
+     * @throws IllegalArgumentException if a primitive field would get {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    public void fill(E entity, @Nullable Object[] values) {
+        List<Attribute<E, ?>> attributes = model.attributes();
+        for (int i = 0; i < values.length; i++) {
+            ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
+        }
+    }
+}
