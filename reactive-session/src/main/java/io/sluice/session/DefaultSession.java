@@ -9,6 +9,7 @@ import io.sluice.session.internal.EntityRows;
 import io.sluice.session.internal.EntityState;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.mapping.ManyToOneRelationship;
 import io.sluice.session.mapping.Mapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -456,8 +457,8 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
                 return Mono.error(new DetachedInstanceException(relationship + " of " + owner
                         + " cannot be loaded: the object" + " is not in an open session"));
             }
-            if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_ONE) {
-                Object id = ((Attribute<Object, Object>) relationship.foreignKey()).get(owner);
+            if (relationship instanceof ManyToOneRelationship<?, T> reference) {
+                Object id = reference.targetKey(owner);
                 if (id == null) {
                     return Mono.just(List.<T>of());
                 }
@@ -467,7 +468,7 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
                 }
                 return batcher.fetch(owner, relationship);
             }
-            if (((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner) == null) {
+            if (model(owner.getClass()).keyOf(owner) == null) {
                 return Mono.just(List.<T>of());
             }
             return batcher.fetch(owner, relationship);
@@ -481,24 +482,10 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             throw new DetachedInstanceException(
                     relationship + " of " + owner + " cannot be queried: the object is not in an open" + " session");
         }
-        Assert.isTrue(
-                relationship.kind() != io.sluice.session.mapping.Relationship.Kind.MANY_TO_ONE,
-                relationship + " is a reference, not a collection: use mono()");
-        Object ownerId = ((EntityModel<Object>) model((Class<Object>) owner.getClass())).identity(owner);
-        if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_MANY) {
-            io.sluice.core.sql.Column<Object> mine =
-                    (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
-            io.sluice.core.sql.Column<Object> theirs =
-                    (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
-            Attribute<?, Object> targetKey =
-                    (Attribute<?, Object>) model(relationship.target()).ids().get(0);
-            return query(relationship.target())
-                    .join(relationship.association(), targetKey.eq(theirs))
-                    .filter(mine.eq(ownerId))
-                    .orderBy(relationship.orderBy());
-        }
-        Attribute<?, Object> foreignKey = (Attribute<?, Object>) relationship.foreignKey();
-        return query(relationship.target()).filter(foreignKey.eq(ownerId)).orderBy(relationship.orderBy());
+        Assert.isTrue(relationship.isCollection(), relationship + " is a reference, not a collection: use mono()");
+        return query(relationship.target())
+                .filter(relationship.withParent(owner))
+                .orderBy(relationship.orderBy());
     }
 
     @Override

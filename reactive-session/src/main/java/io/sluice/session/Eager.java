@@ -1,16 +1,23 @@
 package io.sluice.session;
 
+import io.sluice.core.sql.Column;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.mapping.ManyToManyRelationship;
+import io.sluice.session.mapping.ManyToOneRelationship;
+import io.sluice.session.mapping.OneToManyRelationship;
 import io.sluice.session.mapping.Relationship;
+import io.sluice.session.mapping.RelationshipVisitor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -59,7 +66,7 @@ final class Eager {
         return apply(session, children, List.of(next), readOnly);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Loads a relationship of the given objects (those of its owning class) in one query per batch of keys. */
     static Mono<Void> selectin(
             DefaultSession session, List<Object> owners, Relationship<?, ?> relationship, boolean readOnly) {
         return Mono.defer(() -> {
@@ -72,108 +79,106 @@ final class Eager {
             if (mine.isEmpty()) {
                 return Mono.empty();
             }
-            if (relationship.kind() == Relationship.Kind.MANY_TO_MANY) {
-                return manyToMany(session, mine, relationship, readOnly);
-            }
-            Attribute<Object, Object> foreignKey = (Attribute<Object, Object>) relationship.foreignKey();
-            if (relationship.kind() == Relationship.Kind.ONE_TO_MANY) {
-                EntityModel<Object> ownerModel = (EntityModel<Object>) EntityModel.of(relationship.owner());
-                Map<Object, List<Object>> children = new HashMap<>();
-                Set<Object> keys = new LinkedHashSet<>();
-                for (Object owner : mine) {
-                    Object id = ownerModel.identity(owner);
-                    if (id != null) {
-                        keys.add(id);
-                        children.put(id, new ArrayList<>());
-                    }
-                }
-                return Flux.fromIterable(batches(keys, session.loadBatchSize()))
-                        .concatMap(batch -> session.query((Class<Object>) relationship.target())
-                                .filter(foreignKey.in(batch))
-                                .orderBy(foreignKey, relationship.orderBy())
-                                .readOnly(readOnly)
-                                .all(false))
-                        .doOnNext(child -> {
-                            List<Object> list = children.get(foreignKey.get(child));
-                            if (list != null) {
-                                list.add(child);
-                            }
-                        })
-                        .then(Mono.fromRunnable(() -> {
-                            for (Object owner : mine) {
-                                Object id = ownerModel.identity(owner);
-                                RelationAccess.fill(
-                                        relationship.holder(owner),
-                                        id == null ? List.of() : children.getOrDefault(id, List.of()));
-                            }
-                        }));
-            }
-            Attribute<Object, Object> key = (Attribute<Object, Object>) relationship.referencedKey();
+            return relationship.accept(new Selectin(session, mine, readOnly));
+        });
+    }
+
+    /** The selectin load of each kind of relationship. */
+    private record Selectin(DefaultSession session, List<Object> owners, boolean readOnly)
+            implements RelationshipVisitor<Mono<Void>> {
+
+        /** The children of each owner: {@code WHERE child.fk IN (owner keys) ORDER BY child.fk, order}. */
+        @Override
+        public <O, T> Mono<Void> visitOneToMany(OneToManyRelationship<O, T> relationship) {
+            Attribute<T, Object> foreignKey = relationship.foreignKey();
+            Map<Object, List<Object>> children = keyed(relationship);
+            return Flux.fromIterable(batches(children.keySet(), session.loadBatchSize()))
+                    .concatMap(batch -> session.query(relationship.target())
+                            .filter(foreignKey.in(batch))
+                            .orderBy(foreignKey, relationship.orderBy())
+                            .readOnly(readOnly)
+                            .all(false))
+                    .doOnNext(child -> add(children, foreignKey.get(child), child))
+                    .then(fill(relationship, children));
+        }
+
+        /** The referenced object of each owner: {@code WHERE target.id IN (owners' foreign keys)}. */
+        @Override
+        public <O, T> Mono<Void> visitManyToOne(ManyToOneRelationship<O, T> relationship) {
+            Attribute<T, Object> key = relationship.referencedKey();
             Set<Object> ids = new LinkedHashSet<>();
-            for (Object owner : mine) {
-                Object id = foreignKey.get(owner);
+            for (Object owner : owners) {
+                Object id = relationship.targetKey(owner);
                 if (id != null) {
                     ids.add(id);
                 }
             }
             Map<Object, Object> targets = new HashMap<>();
             return Flux.fromIterable(batches(ids, session.loadBatchSize()))
-                    .concatMap(batch -> session.query((Class<Object>) relationship.target())
+                    .concatMap(batch -> session.query(relationship.target())
                             .filter(key.in(batch))
                             .readOnly(readOnly)
                             .all(false))
                     .doOnNext(target -> targets.put(key.get(target), target))
                     .then(Mono.fromRunnable(() -> {
-                        for (Object owner : mine) {
-                            Object id = foreignKey.get(owner);
+                        for (Object owner : owners) {
+                            Object id = relationship.targetKey(owner);
                             Object target = id == null ? null : targets.get(id);
                             RelationAccess.fill(
                                     relationship.holder(owner), target == null ? List.of() : List.of(target));
                         }
                     }));
-        });
-    }
+        }
 
-    @SuppressWarnings("unchecked")
-    private static Mono<Void> manyToMany(
-            DefaultSession session, List<Object> owners, Relationship<?, ?> relationship, boolean readOnly) {
-        EntityModel<Object> ownerModel = (EntityModel<Object>) EntityModel.of(relationship.owner());
-        io.sluice.core.sql.Column<Object> mine =
-                (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
-        io.sluice.core.sql.Column<Object> theirs =
-                (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
-        Attribute<Object, Object> targetKey = (Attribute<Object, Object>)
-                EntityModel.of(relationship.target()).ids().get(0);
-        Map<Object, List<Object>> linked = new HashMap<>();
-        Set<Object> keys = new LinkedHashSet<>();
-        for (Object owner : owners) {
-            Object id = ownerModel.identity(owner);
-            if (id != null) {
-                keys.add(id);
-                linked.put(id, new ArrayList<>());
+        /** The linked objects of each owner, with the association's owner column: {@code JOIN association ... WHERE owner IN}. */
+        @Override
+        public <O, T> Mono<Void> visitManyToMany(ManyToManyRelationship<O, T> relationship) {
+            Column<Object> mine = relationship.associationOwnerColumn();
+            Map<Object, List<Object>> linked = keyed(relationship);
+            return Flux.fromIterable(batches(linked.keySet(), session.loadBatchSize()))
+                    .concatMap(batch -> session.query(relationship.target(), mine)
+                            .join(
+                                    relationship.association(),
+                                    relationship.targetKey().eq(relationship.associationTargetColumn()))
+                            .filter(mine.in(batch))
+                            .orderBy(mine, relationship.orderBy())
+                            .readOnly(readOnly)
+                            .all(false))
+                    .doOnNext(row -> add(linked, row.second(), row.first()))
+                    .then(fill(relationship, linked));
+        }
+
+        /** An empty list per owner with a key, by key, in the owners' order. */
+        private Map<Object, List<Object>> keyed(Relationship<?, ?> relationship) {
+            EntityModel<?> model = EntityModel.of(relationship.owner());
+            Map<Object, List<Object>> lists = new LinkedHashMap<>();
+            for (Object owner : owners) {
+                Object id = model.keyOf(owner);
+                if (id != null) {
+                    lists.put(id, new ArrayList<>());
+                }
+            }
+            return lists;
+        }
+
+        private static void add(Map<Object, List<Object>> lists, @Nullable Object key, @Nullable Object object) {
+            List<Object> list = key == null ? null : lists.get(key);
+            if (list != null && object != null) {
+                list.add(object);
             }
         }
-        return Flux.fromIterable(batches(keys, session.loadBatchSize()))
-                .concatMap(batch -> session.query((Class<Object>) relationship.target(), mine)
-                        .join(relationship.association(), targetKey.eq(theirs))
-                        .filter(mine.in(batch))
-                        .orderBy(mine, relationship.orderBy())
-                        .readOnly(readOnly)
-                        .all(false))
-                .doOnNext(pair -> {
-                    List<Object> list = linked.get(pair.second());
-                    if (list != null && pair.first() != null) {
-                        list.add(pair.first());
-                    }
-                })
-                .then(Mono.fromRunnable(() -> {
-                    for (Object owner : owners) {
-                        Object id = ownerModel.identity(owner);
-                        RelationAccess.fill(
-                                relationship.holder(owner),
-                                id == null ? List.of() : linked.getOrDefault(id, List.of()));
-                    }
-                }));
+
+        /** Fills each owner's collection with the objects found for its key (none for an owner without one). */
+        private Mono<Void> fill(Relationship<?, ?> relationship, Map<Object, List<Object>> lists) {
+            return Mono.fromRunnable(() -> {
+                EntityModel<?> model = EntityModel.of(relationship.owner());
+                for (Object owner : owners) {
+                    Object id = model.keyOf(owner);
+                    RelationAccess.fill(
+                            relationship.holder(owner), id == null ? List.of() : lists.getOrDefault(id, List.of()));
+                }
+            });
+        }
     }
 
     private static List<List<Object>> batches(Set<Object> keys, int size) {

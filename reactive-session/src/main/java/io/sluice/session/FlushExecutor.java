@@ -39,10 +39,35 @@ final class FlushExecutor {
     /** At most this many rows per multi-row insert, update or delete (the factory's flush batch size). */
     private final int maxRows;
 
-    FlushExecutor(SqlConnection connection, FlushResult result, int maxRows) {
+    private final FlushDependencies dependencies;
+
+    FlushExecutor(SqlConnection connection, FlushResult result, int maxRows, FlushDependencies dependencies) {
         this.connection = connection;
         this.result = result;
         this.maxRows = maxRows;
+        this.dependencies = dependencies;
+    }
+
+    /** Sends a flush's steps one after the other; a table's saves are organized when its turn comes. */
+    Mono<Void> execute(FlushSchedule schedule) {
+        return Flux.fromIterable(schedule.steps())
+                .concatMap(step -> Mono.defer(() -> execute(step)))
+                .then();
+    }
+
+    private Mono<Void> execute(FlushSchedule.Step step) {
+        if (step instanceof FlushSchedule.Saves saves) {
+            FlushDependencies.copyForeignKeys(saves.references());
+            return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()));
+        }
+        if (step instanceof FlushSchedule.Links links) {
+            return emitStatements(dependencies.associationRows(links.owners()));
+        }
+        if (step instanceof FlushSchedule.Bulk bulk) {
+            return emitStatements(bulk.statements());
+        }
+        FlushSchedule.Deletes deletes = (FlushSchedule.Deletes) step;
+        return emit(FlushPlan.organizeDeletes(deletes.states(), deletes.order()));
     }
 
     /**

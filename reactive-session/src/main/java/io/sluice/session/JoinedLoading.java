@@ -7,7 +7,6 @@ import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
-import io.sluice.core.sql.Table;
 import io.sluice.core.sql.TableAlias;
 import io.sluice.session.internal.EntityState;
 import io.sluice.session.mapping.Attribute;
@@ -84,23 +83,14 @@ final class JoinedLoading {
                     return Mono.error(new IllegalArgumentException(relationship + " is not a relationship of "
                             + model.type().getSimpleName()));
                 }
-                if (relationship.kind() == Relationship.Kind.MANY_TO_MANY) {
-                    return Mono.error(new IllegalArgumentException(
-                            "joinedLoad of the many-to-many " + relationship + " is not supported; use selectinLoad"));
-                }
                 EntityModel<?> target = EntityModel.of(relationship.target());
                 ColumnSource source;
                 if (option.strategy() == LoadOption.Strategy.JOINED) {
                     TableAlias alias = target.table().as(target.table().name() + "_" + (++aliases));
                     source = alias;
-                    Attribute<?, Object> foreignKey = (Attribute<?, Object>) relationship.foreignKey();
-                    Attribute<?, Object> key = (Attribute<?, Object>) relationship.referencedKey();
-                    Expression<Boolean> on = relationship.kind() == Relationship.Kind.ONE_TO_MANY
-                            ? alias.column(foreignKey).eq((io.sluice.core.sql.Column<Object>) column(parent, key))
-                            : alias.column(key).eq((io.sluice.core.sql.Column<Object>) column(parent, foreignKey));
-                    base = base.leftJoin(alias, on);
-                    if (relationship.kind() == Relationship.Kind.ONE_TO_MANY) {
-                        order.add(alias.column((Attribute<?, Object>) relationship.orderBy()));
+                    base = relationship.join(base, parent, alias, true);
+                    if (relationship.isCollection()) {
+                        order.add(alias.column(relationship.orderBy()));
                     }
                 } else {
                     source = target.table();
@@ -125,7 +115,7 @@ final class JoinedLoading {
                 int start = rootWidth;
                 for (int i = 0; i < parts.size(); i++) {
                     Part part = parts.get(i);
-                    boolean repeats = part.relationship().kind() != Relationship.Kind.ONE_TO_MANY;
+                    boolean repeats = part.relationship().sharesTargets();
                     values[i + 1] = readEntity(session, part.target(), row, start, repeats, readOnly);
                     start += part.target().attributes().size();
                 }
@@ -135,13 +125,6 @@ final class JoinedLoading {
                     .collectList()
                     .map(rows -> group(rows, parts));
         });
-    }
-
-    private static io.sluice.core.sql.Column<?> column(ColumnSource source, Attribute<?, ?> attribute) {
-        if (source instanceof Table) {
-            return attribute;
-        }
-        return source instanceof TableAlias alias ? alias.column(attribute) : source.column(attribute.name());
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.sluice.session;
 
-import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.ManyToOneRelationship;
 import io.sluice.session.mapping.Relationship;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,10 +150,10 @@ final class LazyBatcher {
             if (RelationAccess.isLoaded(relationship.holder(owner)) || flying.containsKey(owner)) {
                 return false;
             }
-            if (relationship.kind() != Relationship.Kind.MANY_TO_ONE) {
+            if (!(relationship instanceof ManyToOneRelationship<?, ?> reference)) {
                 return true;
             }
-            @Nullable Object id = ((Attribute<Object, Object>) relationship.foreignKey()).get(owner);
+            @Nullable Object id = reference.targetKey(owner);
             return id != null && session.unitOfWork().identityMap().get(relationship.target(), id) == null;
         }
     }

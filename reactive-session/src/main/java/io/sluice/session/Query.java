@@ -1,7 +1,6 @@
 package io.sluice.session;
 
 import io.sluice.core.RowMapper;
-import io.sluice.core.RowReader;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.DerivedTable;
 import io.sluice.core.sql.Expression;
@@ -11,9 +10,7 @@ import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Statement;
-import io.sluice.core.sql.Table;
 import io.sluice.core.sql.Text;
-import io.sluice.session.internal.EntityRows;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -287,23 +283,17 @@ public final class Query<T> {
      * {@code session.query(User.class, adalias).join(adalias, User_.addresses)}.
      *
      * @param target the aliased related class
-     * @param relationship a one-to-many or many-to-one relationship between the two
+     * @param relationship a relationship between the two (a many-to-many joins its association table first)
      * @return the new query
      */
-    @SuppressWarnings("unchecked")
     public Query<T> join(Aliased<?> target, io.sluice.session.mapping.Relationship<?, ?> relationship) {
         Assert.requireNonNull(target, "target must not be null");
         Assert.requireNonNull(relationship, "relationship must not be null");
         Assert.isTrue(
                 relationship.target() == target.model().type(),
                 relationship + " does not lead to " + target.model().type());
-        Aliased<Object> aliased = (Aliased<Object>) target;
-        Attribute<Object, Object> foreignKey = (Attribute<Object, Object>) relationship.foreignKey();
-        Attribute<Object, Object> key = (Attribute<Object, Object>) relationship.referencedKey();
-        Expression<Boolean> on = relationship.kind() == io.sluice.session.mapping.Relationship.Kind.ONE_TO_MANY
-                ? aliased.get(foreignKey).eq(key)
-                : aliased.get(key).eq(foreignKey);
-        return with(start().join(target.alias(), on));
+        return with(
+                relationship.join(start(), session.model(relationship.owner()).table(), target.source(), false));
     }
 
     /**
@@ -316,30 +306,9 @@ public final class Query<T> {
         return joinAlong(relationship, true);
     }
 
-    @SuppressWarnings("unchecked")
     private Query<T> joinAlong(io.sluice.session.mapping.Relationship<?, ?> relationship, boolean outer) {
         Assert.requireNonNull(relationship, "relationship must not be null");
-        Select select = start();
-        Table target = session.model(relationship.target()).table();
-        if (relationship.kind() == io.sluice.session.mapping.Relationship.Kind.MANY_TO_MANY) {
-            Attribute<?, Object> ownerKey = (Attribute<?, Object>)
-                    session.model(relationship.owner()).ids().get(0);
-            Attribute<?, Object> targetKey = (Attribute<?, Object>)
-                    session.model(relationship.target()).ids().get(0);
-            io.sluice.core.sql.Column<Object> mine =
-                    (io.sluice.core.sql.Column<Object>) relationship.associationOwnerColumn();
-            io.sluice.core.sql.Column<Object> theirs =
-                    (io.sluice.core.sql.Column<Object>) relationship.associationTargetColumn();
-            select = outer
-                    ? select.leftJoin(relationship.association(), mine.eq(ownerKey))
-                    : select.join(relationship.association(), mine.eq(ownerKey));
-            return with(
-                    outer ? select.leftJoin(target, targetKey.eq(theirs)) : select.join(target, targetKey.eq(theirs)));
-        }
-        return with(
-                outer
-                        ? select.leftJoin(target, relationship.joinCondition())
-                        : select.join(target, relationship.joinCondition()));
+        return with(relationship.join(start(), outer));
     }
 
     /**
@@ -477,7 +446,7 @@ public final class Query<T> {
     Flux<T> all(boolean flushFirst) {
         Flux<T> results = session.run(flushFirst, connection -> {
                     Statement statement = statement();
-                    RowMapper<T> mapper = this.statement == null ? positional(true) : byName(true);
+                    RowMapper<T> mapper = rows(true);
                     return connection.query(statement, mapper);
                 })
                 .as(FluxReadAhead::new);
@@ -609,87 +578,12 @@ public final class Query<T> {
         return "query of " + String.join(", ", names);
     }
 
-    // A NULL scalar reaches the driver's map() as null, as the combiner path gives it.
-    @SuppressWarnings({"unchecked", "NullAway"})
-    private RowMapper<T> positional(boolean tracked) {
-        if (items.size() == 1 && combiner == (Function<Object[], ?>) ONLY_ITEM) {
-            if (items.get(0) instanceof QueryItem.EntityItem entity) {
-                EntityModel<?> model = entity.model();
-                return row -> (T) readEntity(model, row, 0, null, tracked);
-            }
-            SqlType<?> type =
-                    ((QueryItem.ExpressionItem) items.get(0)).expression().type();
-            return row -> (T) read(row, 0, type);
-        }
-        return row -> {
-            Object[] results = new Object[items.size()];
-            int column = 0;
-            for (int i = 0; i < results.length; i++) {
-                QueryItem item = items.get(i);
-                if (item instanceof QueryItem.EntityItem entity) {
-                    results[i] = readEntity(entity.model(), row, column, null, tracked);
-                    column += entity.model().attributes().size();
-                } else {
-                    Expression<?> expression = ((QueryItem.ExpressionItem) item).expression();
-                    results[i] = read(row, column, expression.type());
-                    column++;
-                }
-            }
-            return combiner.apply(results);
-        };
-    }
-
-    private RowMapper<T> byName(boolean tracked) {
-        return row -> {
-            Map<String, Integer> positions = new java.util.HashMap<>();
-            List<? extends io.r2dbc.spi.ColumnMetadata> columns = row.metadata().getColumnMetadatas();
-            for (int i = 0; i < columns.size(); i++) {
-                positions.putIfAbsent(columns.get(i).getName().toLowerCase(Locale.ROOT), i);
-            }
-            Object[] results = new Object[items.size()];
-            for (int i = 0; i < results.length; i++) {
-                QueryItem item = items.get(i);
-                if (item instanceof QueryItem.EntityItem entity) {
-                    results[i] = readEntity(entity.model(), row, 0, positions, tracked);
-                } else {
-                    Expression<?> expression = ((QueryItem.ExpressionItem) item).expression();
-                    String name = expression instanceof io.sluice.core.sql.Column<?> c
-                            ? c.name()
-                            : expression instanceof io.sluice.core.sql.Label<?> l ? l.name() : null;
-                    Integer position = name == null ? null : positions.get(name.toLowerCase(Locale.ROOT));
-                    results[i] = read(row, position != null ? position : i, expression.type());
-                }
-            }
-            return combiner.apply(results);
-        };
-    }
-
-    private Object readEntity(
-            EntityModel<?> model, RowReader row, int start, @Nullable Map<String, Integer> positions, boolean tracked) {
-        @Nullable
-        Object[] values = positions == null ? EntityRows.of(model).read(row, start) : readByName(model, row, positions);
-        return tracked
-                ? session.unitOfWork().objectForRow(model, values, readOnly)
-                : EntityRows.of(model).newInstance(values);
-    }
-
-    private static @Nullable Object[] readByName(EntityModel<?> model, RowReader row, Map<String, Integer> positions) {
-        List<? extends Attribute<?, ?>> attributes = model.attributes();
-        @Nullable Object[] values = new Object[attributes.size()];
-        for (int i = 0; i < values.length; i++) {
-            Attribute<?, ?> attribute = attributes.get(i);
-            Integer position = positions.get(attribute.name().toLowerCase(Locale.ROOT));
-            if (position == null) {
-                throw new IllegalArgumentException("the statement's rows have no column " + attribute.name() + " for "
-                        + attribute + "; select it, or name it with AS " + attribute.name());
-            }
-            values[i] = row.get(position, attribute.type());
-        }
-        return values;
-    }
-
-    private static @Nullable Object read(RowReader row, int index, @Nullable SqlType<?> type) {
-        return type == null || type.kind() == SqlType.Kind.UNKNOWN ? row.get(index) : row.get(index, type);
+    /** Maps this query's rows: by position for a select it built, by column name for a text statement. */
+    @SuppressWarnings("unchecked")
+    private RowMapper<T> rows(boolean tracked) {
+        boolean single = items.size() == 1 && combiner == (Function<Object[], ?>) ONLY_ITEM;
+        QueryRows<T> rows = new QueryRows<>(session, items, combiner, single, readOnly);
+        return statement == null ? rows.positional(tracked) : rows.byName(tracked);
     }
 
     private Select bindParams(Select original) {
@@ -749,7 +643,7 @@ public final class Query<T> {
                         null));
             }
             return session.run(connection -> {
-                RowMapper<T> mapper = this.statement == null ? positional(false) : byName(false);
+                RowMapper<T> mapper = rows(false);
                 return connection.stream(statement(), mapper, fetchSize);
             });
         });

@@ -1,6 +1,7 @@
 package io.sluice.session;
 
 import io.sluice.core.internal.Assert;
+import io.sluice.session.mapping.ManyToManyRelationship;
 import io.sluice.session.mapping.Relationship;
 import io.sluice.session.mapping.RelationshipHolder;
 import java.util.AbstractList;
@@ -117,7 +118,7 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
     private void linked(T element) {
         changed();
         Relationship<?, ?> inverse = relationship().inverse();
-        if (relationship().kind() == Relationship.Kind.MANY_TO_MANY) {
+        if (relationship() instanceof ManyToManyRelationship) {
             if (inverse != null
                     && inverse.holder(element) instanceof ToMany<?> other
                     && other.isLoaded()
@@ -148,7 +149,7 @@ public final class ToMany<T> extends RelationHolder<T> implements List<T> {
     private void unlinked(T element) {
         changed();
         Relationship<?, ?> inverse = relationship().inverse();
-        if (relationship().kind() == Relationship.Kind.MANY_TO_MANY) {
+        if (relationship() instanceof ManyToManyRelationship) {
             if (inverse != null && inverse.holder(element) instanceof ToMany<?> other && other.isLoaded()) {
                 other.elements.list.remove(owner);
             }

@@ -37,6 +37,20 @@ public sealed interface ColumnSource permits Table, TableAlias, DerivedTable {
     }
 
     /**
+     * Returns this source's column of the same name as a column of a table (the column itself, for the table; the aliased
+     * column, for an alias; the subquery's column of that name, for a derived table).
+     *
+     * @param column a column of the table this source selects from
+     * @param <T> the Java type of the column's values
+     * @return the column of this source
+     * @throws IllegalArgumentException if this source has no column of that name
+     */
+    @SuppressWarnings("unchecked")
+    default <T> Column<T> column(Column<T> column) {
+        return (Column<T>) column(column.name());
+    }
+
+    /**
      * Returns the column of this source with the given name, typed.
      *
      * @param name the column's name

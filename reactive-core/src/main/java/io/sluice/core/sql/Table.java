@@ -75,6 +75,19 @@ public final class Table implements FromItem, ColumnSource {
     }
 
     /**
+     * Returns the column itself when it is one of this table's, else this table's column of the same name.
+     *
+     * @param column a column
+     * @param <T> the Java type of the column's values
+     * @return the column
+     * @throws IllegalArgumentException if this table has no column of that name
+     */
+    @Override
+    public <T> Column<T> column(Column<T> column) {
+        return column.source() == this ? column : ColumnSource.super.column(column);
+    }
+
+    /**
      * Returns the names of the primary-key columns, in key order.
      *
      * @return the names; empty if the table has no primary key

@@ -119,6 +119,45 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         }
     }
 
+    /**
+     * Returns the field's value in an object held without its static type (as the session holds the objects it tracks).
+     *
+     * @param entity an object of the entity class
+     * @return the value, or {@code null}
+     * @throws IllegalArgumentException if the object is not of the entity class
+     */
+    public @Nullable Object read(Object entity) {
+        return get(entityType.cast(requireEntity(entity)));
+    }
+
+    /**
+     * Sets the field of an object held without its static type to a value checked against the field's type.
+     *
+     * @param entity an object of the entity class
+     * @param value the value, or {@code null}
+     * @throws IllegalArgumentException if the object is not of the entity class, the value is not of the field's type, or
+     *     {@code null} is given to a primitive field
+     */
+    @SuppressWarnings("unchecked")
+    public void write(Object entity, @Nullable Object value) {
+        if (value != null
+                && !type().javaType().isInstance(value)
+                && !field.getType().isInstance(value)) {
+            throw new IllegalArgumentException(
+                    this + " holds " + type().javaType().getSimpleName() + ", not "
+                            + value.getClass().getSimpleName() + " (" + value + ")");
+        }
+        set(entityType.cast(requireEntity(entity)), (V) value);
+    }
+
+    private Object requireEntity(Object entity) {
+        if (!entityType.isInstance(entity)) {
+            throw new IllegalArgumentException(
+                    entity + " is not a " + entityType.getSimpleName() + ", which " + this + " belongs to");
+        }
+        return entity;
+    }
+
     @Override
     public String toString() {
         return entityType.getSimpleName() + "." + fieldName;

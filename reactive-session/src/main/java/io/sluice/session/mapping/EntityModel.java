@@ -34,9 +34,9 @@ public final class EntityModel<E> {
 
     private final List<Relationship<E, ?>> relationships;
     private final int[] idPositions;
-    private final List<Relationship<E, ?>> manyToOnes;
-    private final List<Relationship<E, ?>> oneToManys;
-    private final List<Relationship<E, ?>> manyToManys;
+    private final List<ManyToOneRelationship<E, ?>> manyToOnes;
+    private final List<OneToManyRelationship<E, ?>> oneToManys;
+    private final List<ManyToManyRelationship<E, ?>> manyToManys;
 
     EntityModel(
             Class<E> type,
@@ -58,20 +58,22 @@ public final class EntityModel<E> {
         }
         this.ids = List.copyOf(keys);
         this.idPositions = positions.stream().mapToInt(Integer::intValue).toArray();
-        this.manyToOnes = ofKind(this.relationships, Relationship.Kind.MANY_TO_ONE);
-        this.oneToManys = ofKind(this.relationships, Relationship.Kind.ONE_TO_MANY);
-        this.manyToManys = ofKind(this.relationships, Relationship.Kind.MANY_TO_MANY);
-        this.version = version;
-    }
-
-    private static <E> List<Relationship<E, ?>> ofKind(List<Relationship<E, ?>> all, Relationship.Kind kind) {
-        List<Relationship<E, ?>> matching = new ArrayList<>();
-        for (Relationship<E, ?> relationship : all) {
-            if (relationship.kind() == kind) {
-                matching.add(relationship);
+        List<ManyToOneRelationship<E, ?>> references = new ArrayList<>();
+        List<OneToManyRelationship<E, ?>> collections = new ArrayList<>();
+        List<ManyToManyRelationship<E, ?>> links = new ArrayList<>();
+        for (Relationship<E, ?> relationship : this.relationships) {
+            if (relationship instanceof ManyToOneRelationship<E, ?> reference) {
+                references.add(reference);
+            } else if (relationship instanceof OneToManyRelationship<E, ?> collection) {
+                collections.add(collection);
+            } else if (relationship instanceof ManyToManyRelationship<E, ?> link) {
+                links.add(link);
             }
         }
-        return List.copyOf(matching);
+        this.manyToOnes = List.copyOf(references);
+        this.oneToManys = List.copyOf(collections);
+        this.manyToManys = List.copyOf(links);
+        this.version = version;
     }
 
     /**
@@ -147,17 +149,30 @@ public final class EntityModel<E> {
     }
 
     /**
-     * Returns the relationships of one kind, in field order.
+     * Returns the many-to-one relationships (references), in field order.
      *
-     * @param kind the kind
-     * @return the relationships of that kind
+     * @return the relationships
      */
-    public List<Relationship<E, ?>> relationships(Relationship.Kind kind) {
-        return switch (kind) {
-            case MANY_TO_ONE -> manyToOnes;
-            case ONE_TO_MANY -> oneToManys;
-            case MANY_TO_MANY -> manyToManys;
-        };
+    public List<ManyToOneRelationship<E, ?>> manyToOnes() {
+        return manyToOnes;
+    }
+
+    /**
+     * Returns the one-to-many relationships, in field order.
+     *
+     * @return the relationships
+     */
+    public List<OneToManyRelationship<E, ?>> oneToManys() {
+        return oneToManys;
+    }
+
+    /**
+     * Returns the many-to-many relationships, in field order.
+     *
+     * @return the relationships
+     */
+    public List<ManyToManyRelationship<E, ?>> manyToManys() {
+        return manyToManys;
     }
 
     /**
@@ -190,6 +205,25 @@ public final class EntityModel<E> {
             }
         }
         throw new IllegalArgumentException(type.getSimpleName() + " has no mapped field '" + fieldName + "'");
+    }
+
+    /**
+     * Returns the identity of an object held without its static type.
+     *
+     * @param entity an object of this class
+     * @return the identity, or {@code null} if a key value is {@code null} (not yet generated)
+     * @throws IllegalArgumentException if the object is not of this class
+     */
+    public @Nullable Object keyOf(Object entity) {
+        if (!type.isInstance(entity)) {
+            throw new IllegalArgumentException(entity + " is not a " + type.getSimpleName());
+        }
+        return identity(type.cast(entity));
+    }
+
+    /** The identity of an object of a mapped class, or {@code null} while its key is not generated. */
+    static @Nullable Object identityOf(Class<?> type, Object entity) {
+        return of(type).keyOf(entity);
     }
 
     /**

@@ -156,16 +156,7 @@ final class EntityModelBuilder {
         }
         List<Relationship<E, ?>> relationships = new ArrayList<>();
         for (RelationSpec spec : relations) {
-            relationships.add(new Relationship(
-                    type,
-                    spec.target,
-                    spec.field.getName(),
-                    spec.kind,
-                    spec.counterpart,
-                    spec.cascades,
-                    spec.orderBy,
-                    spec.getter,
-                    spec.association));
+            relationships.add(spec.create(type));
         }
         return new EntityModel<>(type, built, attributes, versionAttribute, relationships);
     }
@@ -201,8 +192,7 @@ final class EntityModelBuilder {
             TargetKey key = TargetKey.of(target, where);
             table.foreignKey(new io.sluice.core.sql.ForeignKey(
                     List.of(column.columnName), key.table, List.of(key.column), manyToOne.onDelete()));
-            return new RelationSpec(
-                    field, target, Relationship.Kind.MANY_TO_ONE, foreignKey, java.util.Set.of(), "", getter, null);
+            return new RelationSpec(field, target, Kind.MANY_TO_ONE, foreignKey, java.util.Set.of(), "", getter, null);
         }
         ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
         if (manyToMany != null) {
@@ -227,7 +217,7 @@ final class EntityModelBuilder {
         return new RelationSpec(
                 field,
                 target,
-                Relationship.Kind.ONE_TO_MANY,
+                Kind.ONE_TO_MANY,
                 oneToMany.mappedBy(),
                 java.util.Set.of(oneToMany.cascade()),
                 oneToMany.orderBy(),
@@ -252,7 +242,7 @@ final class EntityModelBuilder {
             return new RelationSpec(
                     field,
                     target,
-                    Relationship.Kind.MANY_TO_MANY,
+                    Kind.MANY_TO_MANY,
                     annotation.mappedBy(),
                     java.util.Set.of(),
                     annotation.orderBy(),
@@ -285,14 +275,7 @@ final class EntityModelBuilder {
                         io.sluice.core.sql.ReferentialAction.NO_ACTION))
                 .build();
         return new RelationSpec(
-                field,
-                target,
-                Relationship.Kind.MANY_TO_MANY,
-                "",
-                java.util.Set.of(),
-                annotation.orderBy(),
-                getter,
-                association);
+                field, target, Kind.MANY_TO_MANY, "", java.util.Set.of(), annotation.orderBy(), getter, association);
     }
 
     private static Class<?> typeArgument(Field field, String where) {
@@ -324,15 +307,35 @@ final class EntityModelBuilder {
         }
     }
 
+    private enum Kind {
+        MANY_TO_ONE,
+        ONE_TO_MANY,
+        MANY_TO_MANY
+    }
+
     private record RelationSpec(
             Field field,
             Class<?> target,
-            Relationship.Kind kind,
+            Kind kind,
             String counterpart,
-            java.util.Set<io.sluice.session.mapping.Cascade> cascades,
+            java.util.Set<Cascade> cascades,
             String orderBy,
             Field getter,
-            @Nullable Table association) {}
+            @Nullable Table association) {
+
+        /** The relationship of this field, of the class its kind maps to. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        <E> Relationship<E, ?> create(Class<E> owner) {
+            String name = field.getName();
+            return switch (kind) {
+                case MANY_TO_ONE -> new ManyToOneRelationship(owner, target, name, counterpart, getter);
+                case ONE_TO_MANY ->
+                    new OneToManyRelationship(owner, target, name, counterpart, cascades, orderBy, getter);
+                case MANY_TO_MANY ->
+                    new ManyToManyRelationship(owner, target, name, counterpart, orderBy, getter, association);
+            };
+        }
+    }
 
     private static List<Field> fields(Class<?> type) {
         List<Class<?>> hierarchy = new ArrayList<>();

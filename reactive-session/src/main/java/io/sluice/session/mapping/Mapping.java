@@ -26,8 +26,8 @@ public final class Mapping {
             tables.add(model.table());
         }
         for (EntityModel<?> model : models.values()) {
-            for (Relationship<?, ?> relationship : model.relationships()) {
-                if (relationship.kind() == Relationship.Kind.MANY_TO_MANY && relationship.isOwningSide()) {
+            for (ManyToManyRelationship<?, ?> relationship : model.manyToManys()) {
+                if (relationship.isOwningSide()) {
                     tables.add(relationship.association());
                 }
             }

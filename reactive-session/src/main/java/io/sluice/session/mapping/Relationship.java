@@ -1,12 +1,10 @@
 package io.sluice.session.mapping;
 
 import io.sluice.core.internal.Assert;
-import io.sluice.core.sql.Column;
+import io.sluice.core.sql.ColumnSource;
 import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.Expression;
-import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
-import io.sluice.core.sql.Table;
 import java.lang.reflect.Field;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,50 +13,37 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A mapped relationship between two classes, as the metamodel exposes it ({@code User_.addresses}, {@code Address_.user}): it
- * reads the {@link io.sluice.session.ToOne} or {@link io.sluice.session.ToMany} field of objects, gives the
- * join condition between the two tables, and builds conditions over related objects ({@link #any(Expression)}, {@link
- * #has(Expression)}, {@link #eq(Object)}).
+ * reads the {@code ToOne} or {@code ToMany} field of objects and builds SQL along the relationship — joins, conditions over
+ * related objects ({@link #any(Expression)}, {@link #has(Expression)}, {@link #eq(Object)}, {@link #contains(Object)}) and the
+ * filter by a parent ({@link #withParent(Object)}). Each kind is a class of its own that knows its keys: {@link
+ * ManyToOneRelationship} (a reference through the owner's foreign key), {@link OneToManyRelationship} (a collection whose
+ * table has the foreign key) and {@link ManyToManyRelationship} (a collection linked through an association table).
  *
  * @param <O> the owning class
  * @param <T> the related class
  */
-public final class Relationship<O, T> {
-
-    /** The kinds of relationship. */
-    public enum Kind {
-        /** A reference to one object, through a foreign key of the owner's table. */
-        MANY_TO_ONE,
-        /** A collection of objects whose table has a foreign key to the owner's. */
-        ONE_TO_MANY,
-        /** A collection of objects linked through the rows of an association table. */
-        MANY_TO_MANY
-    }
+public abstract sealed class Relationship<O, T>
+        permits ManyToOneRelationship, OneToManyRelationship, ManyToManyRelationship {
 
     private final Class<O> owner;
     private final Class<T> target;
     private final String fieldName;
-    private final Kind kind;
     private final String counterpart;
     private final Set<Cascade> cascades;
     private final String orderBy;
     private final Field getter;
-    private final @Nullable Table association;
 
     Relationship(
             Class<O> owner,
             Class<T> target,
             String fieldName,
-            Kind kind,
             String counterpart,
             Set<Cascade> cascades,
             String orderBy,
-            Field getter,
-            @Nullable Table association) {
-        this.association = association;
+            Field getter) {
         this.owner = owner;
         this.target = target;
         this.fieldName = fieldName;
-        this.kind = kind;
         this.counterpart = counterpart;
         this.cascades = cascades.isEmpty() ? EnumSet.noneOf(Cascade.class) : EnumSet.copyOf(cascades);
         if (this.cascades.contains(Cascade.ALL)) {
@@ -83,9 +68,9 @@ public final class Relationship<O, T> {
         return fieldName;
     }
 
-    /** Returns the kind. @return the kind */
-    public Kind kind() {
-        return kind;
+    /** The name the mapping gave the other side: the foreign-key field, {@code mappedBy}, or the inverse collection. */
+    final String counterpart() {
+        return counterpart;
     }
 
     /**
@@ -99,127 +84,42 @@ public final class Relationship<O, T> {
     }
 
     /**
-     * Returns the attribute holding the foreign key: the owner's for a many-to-one, the target's for a one-to-many.
+     * Returns whether the field holds a collection ({@code ToMany}) rather than a reference ({@code ToOne}).
      *
-     * @return the attribute
+     * @return {@code true} for a one-to-many or many-to-many
      */
-    public Attribute<?, ?> foreignKey() {
-        if (kind == Kind.MANY_TO_MANY) {
-            throw new IllegalStateException(this + " is many-to-many: its keys are in the association table");
-        }
-        if (kind == Kind.MANY_TO_ONE) {
-            return EntityModel.of(owner).attribute(counterpart);
-        }
-        Relationship<?, ?> inverse = EntityModel.of(target).relationship(counterpart);
-        return inverse.foreignKey();
-    }
+    public abstract boolean isCollection();
 
     /**
-     * Returns the primary key the foreign key references: the target's for a many-to-one, the owner's for a one-to-many.
+     * Returns whether one related object may stand in the results of several owners: a referenced object is shared, and so is
+     * an object of a many-to-many collection; the objects of a one-to-many belong to one owner each.
      *
-     * @return the attribute
+     * @return {@code true} unless this is a one-to-many
      */
-    public Attribute<?, ?> referencedKey() {
-        Class<?> referenced = kind == Kind.MANY_TO_ONE ? target : owner;
-        return EntityModel.of(referenced).ids().get(0);
-    }
+    public abstract boolean sharesTargets();
 
     /**
      * Returns the other side of a bidirectional relationship.
      *
      * @return the inverse, or {@code null} if only this side is mapped
      */
-    public @Nullable Relationship<T, O> inverse() {
-        if (kind == Kind.MANY_TO_MANY) {
-            if (association == null) {
-                return castInverse(EntityModel.of(target).relationship(counterpart));
-            }
-            for (Relationship<T, ?> candidate : EntityModel.of(target).relationships()) {
-                if (candidate.kind == Kind.MANY_TO_MANY
-                        && candidate.target == owner
-                        && candidate.counterpart.equals(fieldName)) {
-                    return castInverse(candidate);
-                }
-            }
-            return null;
-        }
-        if (kind == Kind.ONE_TO_MANY) {
-            return castInverse(EntityModel.of(target).relationship(counterpart));
-        }
-        for (Relationship<T, ?> candidate : EntityModel.of(target).relationships()) {
-            if (candidate.kind == Kind.ONE_TO_MANY
-                    && candidate.target == owner
-                    && candidate.counterpart.equals(fieldName)) {
-                return castInverse(candidate);
-            }
-        }
-        return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Relationship<T, O> castInverse(Relationship<?, ?> relationship) {
-        return (Relationship<T, O>) relationship;
-    }
+    public abstract @Nullable Relationship<T, O> inverse();
 
     /**
-     * Returns the association table of a many-to-many relationship (from whichever side).
+     * Calls the visitor's method for this kind of relationship.
      *
-     * @return the table
-     * @throws IllegalStateException if this is not a many-to-many
+     * @param visitor the visitor
+     * @param <R> what the visitor returns
+     * @return what it returned
      */
-    public Table association() {
-        return java.util.Objects.requireNonNull(owningSide().association);
-    }
-
-    /**
-     * Returns the association table's column that references the owner of this side.
-     *
-     * @return the column
-     */
-    public Column<?> associationOwnerColumn() {
-        Relationship<?, ?> owning = owningSide();
-        return owning.association().columns().get(owning == this ? 0 : 1);
-    }
-
-    /**
-     * Returns the association table's column that references the related class of this side.
-     *
-     * @return the column
-     */
-    public Column<?> associationTargetColumn() {
-        Relationship<?, ?> owning = owningSide();
-        return owning.association().columns().get(owning == this ? 1 : 0);
-    }
-
-    /**
-     * Returns whether this side names the association table (the other side is mapped by it).
-     *
-     * @return {@code true} on the owning side of a many-to-many
-     */
-    public boolean isOwningSide() {
-        return association != null;
-    }
-
-    private Relationship<?, ?> owningSide() {
-        if (kind != Kind.MANY_TO_MANY) {
-            throw new IllegalStateException(this + " has no association table");
-        }
-        if (association != null) {
-            return this;
-        }
-        Relationship<?, ?> other = EntityModel.of(target).relationship(counterpart);
-        if (other.association == null) {
-            throw new IllegalStateException(this + " is mappedBy " + other + ", which names no association table");
-        }
-        return other;
-    }
+    public abstract <R> R accept(RelationshipVisitor<R> visitor);
 
     /**
      * Returns the attribute of the target that orders a loaded collection.
      *
      * @return the attribute
      */
-    public Attribute<?, ?> orderBy() {
+    public Attribute<T, ?> orderBy() {
         EntityModel<T> model = EntityModel.of(target);
         return orderBy.isEmpty() ? model.ids().get(0) : model.attribute(orderBy);
     }
@@ -235,7 +135,7 @@ public final class Relationship<O, T> {
             Object holder = getter.get(object);
             if (holder == null) {
                 throw new IllegalStateException(this + " is null in " + object
-                        + "; initialize the field with ToMany.create(this)" + " or ToOne.create(this)");
+                        + "; initialize the field with ToMany.create(this) or ToOne.create(this)");
             }
             return holder;
         } catch (IllegalAccessException e) {
@@ -244,14 +144,40 @@ public final class Relationship<O, T> {
     }
 
     /**
-     * Returns the join condition between the owner's table and the target's.
+     * Returns a select joined along this relationship from the owner's table to the target's: {@code JOIN addresses ON
+     * addresses.user_id = users.id}; a many-to-many joins its association table, then the target's.
      *
-     * @return {@code target.fk = owner.pk} or {@code owner.fk = target.pk}
+     * @param select the select whose FROM holds the owner's table
+     * @param outer {@code true} for a LEFT OUTER JOIN
+     * @return the joined select
      */
-    @SuppressWarnings("unchecked")
-    public Expression<Boolean> joinCondition() {
-        return ((Attribute<?, Object>) foreignKey()).eq((Expression<Object>) referencedKey());
+    public Select join(Select select, boolean outer) {
+        return join(
+                select, EntityModel.of(owner).table(), EntityModel.of(target).table(), outer);
     }
+
+    /**
+     * Returns a select joined along this relationship between two sources, either of which may be an alias or a subquery of its
+     * class: {@code JOIN addresses AS addresses_1 ON addresses_1.user_id = users.id}.
+     *
+     * @param select the select whose FROM holds {@code ownerSource}
+     * @param ownerSource the owning class's table, alias or subquery
+     * @param targetSource the related class's table, alias or subquery, which the select joins
+     * @param outer {@code true} for a LEFT OUTER JOIN
+     * @return the joined select
+     * @throws IllegalArgumentException if an argument is {@code null}
+     */
+    public abstract Select join(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer);
+
+    /**
+     * Returns the condition that an object of the related class is one this relationship of a parent holds, for a query of the
+     * related class (SQLAlchemy's {@code with_parent}).
+     *
+     * @param parent an object of the owning class; with a key, for a collection
+     * @return the condition
+     * @throws IllegalArgumentException if the parent is not of the owning class, or a collection's parent has no key yet
+     */
+    public abstract Expression<Boolean> withParent(Object parent);
 
     /**
      * Returns {@code EXISTS} a related object (for a collection) matching a condition:
@@ -285,112 +211,21 @@ public final class Relationship<O, T> {
         return exists(condition);
     }
 
-    @SuppressWarnings("unchecked")
-    private Expression<Boolean> exists(@Nullable Expression<Boolean> condition) {
-        EntityModel<T> model = EntityModel.of(target);
-        if (kind == Kind.MANY_TO_MANY) {
-            Attribute<?, Object> ownerKey =
-                    (Attribute<?, Object>) EntityModel.of(owner).ids().get(0);
-            Attribute<?, Object> targetKey = (Attribute<?, Object>) model.ids().get(0);
-            Expression<Boolean> links = Conjunction.of(
-                    Conjunction.Kind.AND,
-                    List.of(((Column<Object>) associationOwnerColumn()).eq(ownerKey), targetKey.eq((Column<Object>)
-                            associationTargetColumn())));
-            Select select = SQL.select(targetKey)
-                    .from(association(), model.table())
-                    .where(condition == null ? links : Conjunction.of(Conjunction.Kind.AND, List.of(links, condition)));
-            return select.exists();
-        }
-        Expression<Boolean> join = joinCondition();
-        Select select = SQL.select(model.ids().get(0))
-                .from(model.table())
-                .where(condition == null ? join : Conjunction.of(Conjunction.Kind.AND, List.of(join, condition)));
-        return select.exists();
-    }
+    /** {@code EXISTS (SELECT ... WHERE <related to the owner's row> [AND condition])}. */
+    abstract Expression<Boolean> exists(@Nullable Expression<Boolean> condition);
 
     /**
      * Returns the condition that a collection holds an object (SQLAlchemy's {@code contains}): {@code
      * User_.addresses.contains(address)}. For a one-to-many, the owner's key equals the object's foreign key ({@code users.id =
-     * ?}, as SQLAlchemy writes it); for a many-to-many, a row of the association table links the two ({@code EXISTS (SELECT ...
-     * FROM post_keywords WHERE post_keywords.post_id = posts.id AND post_keywords.keyword_id = ?)}).
+     * ?}, as SQLAlchemy writes it); for a many-to-many, a row of the association table links the two.
      *
      * @param object an object of the related class: with its foreign key set for a one-to-many, with a key for a many-to-many
      * @return the condition
      * @throws IllegalArgumentException if this is a reference (use {@link #eq(Object)}), or the object has no foreign key or
      *     key yet (flush it first)
      */
-    @SuppressWarnings("unchecked")
     public Expression<Boolean> contains(T object) {
-        Assert.requireNonNull(object, "object must not be null");
-        Assert.isTrue(
-                target.isInstance(object),
-                object + " is not a " + target.getSimpleName() + ", which " + this + " holds");
-        if (kind == Kind.MANY_TO_ONE) {
-            throw new IllegalArgumentException(this + " is a reference, not a collection: use eq(object) instead");
-        }
-        if (kind == Kind.ONE_TO_MANY) {
-            Object parentKey = ((Attribute<Object, Object>) foreignKey()).get(object);
-            if (parentKey == null) {
-                throw new IllegalArgumentException(
-                        object + " has no value in " + foreignKey() + " yet: flush it first, or compare with any(...)");
-            }
-            return ((Attribute<?, Object>) referencedKey()).eq(parentKey);
-        }
-        Object targetKey = EntityModel.of(target).identity(object);
-        if (targetKey == null) {
-            throw new IllegalArgumentException(object + " has no key yet: flush it first");
-        }
-        Column<Object> mine = (Column<Object>) associationOwnerColumn();
-        Attribute<?, Object> ownerKey =
-                (Attribute<?, Object>) EntityModel.of(owner).ids().get(0);
-        return SQL.select(mine)
-                .from(association())
-                .where(mine.eq(ownerKey).and(((Column<Object>) associationTargetColumn()).eq(targetKey)))
-                .exists();
-    }
-
-    /**
-     * Returns the condition that an object of the related class is one this relationship of a parent holds, for a query of the
-     * related class (SQLAlchemy's {@code with_parent}): {@code target.fk = ?} for a one-to-many, {@code target.id = ?} (the
-     * parent's foreign key) for a reference, {@code target.id IN (SELECT ... FROM association WHERE owner_column = ?)} for a
-     * many-to-many.
-     *
-     * @param parent an object of the owning class; with a key, for a collection
-     * @return the condition
-     * @throws IllegalArgumentException if the parent is not of the owning class, or a collection's parent has no key yet
-     */
-    @SuppressWarnings("unchecked")
-    public Expression<Boolean> withParent(Object parent) {
-        Assert.requireNonNull(parent, "parent must not be null");
-        Assert.isTrue(owner.isInstance(parent), parent + " is not a " + owner.getSimpleName() + ", which owns " + this);
-        if (kind == Kind.MANY_TO_ONE) {
-            Object reference = ((Attribute<Object, Object>) foreignKey()).get(parent);
-            return ((Attribute<?, Object>) referencedKey()).eq(reference);
-        }
-        Object parentKey = ((EntityModel<Object>) (EntityModel<?>) EntityModel.of(owner)).identity(parent);
-        if (parentKey == null) {
-            throw new IllegalArgumentException(parent + " has no key yet: flush it first");
-        }
-        if (kind == Kind.ONE_TO_MANY) {
-            return ((Attribute<?, Object>) foreignKey()).eq(parentKey);
-        }
-        Attribute<?, Object> targetKey =
-                (Attribute<?, Object>) EntityModel.of(target).ids().get(0);
-        return targetKey.in(SQL.select(associationTargetColumn())
-                .from(association())
-                .where(((Column<Object>) associationOwnerColumn()).eq(parentKey)));
-    }
-
-    /** The key of the object a reference is compared with; the messages are built only when a check fails. */
-    private Object keyOf(T object) {
-        if (kind != Kind.MANY_TO_ONE) {
-            throw new IllegalArgumentException(this + " is a collection: compare with any(...) instead");
-        }
-        Object id = EntityModel.of(target).identity(Assert.requireNonNull(object, "object must not be null"));
-        if (id == null) {
-            throw new IllegalArgumentException(object + " has no key yet: flush it first");
-        }
-        return id;
+        throw new IllegalArgumentException(this + " is a reference, not a collection: use eq(object) instead");
     }
 
     /**
@@ -400,10 +235,8 @@ public final class Relationship<O, T> {
      * @return the condition
      * @throws IllegalArgumentException if this is not a many-to-one or the object has no key yet
      */
-    @SuppressWarnings("unchecked")
     public Expression<Boolean> eq(T object) {
-        Object id = keyOf(object);
-        return ((Attribute<?, Object>) foreignKey()).eq(id);
+        throw new IllegalArgumentException(this + " is a collection: compare with any(...) instead");
     }
 
     /**
@@ -411,24 +244,48 @@ public final class Relationship<O, T> {
      *
      * @param object an object of the target class with a key
      * @return the condition
+     * @throws IllegalArgumentException if this is not a many-to-one or the object has no key yet
      */
-    @SuppressWarnings("unchecked")
     public Expression<Boolean> ne(T object) {
-        Object id = keyOf(object);
-        Attribute<?, Object> foreignKey = (Attribute<?, Object>) foreignKey();
-        return foreignKey.ne(id).or(foreignKey.isNull());
+        throw new IllegalArgumentException(this + " is a collection: compare with any(...) instead");
     }
 
     /**
      * Returns the condition that a reference points to nothing: {@code owner.fk IS NULL}.
      *
      * @return the condition
+     * @throws IllegalArgumentException if this is not a many-to-one
      */
     public Expression<Boolean> isNull() {
-        if (kind != Kind.MANY_TO_ONE) {
-            throw new IllegalArgumentException(this + " is a collection: use any() and not(...) instead");
+        throw new IllegalArgumentException(this + " is a collection: use any() and not(...) instead");
+    }
+
+    /** Checks that an object is of the related class. */
+    final void requireTarget(Object object) {
+        Assert.requireNonNull(object, "object must not be null");
+        Assert.isTrue(
+                target.isInstance(object),
+                object + " is not a " + target.getSimpleName() + ", which " + this + " holds");
+    }
+
+    /** Checks that a parent is of the owning class. */
+    final void requireOwner(Object parent) {
+        Assert.requireNonNull(parent, "parent must not be null");
+        Assert.isTrue(owner.isInstance(parent), parent + " is not a " + owner.getSimpleName() + ", which owns " + this);
+    }
+
+    /** Returns the key of an object of the owning class, which a collection's parent must have. */
+    final Object ownerKey(Object parent) {
+        Object key = EntityModel.identityOf(owner, parent);
+        if (key == null) {
+            throw new IllegalArgumentException(parent + " has no key yet: flush it first");
         }
-        return foreignKey().isNull();
+        return key;
+    }
+
+    /** {@code first AND second}, or {@code first} alone. */
+    static Expression<Boolean> and(Expression<Boolean> first, @Nullable Expression<Boolean> second) {
+        return second == null ? first : Conjunction.of(Conjunction.Kind.AND, List.of(first, second));
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private static final String TRANSIENT = "io.sluice.session.mapping.Transient";
     private static final String TO_ONE = "io.sluice.session.ToOne";
     private static final String TO_MANY = "io.sluice.session.ToMany";
+    private static final String MANY_TO_MANY = "io.sluice.session.mapping.ManyToMany";
 
     /** Creates the processor; javac does this. */
     public MetamodelProcessor() {}
@@ -85,10 +86,14 @@ public final class MetamodelProcessor extends AbstractProcessor {
                             ((javax.lang.model.type.DeclaredType) field.asType()).getTypeArguments();
                     String target = arguments.isEmpty() ? "java.lang.Object" : boxed(arguments.get(0));
                     String relationName = field.getSimpleName().toString();
+                    String kind = erased.equals(TO_ONE)
+                            ? "ManyToOne"
+                            : annotated(field, MANY_TO_MANY) ? "ManyToMany" : "OneToMany";
+                    String factory = Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
                     declared.add("    /** The relationship {@code " + relationName + "}. */\n"
-                            + "    public static final Relationship<" + entity + ", " + target + "> " + relationName
-                            + " =\n            Metamodel.relationship(" + entity + ".class, \"" + relationName
-                            + "\");\n");
+                            + "    public static final " + kind + "Relationship<" + entity + ", " + target + "> "
+                            + relationName + " =\n            Metamodel." + factory + "(" + entity + ".class, \""
+                            + relationName + "\");\n");
                     continue;
                 }
                 if (modifiers.contains(Modifier.FINAL)) {
@@ -116,7 +121,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         source.append("import io.sluice.session.mapping.Attribute;\n")
                 .append("import io.sluice.session.mapping.Metamodel;\n")
-                .append("import io.sluice.session.mapping.Relationship;\n\n")
+                .append("import io.sluice.session.mapping.ManyToManyRelationship;\n")
+                .append("import io.sluice.session.mapping.ManyToOneRelationship;\n")
+                .append("import io.sluice.session.mapping.OneToManyRelationship;\n\n")
                 .append("/** The metamodel of {@link ")
                 .append(entity)
                 .append("}: its mapped fields as typed attributes. */\n")
