@@ -57,15 +57,15 @@ final class DeletingIntegrationTests {
         return jack;
     }
 
-    private static long countJacks(Session session, Class<io.sluice.examples.cascade.User> remapped) {
-        return session.query(remapped)
+    private static long countRemappedJacks(Session session) {
+        return session.query(io.sluice.examples.cascade.User.class)
                 .filterBy(io.sluice.examples.cascade.User_.name, "jack")
                 .count()
                 .block(WAIT);
     }
 
-    private static long countJacksAddresses(Session session, Class<io.sluice.examples.cascade.Address> remapped) {
-        return session.query(remapped)
+    private static long countRemappedJacksAddresses(Session session) {
+        return session.query(io.sluice.examples.cascade.Address.class)
                 .filter(io.sluice.examples.cascade.Address_.emailAddress.in("jack@google.com", "j25@yahoo.com"))
                 .count()
                 .block(WAIT);
@@ -129,8 +129,7 @@ final class DeletingIntegrationTests {
 
         jack.getAddresses().remove(1);
 
-        assertThat(countJacksAddresses(session, io.sluice.examples.cascade.Address.class))
-                .isEqualTo(1);
+        assertThat(countRemappedJacksAddresses(session)).isEqualTo(1);
     }
 
     @DatabaseTest
@@ -142,9 +141,8 @@ final class DeletingIntegrationTests {
 
         session.delete(jack);
 
-        assertThat(countJacks(session, io.sluice.examples.cascade.User.class)).isZero();
-        assertThat(countJacksAddresses(session, io.sluice.examples.cascade.Address.class))
-                .isZero();
+        assertThat(countRemappedJacks(session)).isZero();
+        assertThat(countRemappedJacksAddresses(session)).isZero();
     }
 
     @DatabaseTest
@@ -154,7 +152,7 @@ final class DeletingIntegrationTests {
         io.sluice.examples.cascade.User jack = loadRemappedJack(session);
         jack.getAddresses().remove(1);
         session.delete(jack);
-        countJacks(session, io.sluice.examples.cascade.User.class); // flushed in the open transaction
+        countRemappedJacks(session); // flushed in the open transaction
 
         session.close().block(WAIT);
 

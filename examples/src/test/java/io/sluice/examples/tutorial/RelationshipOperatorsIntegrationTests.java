@@ -275,10 +275,10 @@ final class RelationshipOperatorsIntegrationTests {
 
     @DatabaseTest
     void shouldFindTheAddressesOfOtherUsersWithNotEquals(TestDatabase database) {
-        User jack = seedThreeAuthors(database);
+        User jackOfThree = seedThreeAuthors(database);
 
         assertThat(list(session.query(Address.class)
-                        .filter(Address_.user.ne(jack))
+                        .filter(Address_.user.ne(jackOfThree))
                         .all()))
                 .hasSize(3);
     }
@@ -295,10 +295,10 @@ final class RelationshipOperatorsIntegrationTests {
 
     @DatabaseTest
     void shouldFindEveryAddressOfAUserWithParent(TestDatabase database) {
-        User jack = seedThreeAuthors(database);
+        User jackOfThree = seedThreeAuthors(database);
 
         assertThat(list(session.query(Address.class)
-                        .withParent(jack, User_.addresses)
+                        .withParent(jackOfThree, User_.addresses)
                         .all()
                         .map(Address::getEmailAddress)))
                 .containsExactlyInAnyOrder("jack1@example.com", "jack2@example.com", "jack3@example.com");

@@ -1,6 +1,7 @@
 package io.sluice.examples.tutorial;
 
 import io.sluice.core.Engine;
+import io.sluice.core.sql.render.RenderedSql;
 import io.sluice.examples.Address;
 import io.sluice.examples.BlogPost;
 import io.sluice.examples.Keyword;
@@ -78,7 +79,7 @@ final class TutorialDatabase {
 
     /** Returns the SQL of the statements recorded since the last {@link RecordingListener#clear()} (no transaction commands). */
     List<String> statements() {
-        return sql.statements().stream().map(statement -> statement.sql()).toList();
+        return sql.statements().stream().map(RenderedSql::sql).toList();
     }
 
     /** Returns the session factory of the tutorial's mapping. */
