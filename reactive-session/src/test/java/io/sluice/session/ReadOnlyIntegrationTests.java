@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.Engine;
 import io.sluice.session.mapping.Mapping;
-import io.sluice.session.tutorial.Address;
-import io.sluice.session.tutorial.User;
-import io.sluice.session.tutorial.User_;
 import io.sluice.testing.DatabaseTest;
 import io.sluice.testing.RecordingListener;
 import io.sluice.testing.Schemas;
@@ -193,8 +190,8 @@ final class ReadOnlyIntegrationTests {
                 .isZero();
 
         List<String> stored = factory.inTransaction(check -> check.query(Address.class)
-                        .filter(io.sluice.session.tutorial.Address_.userId.eq(ed.getId()))
-                        .orderBy(io.sluice.session.tutorial.Address_.id)
+                        .filter(Address_.userId.eq(ed.getId()))
+                        .orderBy(Address_.id)
                         .all()
                         .map(Address::getEmailAddress))
                 .collectList()

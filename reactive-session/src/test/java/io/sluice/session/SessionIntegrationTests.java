@@ -10,8 +10,6 @@ import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.Mapping;
-import io.sluice.session.tutorial.User;
-import io.sluice.session.tutorial.User_;
 import io.sluice.testing.DatabaseTest;
 import io.sluice.testing.RecordingListener;
 import io.sluice.testing.Schemas;

@@ -2,8 +2,8 @@ package io.sluice.session.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.session.User;
 import io.sluice.session.mapping.EntityModel;
-import io.sluice.session.tutorial.User;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -2,9 +2,9 @@ package io.sluice.session.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.session.Address;
+import io.sluice.session.User;
 import io.sluice.session.mapping.EntityModel;
-import io.sluice.session.tutorial.Address;
-import io.sluice.session.tutorial.User;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,13 +1,12 @@
-package io.sluice.session.tutorial;
+package io.sluice.session;
 
-import io.sluice.session.ToMany;
 import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.MappedColumn;
 import io.sluice.session.mapping.OneToMany;
 
-/** The tutorial's User. */
+/** A user with addresses and posts (table {@code users}), for the session's own tests of loading, relationships and flushes. */
 @Entity(table = "users")
 public class User {
 
@@ -72,10 +71,5 @@ public class User {
 
     public void setNickname(String nickname) {
         this.nickname = nickname;
-    }
-
-    @Override
-    public String toString() {
-        return "<User(name='" + name + "', fullname='" + fullname + "', nickname='" + nickname + "')>";
     }
 }

@@ -1,13 +1,12 @@
-package io.sluice.session.tutorial.cascade;
+package io.sluice.session;
 
-import io.sluice.session.ToOne;
 import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToOne;
 import io.sluice.session.mapping.MappedColumn;
 
-/** The tutorial's Address, for the remapped User with delete cascades. */
+/** An address of a {@link User} (table {@code addresses}, e-mail address NOT NULL), for the session's own tests. */
 @Entity(table = "addresses")
 public class Address {
 
@@ -25,16 +24,23 @@ public class Address {
 
     protected Address() {}
 
+    public Address(String emailAddress) {
+        this.emailAddress = emailAddress;
+    }
+
+    public Integer getId() {
+        return id;
+    }
+
     public String getEmailAddress() {
         return emailAddress;
     }
 
-    public ToOne<User> getUser() {
-        return user;
+    public Integer getUserId() {
+        return userId;
     }
 
-    @Override
-    public String toString() {
-        return "<Address(email_address='" + emailAddress + "')>";
+    public ToOne<User> getUser() {
+        return user;
     }
 }

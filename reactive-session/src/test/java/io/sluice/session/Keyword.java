@@ -1,13 +1,12 @@
-package io.sluice.session.tutorial;
+package io.sluice.session;
 
-import io.sluice.session.ToMany;
 import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
 import io.sluice.session.mapping.ManyToMany;
 import io.sluice.session.mapping.MappedColumn;
 
-/** The tutorial's Keyword. */
+/** A unique word that tags {@link BlogPost}s, for the session's own tests. */
 @Entity(table = "keywords")
 public class Keyword {
 

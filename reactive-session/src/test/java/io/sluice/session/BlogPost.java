@@ -1,7 +1,5 @@
-package io.sluice.session.tutorial;
+package io.sluice.session;
 
-import io.sluice.session.ToMany;
-import io.sluice.session.ToOne;
 import io.sluice.session.mapping.Entity;
 import io.sluice.session.mapping.Generated;
 import io.sluice.session.mapping.Id;
@@ -9,7 +7,7 @@ import io.sluice.session.mapping.ManyToMany;
 import io.sluice.session.mapping.ManyToOne;
 import io.sluice.session.mapping.MappedColumn;
 
-/** The tutorial's BlogPost. */
+/** A post written by a {@link User} and tagged with {@link Keyword}s through {@code post_keywords}, for the session's own tests. */
 @Entity(table = "posts")
 public class BlogPost {
 
@@ -45,11 +43,5 @@ public class BlogPost {
 
     public ToMany<Keyword> getKeywords() {
         return keywords;
-    }
-
-    @Override
-    public String toString() {
-        return "BlogPost(" + (headline.contains("'") ? "\"" + headline + "\"" : "'" + headline + "'") + ", '" + body
-                + "', " + author + ")";
     }
 }
