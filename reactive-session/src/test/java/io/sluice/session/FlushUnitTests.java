@@ -3,10 +3,6 @@ package io.sluice.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.session.mapping.Mapping;
-import io.sluice.session.tutorial.Address;
-import io.sluice.session.tutorial.BlogPost;
-import io.sluice.session.tutorial.Keyword;
-import io.sluice.session.tutorial.User;
 import io.sluice.testing.NullBind;
 import io.sluice.testing.Rows;
 import io.sluice.testing.ScriptedConnectionFactory;
@@ -110,7 +106,7 @@ final class FlushUnitTests {
     @ParameterizedTest
     @EnumSource(ScriptedDialect.class)
     void shouldDeleteTheChildrenBeforeTheirParentWhenDeletesCascade(ScriptedDialect dialect) {
-        Session session = sessions.open(dialect, Mapping.of(io.sluice.session.tutorial.cascade.User.class));
+        Session session = sessions.open(dialect, Mapping.of(io.sluice.session.cascade.User.class));
         database.expect(dialect.sql(SELECT_USER))
                 .withBinds(5)
                 .returnRows(USER_ROW.row(5, "jack", "Jack Bean", "gjffdd"));
@@ -123,7 +119,7 @@ final class FlushUnitTests {
         database.expect(dialect.sql("DELETE FROM addresses WHERE addresses.id IN (?, ?)"))
                 .withBinds(11, 12);
         database.expect(dialect.sql("DELETE FROM users WHERE users.id = ?")).withBinds(5);
-        var jack = get(session, io.sluice.session.tutorial.cascade.User.class, 5);
+        var jack = get(session, io.sluice.session.cascade.User.class, 5);
         var addresses = jack.getAddresses().flux().collectList().block(Duration.ofSeconds(5));
         session.delete(jack);
 

@@ -3,8 +3,6 @@ package io.sluice.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.session.mapping.Mapping;
-import io.sluice.session.tutorial.User;
-import io.sluice.session.tutorial.User_;
 import io.sluice.testing.Rows;
 import io.sluice.testing.ScriptedConnectionFactory;
 import io.sluice.testing.ScriptedDialect;
