@@ -282,10 +282,10 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             if (state != null) {
                 return state.status() == EntityState.Status.DELETED ? Mono.empty() : Mono.just((E) state.entity());
             }
+            EntityRows<E> rows = EntityRows.of(model);
             return run(connection -> connection.query(
                             keySelects.select(model, key),
-                            row -> unitOfWork.objectForRow(
-                                    model, EntityRows.of(model).read(row, 0), defaultReadOnly)))
+                            row -> unitOfWork.objectForRow(rows, rows.read(row, 0), defaultReadOnly)))
                     .reduce((first, second) -> {
                         throw new NonUniqueResultException(
                                 "more than one row of " + model.table().name() + " has the key " + key

@@ -8,6 +8,7 @@ import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.TableAlias;
+import io.sluice.session.internal.EntityRows;
 import io.sluice.session.internal.EntityState;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
@@ -162,7 +163,7 @@ final class JoinedLoading {
                 values[i] = row.get(start + i, attributes.get(i).type());
             }
         }
-        return session.unitOfWork().objectForRow(model, values, readOnly);
+        return session.unitOfWork().objectForRow(EntityRows.of(model), values, readOnly);
     }
 
     /** Fills each parent's relationships from its rows and returns one row per parent, in order of first appearance. */

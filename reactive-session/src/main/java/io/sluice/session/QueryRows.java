@@ -99,11 +99,9 @@ final class QueryRows<T> {
 
     private Object readEntity(
             EntityModel<?> model, RowReader row, int start, @Nullable Map<String, Integer> positions, boolean tracked) {
-        @Nullable
-        Object[] values = positions == null ? EntityRows.of(model).read(row, start) : readByName(model, row, positions);
-        return tracked
-                ? session.unitOfWork().objectForRow(model, values, readOnly)
-                : EntityRows.of(model).newInstance(values);
+        @Nullable EntityRows<?> rows = EntityRows.of(model);
+        Object[] values = positions == null ? rows.read(row, start) : readByName(model, row, positions);
+        return tracked ? session.unitOfWork().objectForRow(rows, values, readOnly) : rows.newInstance(values);
     }
 
     private static @Nullable Object[] readByName(EntityModel<?> model, RowReader row, Map<String, Integer> positions) {

@@ -320,19 +320,20 @@ final class UnitOfWork {
      * Returns the object for a loaded row: the one already in the session with that key (its unflushed changes and its
      * read-only setting kept), or a new one filled with the row's values and tracked as persistent, read-only if asked.
      *
-     * @param model the class's mapping
+     * @param rows how to make and fill objects of the class (resolved once per query)
      * @param values the row's values in attribute order: a new array per row, which a new object keeps as its snapshot
      * @param readOnly whether a new object is read-only
      * @param <E> the class
      * @return the object
      */
     @SuppressWarnings("unchecked")
-    public <E> E objectForRow(EntityModel<E> model, @Nullable Object[] values, boolean readOnly) {
+    public <E> E objectForRow(EntityRows<E> rows, @Nullable Object[] values, boolean readOnly) {
+        EntityModel<E> model = rows.model();
         Object id = model.identityOf(values);
         if (id == null) {
             throw nullKey(model, values);
         }
-        EntityState<?> state = identityMap.stateForRow(model, id, values, readOnly);
+        EntityState<?> state = identityMap.stateForRow(rows, id, values, readOnly);
         E entity = (E) state.entity();
         if (state.isSnapshot(values) && !model.relationships().isEmpty()) {
             bindLoaded(entity, model);

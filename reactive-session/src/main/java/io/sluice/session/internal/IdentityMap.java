@@ -113,7 +113,7 @@ public final class IdentityMap {
      * persistent and clean, the row becoming its snapshot ({@link EntityState#isSnapshot} tells the two cases apart). One
      * walk of the key table and one lock per row (the object's no-argument constructor runs under it).
      *
-     * @param model the class's mapping
+     * @param rows how to make objects of the class
      * @param id the row's key value
      * @param row the row's values in attribute order, kept as the new object's snapshot (not to be changed)
      * @param readOnly whether a new object is read-only (a listed object keeps its own setting)
@@ -121,15 +121,15 @@ public final class IdentityMap {
      * @return the state listed, or the new object's state
      */
     public synchronized <E> EntityState<?> stateForRow(
-            EntityModel<E> model, Object id, @Nullable Object[] row, boolean readOnly) {
+            EntityRows<E> rows, Object id, @Nullable Object[] row, boolean readOnly) {
+        EntityModel<E> model = rows.model();
         Class<E> type = model.type();
         int hash = KeyTable.hash(type, id);
         int slot = byKey.indexOf(type, id, hash);
         if (slot >= 0) {
             return byKey.at(slot);
         }
-        EntityState<E> state =
-                new EntityState<>(EntityRows.of(model).newInstance(row), model, EntityState.Status.PERSISTENT);
+        EntityState<E> state = new EntityState<>(rows.newInstance(row), model, EntityState.Status.PERSISTENT);
         state.loaded(row);
         state.readOnly(readOnly);
         state.id(id);

@@ -1,10 +1,8 @@
 package io.sluice.session.mapping;
 
-import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.ColumnSource;
 import io.sluice.core.sql.Expression;
-import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.Table;
@@ -162,16 +160,10 @@ public final class ManyToManyRelationship<O, T> extends Relationship<O, T> {
     }
 
     @Override
-    public Select join(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer) {
-        Assert.requireNonNull(select, "select must not be null");
-        Assert.requireNonNull(ownerSource, "ownerSource must not be null");
-        Assert.requireNonNull(targetSource, "targetSource must not be null");
+    Select joinChecked(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer) {
         Expression<Boolean> toAssociation = associationOwnerColumn().eq(ownerSource.column(ownerKey()));
         Expression<Boolean> toTarget = targetSource.column(targetKey()).eq(associationTargetColumn());
-        FromItem joined = (FromItem) targetSource;
-        return outer
-                ? select.leftJoin(association(), toAssociation).leftJoin(joined, toTarget)
-                : select.join(association(), toAssociation).join(joined, toTarget);
+        return joinTo(joinTo(select, association(), toAssociation, outer), targetSource, toTarget, outer);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.ColumnSource;
 import io.sluice.core.sql.Expression;
-import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import java.lang.reflect.Field;
@@ -93,14 +92,9 @@ public final class ManyToOneRelationship<O, T> extends Relationship<O, T> {
     }
 
     @Override
-    public Select join(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer) {
-        Assert.requireNonNull(select, "select must not be null");
-        Assert.requireNonNull(ownerSource, "ownerSource must not be null");
-        Assert.requireNonNull(targetSource, "targetSource must not be null");
+    Select joinChecked(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer) {
         Column<Object> key = targetSource.column(referencedKey());
-        Expression<Boolean> on = key.eq(ownerSource.column(foreignKey()));
-        FromItem joined = (FromItem) targetSource;
-        return outer ? select.leftJoin(joined, on) : select.join(joined, on);
+        return joinTo(select, targetSource, key.eq(ownerSource.column(foreignKey())), outer);
     }
 
     @Override

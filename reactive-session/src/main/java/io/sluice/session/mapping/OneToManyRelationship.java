@@ -1,10 +1,8 @@
 package io.sluice.session.mapping;
 
-import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.ColumnSource;
 import io.sluice.core.sql.Expression;
-import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import java.lang.reflect.Field;
@@ -86,14 +84,9 @@ public final class OneToManyRelationship<O, T> extends Relationship<O, T> {
     }
 
     @Override
-    public Select join(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer) {
-        Assert.requireNonNull(select, "select must not be null");
-        Assert.requireNonNull(ownerSource, "ownerSource must not be null");
-        Assert.requireNonNull(targetSource, "targetSource must not be null");
+    Select joinChecked(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer) {
         Column<Object> foreignKey = targetSource.column(foreignKey());
-        Expression<Boolean> on = foreignKey.eq(ownerSource.column(referencedKey()));
-        FromItem joined = (FromItem) targetSource;
-        return outer ? select.leftJoin(joined, on) : select.join(joined, on);
+        return joinTo(select, targetSource, foreignKey.eq(ownerSource.column(referencedKey())), outer);
     }
 
     @Override

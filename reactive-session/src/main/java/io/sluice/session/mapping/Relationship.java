@@ -4,6 +4,7 @@ import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.ColumnSource;
 import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.Select;
 import java.lang.reflect.Field;
 import java.util.EnumSet;
@@ -167,7 +168,21 @@ public abstract sealed class Relationship<O, T>
      * @return the joined select
      * @throws IllegalArgumentException if an argument is {@code null}
      */
-    public abstract Select join(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer);
+    public final Select join(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer) {
+        Assert.requireNonNull(select, "select must not be null");
+        Assert.requireNonNull(ownerSource, "ownerSource must not be null");
+        Assert.requireNonNull(targetSource, "targetSource must not be null");
+        return joinChecked(select, ownerSource, targetSource, outer);
+    }
+
+    /** The join of this kind, its arguments checked. */
+    abstract Select joinChecked(Select select, ColumnSource ownerSource, ColumnSource targetSource, boolean outer);
+
+    /** {@code select JOIN target ON condition}, or a LEFT OUTER JOIN. */
+    static Select joinTo(Select select, ColumnSource target, Expression<Boolean> on, boolean outer) {
+        FromItem joined = (FromItem) target;
+        return outer ? select.leftJoin(joined, on) : select.join(joined, on);
+    }
 
     /**
      * Returns the condition that an object of the related class is one this relationship of a parent holds, for a query of the

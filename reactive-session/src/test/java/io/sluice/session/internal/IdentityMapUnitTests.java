@@ -66,13 +66,13 @@ final class IdentityMapUnitTests {
 
     @SuppressWarnings("unchecked")
     private EntityState<User> load(int id) {
-        return (EntityState<User>) map.stateForRow(model, id, row(id), false);
+        return (EntityState<User>) map.stateForRow(EntityRows.of(model), id, row(id), false);
     }
 
     @Test
     void shouldMakeAnObjectFromANewRowAndReturnTheListedOneForAKnownRow() {
         Object[] first = row(7);
-        EntityState<?> made = map.stateForRow(model, 7, first, false);
+        EntityState<?> made = map.stateForRow(EntityRows.of(model), 7, first, false);
 
         assertThat(made.isSnapshot(first)).isTrue();
         assertThat(made.status()).isEqualTo(EntityState.Status.PERSISTENT);
@@ -84,7 +84,7 @@ final class IdentityMapUnitTests {
 
         Object[] again = row(7);
         again[1] = "changed in the database";
-        EntityState<?> listed = map.stateForRow(model, 7, again, true);
+        EntityState<?> listed = map.stateForRow(EntityRows.of(model), 7, again, true);
 
         assertThat(listed).isSameAs(made);
         assertThat(listed.isSnapshot(again)).isFalse();
@@ -131,7 +131,7 @@ final class IdentityMapUnitTests {
 
     @Test
     void shouldNeverReportAReadOnlyObjectDirty() {
-        EntityState<?> loaded = map.stateForRow(model, 8, row(8), true);
+        EntityState<?> loaded = map.stateForRow(EntityRows.of(model), 8, row(8), true);
         User user = (User) loaded.entity();
         user.setName("changed in memory");
 
