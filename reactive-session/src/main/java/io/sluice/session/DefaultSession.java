@@ -450,7 +450,6 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> Mono<List<T>> fetch(Object owner, io.sluice.session.mapping.Relationship<?, T> relationship) {
         return Mono.defer(() -> {
             if (closed || unitOfWork.identityMap().stateOf(owner) == null) {
@@ -476,7 +475,6 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> Query<T> query(Object owner, io.sluice.session.mapping.Relationship<?, T> relationship) {
         if (closed || unitOfWork.identityMap().stateOf(owner) == null) {
             throw new DetachedInstanceException(

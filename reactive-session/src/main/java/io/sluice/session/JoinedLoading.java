@@ -110,14 +110,19 @@ final class JoinedLoading {
                     base.limit(),
                     base.offset());
             int rootWidth = model.attributes().size();
+            EntityRows<?> rootRows = EntityRows.of(model);
+            List<EntityRows<?>> partRows = new ArrayList<>(parts.size());
+            for (Part part : parts) {
+                partRows.add(EntityRows.of(part.target()));
+            }
             RowMapper<Object[]> mapper = row -> {
                 Object[] values = new Object[1 + parts.size()];
-                values[0] = readEntity(session, model, row, 0, true, readOnly);
+                values[0] = readEntity(session, rootRows, row, 0, true, readOnly);
                 int start = rootWidth;
                 for (int i = 0; i < parts.size(); i++) {
                     Part part = parts.get(i);
                     boolean repeats = part.relationship().sharesTargets();
-                    values[i + 1] = readEntity(session, part.target(), row, start, repeats, readOnly);
+                    values[i + 1] = readEntity(session, partRows.get(i), row, start, repeats, readOnly);
                     start += part.target().attributes().size();
                 }
                 return values;
@@ -135,11 +140,12 @@ final class JoinedLoading {
      */
     private static @Nullable Object readEntity(
             DefaultSession session,
-            EntityModel<?> model,
+            EntityRows<?> rows,
             io.sluice.core.RowReader row,
             int start,
             boolean repeats,
             boolean readOnly) {
+        EntityModel<?> model = rows.model();
         List<? extends Attribute<?, ?>> attributes = model.attributes();
         @Nullable Object[] values = new Object[attributes.size()];
         for (int i = 0; i < values.length; i++) {
@@ -163,7 +169,7 @@ final class JoinedLoading {
                 values[i] = row.get(start + i, attributes.get(i).type());
             }
         }
-        return session.unitOfWork().objectForRow(EntityRows.of(model), values, readOnly);
+        return session.unitOfWork().objectForRow(rows, values, readOnly);
     }
 
     /** Fills each parent's relationships from its rows and returns one row per parent, in order of first appearance. */
