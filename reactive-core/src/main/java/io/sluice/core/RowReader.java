@@ -41,7 +41,7 @@ public final class RowReader {
      * @return the value, or {@code null}
      */
     public <T> @Nullable T get(int index, SqlType<T> type) {
-        return codec.decode(row, index, type, columns);
+        return codec.fromRow(row, index, type, columns);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class RowReader {
      * @return the value, or {@code null}
      */
     public <T> @Nullable T get(int index, Class<T> javaType) {
-        return codec.decode(row, index, SqlType.forJavaType(javaType), columns);
+        return codec.fromRow(row, index, SqlType.forJavaType(javaType), columns);
     }
 
     /**

@@ -114,7 +114,7 @@ final class QueryRows<T> {
                 throw new IllegalArgumentException("the statement's rows have no column " + attribute.name() + " for "
                         + attribute + "; select it, or name it with AS " + attribute.name());
             }
-            values[i] = row.get(position, attribute.type());
+            values[i] = row.get(position, attribute.stateType());
         }
         return values;
     }

@@ -26,7 +26,60 @@ public class ValueCodec {
     public ValueCodec() {}
 
     /**
-     * Returns a value as it is bound to the driver.
+     * Returns a value as it is bound to the driver: through the type's {@link SqlType.Conversion conversions} first, then
+     * {@link #encode}d as its stored type.
+     *
+     * @param value the value; not {@code null}
+     * @param type its SQL type
+     * @return the value to bind
+     * @throws IllegalArgumentException if a converter fails or returns a value of the wrong type
+     */
+    public final Object toDriver(Object value, SqlType<?> type) {
+        Object stored = value;
+        SqlType<?> storage = type;
+        for (SqlType.Conversion<?, ?> conversion = type.conversion();
+                conversion != null;
+                conversion = storage.conversion()) {
+            stored = conversion.toDatabase(stored);
+            storage = conversion.storage();
+        }
+        return encode(stored, storage);
+    }
+
+    /**
+     * Returns the class given to the driver for a {@code NULL} of a type, converted or not.
+     *
+     * @param type the SQL type
+     * @return the class
+     */
+    public final Class<?> nullClass(SqlType<?> type) {
+        return nullType(type.storage());
+    }
+
+    /**
+     * Reads a column of a row as the Java type of a SQL type: {@link #decode}d as its stored type, then through the type's
+     * {@link SqlType.Conversion conversions}.
+     *
+     * @param row the row
+     * @param index the 0-based column index
+     * @param type the SQL type
+     * @param columns the result's column classes, or {@code null} to ask the row's metadata
+     * @param <T> the Java type
+     * @return the value, or {@code null}
+     * @throws IllegalArgumentException if the value cannot be converted
+     */
+    @SuppressWarnings("unchecked")
+    public final <T> @Nullable T fromRow(Row row, int index, SqlType<T> type, @Nullable ColumnClasses columns) {
+        SqlType.Conversion<T, ?> conversion = type.conversion();
+        if (conversion == null) {
+            return decode(row, index, type, columns);
+        }
+        Object stored = fromRow(row, index, conversion.storage(), columns);
+        return stored == null ? null : conversion.fromDatabase(stored);
+    }
+
+    /**
+     * Returns a value of a type's stored Java type as it is bound to the driver.
      *
      * @param value the value; not {@code null}
      * @param type its SQL type

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column or value type: the portable SQL type and the Java type values have in Sluice.
@@ -20,9 +21,17 @@ import java.util.UUID;
  * @param length the maximum length of {@code VARCHAR}, enum and binary types, or {@code 0} for the dialect's default
  * @param precision the precision of {@code DECIMAL}, or {@code 0}
  * @param scale the scale of {@code DECIMAL}, or {@code 0}
+ * @param conversion how values of {@code javaType} are stored as values of another type, or {@code null} when Sluice stores
+ *     {@code javaType} itself
  * @param <T> the Java type of values
  */
-public record SqlType<T>(Kind kind, Class<T> javaType, int length, int precision, int scale) {
+public record SqlType<T>(
+        Kind kind,
+        Class<T> javaType,
+        int length,
+        int precision,
+        int scale,
+        @Nullable Conversion<T, ?> conversion) {
 
     /** {@code SMALLINT}, read and written as {@link Short}. */
     public static final SqlType<Short> SMALLINT = new SqlType<>(Kind.SMALLINT, Short.class, 0, 0, 0);
@@ -86,13 +95,134 @@ public record SqlType<T>(Kind kind, Class<T> javaType, int length, int precision
     /**
      * Checks the arguments of a type.
      *
-     * @throws IllegalArgumentException if {@code kind} or {@code javaType} is {@code null}, or a size is negative
+     * @throws IllegalArgumentException if {@code kind} or {@code javaType} is {@code null}, a size is negative, or a
+     *     conversion's stored type does not match the kind and sizes
      */
     public SqlType {
         Assert.requireNonNull(kind, "kind must not be null");
         Assert.requireNonNull(javaType, "javaType must not be null");
         Assert.isTrue(length >= 0 && precision >= 0 && scale >= 0, "length, precision and scale must not be negative");
         Assert.isTrue(scale <= precision, "scale must not exceed precision");
+        if (conversion != null) {
+            SqlType<?> storage = conversion.storage();
+            Assert.isTrue(
+                    storage.kind() == kind
+                            && storage.length() == length
+                            && storage.precision() == precision
+                            && storage.scale() == scale,
+                    "a converted type has the kind and sizes of its stored type " + storage);
+        }
+    }
+
+    /**
+     * Creates a type that Sluice stores itself.
+     *
+     * @param kind the portable SQL type
+     * @param javaType the Java type of values
+     * @param length the maximum length, or {@code 0}
+     * @param precision the precision of {@code DECIMAL}, or {@code 0}
+     * @param scale the scale of {@code DECIMAL}, or {@code 0}
+     */
+    public SqlType(Kind kind, Class<T> javaType, int length, int precision, int scale) {
+        this(kind, javaType, length, precision, scale, null);
+    }
+
+    /**
+     * How values of an application's Java type are stored as values of a type Sluice stores: the stored type and the
+     * converter between the two.
+     *
+     * @param storage the stored type (itself possibly converted)
+     * @param converter the converter
+     * @param <J> the application's Java type
+     * @param <D> the stored Java type
+     */
+    public record Conversion<J, D>(SqlType<D> storage, Converter<J, D> converter) {
+
+        /**
+         * Checks the arguments.
+         *
+         * @throws IllegalArgumentException if an argument is {@code null}
+         */
+        public Conversion {
+            Assert.requireNonNull(storage, "storage must not be null");
+            Assert.requireNonNull(converter, "converter must not be null");
+        }
+
+        /**
+         * Returns the stored value of a Java value, checking what the converter returns.
+         *
+         * @param value a value of the Java type
+         * @return the stored value
+         * @throws IllegalArgumentException if the converter returns {@code null} or a value of another type
+         */
+        @SuppressWarnings("unchecked")
+        public D toDatabase(Object value) {
+            D stored = converter.toDatabase((J) value);
+            if (!storage.javaType().isInstance(stored)) {
+                throw new IllegalArgumentException(
+                        "converter " + converter.getClass().getName() + " turned "
+                                + value.getClass().getSimpleName() + " " + value + " into "
+                                + (stored == null ? "null" : stored.getClass().getName() + " " + stored) + ", not a "
+                                + storage.javaType().getSimpleName());
+            }
+            return stored;
+        }
+
+        /**
+         * Returns the Java value of a stored value.
+         *
+         * @param value a value of the stored type
+         * @return the Java value
+         * @throws IllegalArgumentException if the converter returns {@code null}
+         */
+        @SuppressWarnings("unchecked")
+        public J fromDatabase(Object value) {
+            J converted = converter.fromDatabase((D) value);
+            if (converted == null) {
+                throw new IllegalArgumentException(
+                        "converter " + converter.getClass().getName() + " turned stored " + value
+                                + " into null; converters are never given NULL and must not return it");
+            }
+            return converted;
+        }
+    }
+
+    /**
+     * Returns a type whose values of an application's Java type are stored as values of a type Sluice stores, through a
+     * converter: binds, reads, comparisons and DDL all go through it.
+     *
+     * @param javaType the application's Java type
+     * @param storage the stored type, such as {@link #VARCHAR} or {@link #varchar(int)}
+     * @param converter the converter between the two
+     * @param <J> the application's Java type
+     * @param <D> the stored Java type
+     * @return the type: of the stored type's kind and sizes, with {@code javaType} as its Java type
+     * @throws IllegalArgumentException if an argument is {@code null} or {@code storage} is {@link #UNKNOWN}
+     */
+    public static <J, D> SqlType<J> converted(Class<J> javaType, SqlType<D> storage, Converter<J, D> converter) {
+        Assert.requireNonNull(javaType, "javaType must not be null");
+        Assert.requireNonNull(storage, "storage must not be null");
+        Assert.isTrue(storage.kind() != Kind.UNKNOWN, "a converted type needs a known stored type");
+        return new SqlType<>(
+                storage.kind(),
+                javaType,
+                storage.length(),
+                storage.precision(),
+                storage.scale(),
+                new Conversion<>(storage, converter));
+    }
+
+    /**
+     * Returns the type values are finally stored as: this type, or the stored type of its conversions.
+     *
+     * @return the stored type
+     */
+    public SqlType<?> storage() {
+        SqlType<?> type = this;
+        for (Conversion<?, ?> next = conversion; next != null; next = type.conversion()) {
+            type = next.storage();
+        }
+        return type;
     }
 
     /**
@@ -178,7 +308,7 @@ public record SqlType<T>(Kind kind, Class<T> javaType, int length, int precision
                 + " LocalDateTime, OffsetDateTime, Instant, UUID, byte[] and enums");
     }
 
-    private static @org.jspecify.annotations.Nullable SqlType<?> forJavaTypeOrNull(Class<?> javaType) {
+    private static @Nullable SqlType<?> forJavaTypeOrNull(Class<?> javaType) {
         for (SqlType<?> type : DEFAULTS) {
             if (type.javaType().equals(javaType)) {
                 return type;
@@ -220,6 +350,9 @@ public record SqlType<T>(Kind kind, Class<T> javaType, int length, int precision
 
     @Override
     public String toString() {
+        if (conversion != null) {
+            return javaType.getSimpleName() + " as " + conversion.storage();
+        }
         return switch (kind) {
             case VARCHAR, BINARY, ENUM -> length == 0 ? kind.name() : kind + "(" + length + ")";
             case DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";

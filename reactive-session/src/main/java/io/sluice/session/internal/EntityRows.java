@@ -141,7 +141,7 @@ public final class EntityRows<E> {
         List<Attribute<E, ?>> attributes = model.attributes();
         @Nullable Object[] values = new Object[attributes.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(start + i, attributes.get(i).type());
+            values[i] = row.get(start + i, attributes.get(i).stateType());
         }
         return values;
     }
@@ -153,11 +153,10 @@ public final class EntityRows<E> {
      * @param values the values, in attribute order
      * @throws IllegalArgumentException if a primitive field would get {@code null}
      */
-    @SuppressWarnings("unchecked")
     public void fill(E entity, @Nullable Object[] values) {
         List<Attribute<E, ?>> attributes = model.attributes();
         for (int i = 0; i < values.length; i++) {
-            ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
+            attributes.get(i).setState(entity, values[i]);
         }
     }
 }

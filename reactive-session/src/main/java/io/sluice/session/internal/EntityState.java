@@ -126,7 +126,7 @@ public final class EntityState<E> {
         List<Attribute<E, ?>> attributes = model.attributes();
         @Nullable Object[] values = new Object[attributes.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = attributes.get(i).get(entity);
+            values[i] = attributes.get(i).state(entity);
         }
         return values;
     }
@@ -175,7 +175,6 @@ public final class EntityState<E> {
     }
 
     /** Puts the committed values back into the object: those before the transaction's first flush of it, or the snapshot. */
-    @SuppressWarnings("unchecked")
     public void restoreCommitted() {
         Object[] values = changedInTransaction ? committed : snapshot;
         committed = null;
@@ -185,7 +184,7 @@ public final class EntityState<E> {
         }
         List<Attribute<E, ?>> attributes = model.attributes();
         for (int i = 0; i < values.length; i++) {
-            ((Attribute<E, Object>) attributes.get(i)).set(entity, values[i]);
+            attributes.get(i).setState(entity, values[i]);
         }
         snapshot = values;
     }
@@ -203,7 +202,7 @@ public final class EntityState<E> {
         List<Attribute<E, ?>> attributes = model.attributes();
         List<Attribute<E, ?>> changed = null;
         for (int i = 0; i < before.length; i++) {
-            if (!same(attributes.get(i).get(entity), before[i])) {
+            if (!same(attributes.get(i).state(entity), before[i])) {
                 if (changed == null) {
                     changed = new ArrayList<>(before.length - i);
                 }
@@ -227,7 +226,7 @@ public final class EntityState<E> {
         }
         List<Attribute<E, ?>> attributes = model.attributes();
         for (int i = 0; i < before.length; i++) {
-            if (!same(attributes.get(i).get(entity), before[i])) {
+            if (!same(attributes.get(i).state(entity), before[i])) {
                 return true;
             }
         }

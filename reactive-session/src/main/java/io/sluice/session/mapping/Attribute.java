@@ -1,5 +1,6 @@
 package io.sluice.session.mapping;
 
+import io.sluice.core.sql.SqlType;
 import java.lang.reflect.Field;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,10 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     private final boolean primitive;
     /** The field, made accessible: on the per-row paths reflection reads and writes it faster than a method handle held in a field. */
     private final Field field;
+    /** How the field's values are stored, for a converted field; {@code null} when they are stored as they are. */
+    private final SqlType.@Nullable Conversion<V, ?> conversion;
+    /** The type of the values the session keeps for this field: the stored type of a converted field. */
+    private final SqlType<?> stateType;
 
     Attribute(
             io.sluice.core.sql.Column<V> column,
@@ -38,6 +43,8 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         this.version = version;
         this.primitive = primitive;
         this.field = field;
+        this.conversion = column.type().conversion();
+        this.stateType = conversion == null ? column.type() : conversion.storage();
     }
 
     /**
@@ -148,6 +155,55 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
                             + value.getClass().getSimpleName() + " (" + value + ")");
         }
         set(entityType.cast(requireEntity(entity)), (V) value);
+    }
+
+    /**
+     * Returns the field's value in the form the session keeps to detect changes: the stored value for a converted field
+     * (so a mutable value changed in place is seen, and values compare as the database would), the value itself otherwise.
+     *
+     * @param entity an object of the entity class
+     * @return the value, or {@code null}
+     */
+    public @Nullable Object state(Object entity) {
+        Object value;
+        try {
+            value = field.get(entity);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        SqlType.Conversion<V, ?> converted = conversion;
+        return converted == null || value == null ? value : converted.toDatabase(value);
+    }
+
+    /**
+     * Sets the field of an object from a value in the form {@link #state} returns (a stored value for a converted field).
+     *
+     * @param entity an object of the entity class
+     * @param state the value, or {@code null}
+     * @throws IllegalArgumentException if {@code null} is given to a primitive field
+     */
+    @SuppressWarnings("unchecked")
+    public void setState(Object entity, @Nullable Object state) {
+        SqlType.Conversion<V, ?> converted = conversion;
+        set((E) entity, converted == null || state == null ? (V) state : converted.fromDatabase(state));
+    }
+
+    /**
+     * Returns the type of the values {@link #state} returns: the stored type of a converted field, else {@link #type()}.
+     *
+     * @return the type
+     */
+    public SqlType<?> stateType() {
+        return stateType;
+    }
+
+    /**
+     * Returns whether the field's values go through a converter.
+     *
+     * @return {@code true} for a converted field
+     */
+    public boolean isConverted() {
+        return conversion != null;
     }
 
     private Object requireEntity(Object entity) {

@@ -5,7 +5,6 @@ import io.sluice.core.sql.Table;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +77,13 @@ final class EntityModelBuilder {
             boolean id = field.isAnnotationPresent(Id.class);
             boolean generated = field.isAnnotationPresent(Generated.class);
             boolean version = field.isAnnotationPresent(Version.class);
-            SqlType<?> sqlType = sqlType(field, column, where);
+            SqlType<?> sqlType = ColumnTypes.of(type, field, column, where);
+            if (sqlType.conversion() != null && (id || version)) {
+                throw new MappingException(
+                        where + " is " + (id ? "an @Id" : "a @Version") + " field with a converter or"
+                                + " @Enumerated(ORDINAL): keys and versions are stored as they are; use a type Sluice stores"
+                                + " (Integer, Long, String, UUID, ...) for it");
+            }
             boolean integer = sqlType.kind() == SqlType.Kind.INTEGER
                     || sqlType.kind() == SqlType.Kind.BIGINT
                     || sqlType.kind() == SqlType.Kind.SMALLINT;
@@ -351,33 +356,6 @@ final class EntityModelBuilder {
             }
         }
         return fields;
-    }
-
-    private static SqlType<?> sqlType(Field field, @Nullable MappedColumn column, String where) {
-        Class<?> javaType = field.getType();
-        if (javaType == String.class) {
-            if (column != null && column.text()) {
-                return SqlType.TEXT;
-            }
-            return column != null && column.length() > 0 ? SqlType.varchar(column.length()) : SqlType.VARCHAR;
-        }
-        if (javaType == BigDecimal.class && column != null && (column.precision() > 0 || column.scale() >= 0)) {
-            int precision = column.precision() > 0 ? column.precision() : 19;
-            int scale = column.scale() >= 0 ? column.scale() : 4;
-            if (scale > precision) {
-                throw new MappingException(
-                        where + " has scale " + scale + " above its precision " + precision + ": lower the scale");
-            }
-            return SqlType.decimal(precision, scale);
-        }
-        try {
-            return SqlType.forJavaType(javaType);
-        } catch (IllegalArgumentException e) {
-            throw new MappingException(
-                    where + " has type " + javaType.getName() + ", which Sluice cannot store in a column:"
-                            + " use Short, Integer, Long, String, Boolean, BigDecimal, Float, Double, a java.time type, UUID, byte[] or an"
-                            + " enum, or mark the field @Transient");
-        }
     }
 
     /** Makes a mapped field readable and writable by reflection, or says why it cannot be. */

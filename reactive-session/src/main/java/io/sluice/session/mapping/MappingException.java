@@ -1,6 +1,7 @@
 package io.sluice.session.mapping;
 
 import io.sluice.core.SluiceException;
+import org.jspecify.annotations.Nullable;
 
 /** Signals a mapping that cannot work; the message names the class, the field and the fix. Raised when a mapping is built. */
 public final class MappingException extends SluiceException {
@@ -14,5 +15,15 @@ public final class MappingException extends SluiceException {
      */
     public MappingException(String message) {
         super(message, null);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what is wrong and how to fix it
+     * @param cause the cause
+     */
+    public MappingException(String message, @Nullable Throwable cause) {
+        super(message, cause);
     }
 }

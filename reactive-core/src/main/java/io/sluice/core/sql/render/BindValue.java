@@ -37,9 +37,9 @@ public record BindValue(@Nullable Object value, Class<?> type) {
             type = value == null ? SqlType.UNKNOWN : SqlType.forJavaType(value.getClass());
         }
         if (value == null) {
-            return new BindValue(null, dialect.codec().nullType(type));
+            return new BindValue(null, dialect.codec().nullClass(type));
         }
-        Object encoded = dialect.codec().encode(value, type);
+        Object encoded = dialect.codec().toDriver(value, type);
         return new BindValue(encoded, encoded.getClass());
     }
 }

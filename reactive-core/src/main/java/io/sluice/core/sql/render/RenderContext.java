@@ -41,7 +41,7 @@ final class RenderContext {
 
     /** Returns the marker of a new bind without appending it, for clauses the dialect writes itself. */
     String bindMarker(Object value, SqlType<?> type) {
-        binds.add(new BindValue(dialect.codec().encode(value, type), type.javaType()));
+        binds.add(BindValue.of(value, type, dialect));
         return dialect.bindMarker(binds.size());
     }
 
