@@ -1,0 +1,8 @@
+package io.sluice.session.types;
+
+/** Stored by ordinal. */
+public enum Priority {
+    LOW,
+    NORMAL,
+    HIGH
+}
