@@ -154,9 +154,6 @@ public final class EntityRows<E> {
      * @throws IllegalArgumentException if a primitive field would get {@code null}
      */
     public void fill(E entity, @Nullable Object[] values) {
-        List<Attribute<E, ?>> attributes = model.attributes();
-        for (int i = 0; i < values.length; i++) {
-            attributes.get(i).setState(entity, values[i]);
-        }
+        model.setStates(entity, values);
     }
 }

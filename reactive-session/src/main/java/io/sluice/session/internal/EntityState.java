@@ -182,10 +182,7 @@ public final class EntityState<E> {
         if (values == null) {
             return;
         }
-        List<Attribute<E, ?>> attributes = model.attributes();
-        for (int i = 0; i < values.length; i++) {
-            attributes.get(i).setState(entity, values[i]);
-        }
+        model.setStates(entity, values);
         snapshot = values;
     }
 

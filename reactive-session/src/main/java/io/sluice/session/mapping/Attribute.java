@@ -2,6 +2,7 @@ package io.sluice.session.mapping;
 
 import io.sluice.core.sql.SqlType;
 import java.lang.reflect.Field;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,14 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     private final SqlType.@Nullable Conversion<V, ?> conversion;
     /** The type of the values the session keeps for this field: the stored type of a converted field. */
     private final SqlType<?> stateType;
+    /** For a column of an embedded value: the fields from the entity to the object holding {@link #field}; else empty. */
+    private final Field[] path;
+    /** For a column of an embedded value: the entity's embedded value it belongs to, set once when the model is built. */
+    private @Nullable EmbeddedValue embedding;
+    /** For a column of an embedded value: the entity's attributes and this one's index, set with {@link #embedding}. */
+    private List<? extends Attribute<?, ?>> siblings = List.of();
+
+    private int index;
 
     Attribute(
             io.sluice.core.sql.Column<V> column,
@@ -34,7 +43,8 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
             boolean generated,
             boolean version,
             boolean primitive,
-            Field field) {
+            Field field,
+            Field[] path) {
         super(column);
         this.entityType = entityType;
         this.fieldName = fieldName;
@@ -45,6 +55,14 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         this.field = field;
         this.conversion = column.type().conversion();
         this.stateType = conversion == null ? column.type() : conversion.storage();
+        this.path = path;
+    }
+
+    /** Records that this attribute is a column of an embedded value of the entity. */
+    void embedIn(EmbeddedValue value, List<? extends Attribute<?, ?>> attributes, int position) {
+        this.embedding = value;
+        this.siblings = attributes;
+        this.index = position;
     }
 
     /**
@@ -101,26 +119,52 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     @SuppressWarnings("unchecked")
     public @Nullable V get(E entity) {
         try {
-            return (V) field.get(entity);
+            if (path.length == 0) {
+                return (V) field.get(entity);
+            }
+            Object holder = holder(entity);
+            return holder == null ? null : (V) field.get(holder);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Returns the embedded value holding this attribute's field, or {@code null} where one on the way is {@code null}. */
+    private @Nullable Object holder(Object entity) throws IllegalAccessException {
+        Object holder = entity;
+        for (Field step : path) {
+            holder = step.get(holder);
+            if (holder == null) {
+                return null;
+            }
+        }
+        return holder;
     }
 
     /**
      * Sets the field's value in an object.
      *
      * @param entity the object
-     * @param value the value; {@code null} is refused for a primitive field
-     * @throws IllegalArgumentException if {@code value} is {@code null} and the field is primitive
+     * @param newValue the value; {@code null} is refused for a primitive field
+     * @throws IllegalArgumentException if {@code newValue} is {@code null} and the field is primitive
      */
-    public void set(E entity, @Nullable V value) {
-        if (value == null && primitive) {
+    public void set(E entity, @Nullable V newValue) {
+        if (newValue == null && primitive) {
             throw new IllegalArgumentException(entityType.getSimpleName() + "." + fieldName
                     + " is a primitive field and cannot hold NULL from column " + name() + "; use its boxed type");
         }
+        EmbeddedValue value = embedding;
+        if (value != null) {
+            SqlType.Conversion<V, ?> converted = conversion;
+            value.set(
+                    entity,
+                    siblings,
+                    index,
+                    converted == null || newValue == null ? newValue : converted.toDatabase(newValue));
+            return;
+        }
         try {
-            field.set(entity, value);
+            field.set(entity, newValue);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -167,12 +211,38 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     public @Nullable Object state(Object entity) {
         Object value;
         try {
-            value = field.get(entity);
+            if (path.length == 0) {
+                value = field.get(entity);
+            } else {
+                Object holder = holder(entity);
+                value = holder == null ? null : field.get(holder);
+            }
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
         SqlType.Conversion<V, ?> converted = conversion;
         return converted == null || value == null ? value : converted.toDatabase(value);
+    }
+
+    /**
+     * Returns the field's value for a value in the form {@link #state} returns.
+     *
+     * @param state the state, or {@code null}
+     * @return the value, or {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    public @Nullable V valueOfState(@Nullable Object state) {
+        SqlType.Conversion<V, ?> converted = conversion;
+        return converted == null || state == null ? (V) state : converted.fromDatabase(state);
+    }
+
+    /**
+     * Returns whether the field belongs to an embedded value rather than to the entity itself.
+     *
+     * @return {@code true} for a column of an embedded value
+     */
+    public boolean isEmbedded() {
+        return path.length > 0;
     }
 
     /**
@@ -184,8 +254,7 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
      */
     @SuppressWarnings("unchecked")
     public void setState(Object entity, @Nullable Object state) {
-        SqlType.Conversion<V, ?> converted = conversion;
-        set((E) entity, converted == null || state == null ? (V) state : converted.fromDatabase(state));
+        set((E) entity, valueOfState(state));
     }
 
     /**

@@ -37,14 +37,18 @@ public final class EntityModel<E> {
     private final List<ManyToOneRelationship<E, ?>> manyToOnes;
     private final List<OneToManyRelationship<E, ?>> oneToManys;
     private final List<ManyToManyRelationship<E, ?>> manyToManys;
+    /** The entity's fields holding embedded values, whose columns are set together. */
+    private final List<EmbeddedValue> embedded;
 
     EntityModel(
             Class<E> type,
             Table table,
             List<Attribute<E, ?>> attributes,
             @Nullable Attribute<E, ?> version,
-            List<Relationship<E, ?>> relationships) {
+            List<Relationship<E, ?>> relationships,
+            List<EmbeddedValue> embedded) {
         this.relationships = List.copyOf(relationships);
+        this.embedded = List.copyOf(embedded);
         this.type = type;
         this.table = table;
         this.attributes = List.copyOf(attributes);
@@ -192,9 +196,36 @@ public final class EntityModel<E> {
     }
 
     /**
+     * Sets every mapped field of an object from values in the form {@link Attribute#state} returns, in attribute order:
+     * embedded values are made from their columns' values (or {@code null} where all are {@code NULL}).
+     *
+     * @param entity an object of this class
+     * @param states the values, in attribute order
+     * @throws IllegalArgumentException if a primitive field would get {@code null} or an embedded value cannot be made
+     */
+    public void setStates(Object entity, @Nullable Object[] states) {
+        List<Attribute<E, ?>> all = attributes;
+        if (embedded.isEmpty()) {
+            for (int i = 0; i < states.length; i++) {
+                all.get(i).setState(entity, states[i]);
+            }
+            return;
+        }
+        for (int i = 0; i < states.length; i++) {
+            Attribute<E, ?> attribute = all.get(i);
+            if (!attribute.isEmbedded()) {
+                attribute.setState(entity, states[i]);
+            }
+        }
+        for (EmbeddedValue value : embedded) {
+            value.write(entity, all, states);
+        }
+    }
+
+    /**
      * Returns the attribute of a field.
      *
-     * @param fieldName the Java field's name
+     * @param fieldName the Java field's name; for a field of an embedded value, its path ({@code "home.city"})
      * @return the attribute
      * @throws IllegalArgumentException if the field is not mapped
      */

@@ -48,6 +48,7 @@ final class EntityModelBuilder {
 
         Table.Builder table = Table.builder(annotation.table());
         List<FieldSpec> specs = new ArrayList<>();
+        List<EmbeddedValue> embedded = new ArrayList<>();
         List<Field> relationFields = new ArrayList<>();
         for (Field field : fields(type)) {
             int modifiers = field.getModifiers();
@@ -73,55 +74,11 @@ final class EntityModelBuilder {
                         where + " is final, but Sluice must write it when it loads a row: remove final, or mark"
                                 + " it @Transient if it is not a column");
             }
-            MappedColumn column = field.getAnnotation(MappedColumn.class);
-            boolean id = field.isAnnotationPresent(Id.class);
-            boolean generated = field.isAnnotationPresent(Generated.class);
-            boolean version = field.isAnnotationPresent(Version.class);
-            SqlType<?> sqlType = ColumnTypes.of(type, field, column, where);
-            if (sqlType.conversion() != null && (id || version)) {
-                throw new MappingException(
-                        where + " is " + (id ? "an @Id" : "a @Version") + " field with a converter or"
-                                + " @Enumerated(ORDINAL): keys and versions are stored as they are; use a type Sluice stores"
-                                + " (Integer, Long, String, UUID, ...) for it");
+            if (field.isAnnotationPresent(Embedded.class)) {
+                embedded.add(embed(type, field, new Field[0], "", "", specs, table, where, new ArrayList<>()));
+                continue;
             }
-            boolean integer = sqlType.kind() == SqlType.Kind.INTEGER
-                    || sqlType.kind() == SqlType.Kind.BIGINT
-                    || sqlType.kind() == SqlType.Kind.SMALLINT;
-            if (generated && !(id && integer)) {
-                throw new MappingException(where + " is @Generated but " + (id ? "not an integer" : "not an @Id")
-                        + ": only an integer @Id field (Integer or Long) can have generated values");
-            }
-            if (version && !integer) {
-                throw new MappingException(where + " is @Version but of type "
-                        + field.getType().getSimpleName() + ": a version must be an Integer, Long or Short field");
-            }
-            if (id && version) {
-                throw new MappingException(where + " cannot be both @Id and @Version: use a separate version field");
-            }
-            if (id && field.getType().isPrimitive() && generated) {
-                throw new MappingException(
-                        where + " is a primitive generated key, which cannot be empty before insert: use "
-                                + (sqlType.kind() == SqlType.Kind.BIGINT ? "Long" : "Integer"));
-            }
-            String columnName = column != null && !column.name().isBlank() ? column.name() : snakeCase(field.getName());
-            table.column(columnName, sqlType);
-            if (id) {
-                table.primaryKey();
-            }
-            if (generated) {
-                table.autoIncrement();
-            }
-            if (column != null && !column.nullable() && !id) {
-                table.notNull();
-            }
-            if (version) {
-                table.notNull();
-            }
-            if (column != null && column.unique()) {
-                table.unique();
-            }
-            accessible(field, where);
-            specs.add(new FieldSpec(field, columnName, id, generated, version));
+            column(type, field, new Field[0], "", "", specs, table, where);
         }
         if (specs.stream().noneMatch(spec -> spec.id)) {
             throw new MappingException(
@@ -148,12 +105,13 @@ final class EntityModelBuilder {
             Attribute<E, ?> attribute = new Attribute(
                     column,
                     type,
-                    spec.field.getName(),
+                    spec.name,
                     spec.id,
                     spec.generated,
                     spec.version,
                     spec.field.getType().isPrimitive(),
-                    spec.field);
+                    spec.field,
+                    spec.path);
             attributes.add(attribute);
             if (spec.version) {
                 versionAttribute = attribute;
@@ -163,7 +121,210 @@ final class EntityModelBuilder {
         for (RelationSpec spec : relations) {
             relationships.add(spec.create(type));
         }
-        return new EntityModel<>(type, built, attributes, versionAttribute, relationships);
+        for (EmbeddedValue value : embedded) {
+            for (int i = value.start(); i < value.end(); i++) {
+                attributes.get(i).embedIn(value, attributes, i);
+            }
+        }
+        return new EntityModel<>(type, built, attributes, versionAttribute, relationships, embedded);
+    }
+
+    /** Maps a field (of the entity, or of an embedded value on {@code path}) to a column of the table. */
+    private static void column(
+            Class<?> type,
+            Field field,
+            Field[] path,
+            String namePrefix,
+            String columnPrefix,
+            List<FieldSpec> specs,
+            Table.Builder table,
+            String where) {
+        MappedColumn column = field.getAnnotation(MappedColumn.class);
+        boolean id = field.isAnnotationPresent(Id.class);
+        boolean generated = field.isAnnotationPresent(Generated.class);
+        boolean version = field.isAnnotationPresent(Version.class);
+        SqlType<?> sqlType = ColumnTypes.of(type, field, column, where);
+        if (sqlType.conversion() != null && (id || version)) {
+            throw new MappingException(where + " is " + (id ? "an @Id" : "a @Version") + " field with a converter or"
+                    + " @Enumerated(ORDINAL): keys and versions are stored as they are; use a type Sluice stores"
+                    + " (Integer, Long, String, UUID, ...) for it");
+        }
+        boolean integer = sqlType.kind() == SqlType.Kind.INTEGER
+                || sqlType.kind() == SqlType.Kind.BIGINT
+                || sqlType.kind() == SqlType.Kind.SMALLINT;
+        if (generated && !(id && integer)) {
+            throw new MappingException(where + " is @Generated but " + (id ? "not an integer" : "not an @Id")
+                    + ": only an integer @Id field (Integer or Long) can have generated values");
+        }
+        if (version && !integer) {
+            throw new MappingException(where + " is @Version but of type "
+                    + field.getType().getSimpleName() + ": a version must be an Integer, Long or Short field");
+        }
+        if (id && version) {
+            throw new MappingException(where + " cannot be both @Id and @Version: use a separate version field");
+        }
+        if (id && field.getType().isPrimitive() && generated) {
+            throw new MappingException(
+                    where + " is a primitive generated key, which cannot be empty before insert: use "
+                            + (sqlType.kind() == SqlType.Kind.BIGINT ? "Long" : "Integer"));
+        }
+        String columnName = columnPrefix
+                + (column != null && !column.name().isBlank() ? column.name() : snakeCase(field.getName()));
+        if (specs.stream().anyMatch(spec -> spec.columnName.equalsIgnoreCase(columnName))) {
+            throw new MappingException(where + " maps to column " + columnName + ", which another field of "
+                    + type.getSimpleName() + " already maps to: rename one column (@MappedColumn(name = ...)) or give"
+                    + " an @Embedded field another prefix");
+        }
+        table.column(columnName, sqlType);
+        if (id) {
+            table.primaryKey();
+        }
+        if (generated) {
+            table.autoIncrement();
+        }
+        if (column != null && !column.nullable() && !id) {
+            table.notNull();
+        }
+        if (version) {
+            table.notNull();
+        }
+        if (column != null && column.unique()) {
+            table.unique();
+        }
+        accessible(field, where);
+        specs.add(new FieldSpec(field, namePrefix + field.getName(), path, columnName, id, generated, version));
+    }
+
+    /**
+     * Maps a field holding an embedded value: each of the value's fields becomes a column (nested values recursively),
+     * named with the prefix.
+     */
+    private static EmbeddedValue embed(
+            Class<?> type,
+            Field field,
+            Field[] path,
+            String namePrefix,
+            String columnPrefix,
+            List<FieldSpec> specs,
+            Table.Builder table,
+            String where,
+            List<Class<?>> enclosing) {
+        Class<?> valueType = field.getType();
+        String valueName = valueType.getSimpleName();
+        if (field.isAnnotationPresent(Id.class)
+                || field.isAnnotationPresent(Version.class)
+                || field.isAnnotationPresent(Generated.class)
+                || field.isAnnotationPresent(Convert.class)) {
+            throw new MappingException(where + " is @Embedded and cannot also be @Id, @Version, @Generated or @Convert:"
+                    + " an embedded value maps to its own fields' columns");
+        }
+        if (valueType.isPrimitive()
+                || valueType.isArray()
+                || valueType.isInterface()
+                || valueType.isEnum()
+                || Modifier.isAbstract(valueType.getModifiers())
+                || valueType.getName().startsWith("java.")) {
+            throw new MappingException(where + " is @Embedded but of type " + valueType.getName()
+                    + ": embed a record or a concrete class of your own whose fields map to columns");
+        }
+        if (valueType.isAnnotationPresent(Entity.class)) {
+            throw new MappingException(where + " embeds " + valueName + ", which is an @Entity: relate to it with"
+                    + " @ManyToOne (ToOne<" + valueName + ">) instead");
+        }
+        if (enclosing.contains(valueType) || valueType == type) {
+            throw new MappingException(
+                    where + " embeds " + valueName + " inside itself: embedded values cannot be" + " recursive");
+        }
+        java.lang.reflect.Constructor<?> canonical = null;
+        java.lang.reflect.Constructor<?> noArgument = null;
+        if (valueType.isRecord()) {
+            Class<?>[] components = java.util.Arrays.stream(valueType.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            try {
+                canonical = valueType.getDeclaredConstructor(components);
+                canonical.setAccessible(true);
+            } catch (NoSuchMethodException | RuntimeException e) {
+                throw new MappingException(
+                        where + " embeds record " + valueName + ", whose canonical constructor Sluice"
+                                + " cannot call (" + e + "): open its package to io.sluice");
+            }
+        } else {
+            try {
+                noArgument = valueType.getDeclaredConstructor();
+                noArgument.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new MappingException(where + " embeds " + valueName + ", which has no no-argument constructor:"
+                        + " add one (it may be private), or make " + valueName + " a record");
+            } catch (RuntimeException e) {
+                throw new MappingException(where + " embeds " + valueName + ", which Sluice cannot create ("
+                        + e.getMessage() + "): open its package to io.sluice");
+            }
+        }
+        accessible(field, where);
+        Embedded annotation = field.getAnnotation(Embedded.class);
+        String prefix = annotation.prefix().equals(Embedded.FIELD_NAME)
+                ? snakeCase(field.getName()) + "_"
+                : annotation.prefix();
+        EmbeddedValue value = new EmbeddedValue(field, where, canonical, noArgument, specs.size());
+        Field[] inner = java.util.Arrays.copyOf(path, path.length + 1);
+        inner[path.length] = field;
+        List<Class<?>> nesting = new ArrayList<>(enclosing);
+        nesting.add(valueType);
+        for (Field part : valueType.getDeclaredFields()) {
+            int modifiers = part.getModifiers();
+            if (part.isSynthetic()
+                    || Modifier.isStatic(modifiers)
+                    || Modifier.isTransient(modifiers)
+                    || part.isAnnotationPresent(Transient.class)) {
+                if (canonical != null && !Modifier.isStatic(modifiers)) {
+                    throw new MappingException(where + " embeds record " + valueName + ", whose component "
+                            + part.getName() + " is @Transient: every component of a record is a column");
+                }
+                continue;
+            }
+            String partWhere = where + "." + part.getName();
+            if (part.isAnnotationPresent(Id.class)
+                    || part.isAnnotationPresent(Version.class)
+                    || part.isAnnotationPresent(Generated.class)
+                    || part.getType().isAnnotationPresent(RelationshipHolder.class)) {
+                throw new MappingException(partWhere + " is a key, version or relationship inside embedded " + valueName
+                        + ": keep those on the entity; an embedded value holds plain columns");
+            }
+            if (canonical == null && Modifier.isFinal(modifiers)) {
+                throw new MappingException(partWhere + " is final, but Sluice must write it when it loads a row:"
+                        + " remove final, or make " + valueName + " a record");
+            }
+            accessible(part, partWhere);
+            if (part.isAnnotationPresent(Embedded.class)) {
+                value.addNested(embed(
+                        type,
+                        part,
+                        inner,
+                        namePrefix + field.getName() + ".",
+                        columnPrefix + prefix,
+                        specs,
+                        table,
+                        partWhere,
+                        nesting));
+            } else {
+                column(
+                        type,
+                        part,
+                        inner,
+                        namePrefix + field.getName() + ".",
+                        columnPrefix + prefix,
+                        specs,
+                        table,
+                        partWhere);
+                value.addColumn(part, specs.size() - 1);
+            }
+        }
+        if (value.isEmpty()) {
+            throw new MappingException(where + " embeds " + valueName + ", which has no fields to map: give it fields,"
+                    + " or mark " + where + " @Transient");
+        }
+        return value;
     }
 
     private static RelationSpec relation(Class<?> type, Field field, List<FieldSpec> specs, Table.Builder table) {
@@ -184,7 +345,7 @@ final class EntityModelBuilder {
             String foreignKey = manyToOne.foreignKey().isBlank() ? field.getName() + "Id" : manyToOne.foreignKey();
             FieldSpec column = null;
             for (FieldSpec spec : specs) {
-                if (spec.field.getName().equals(foreignKey)) {
+                if (spec.name.equals(foreignKey)) {
                     column = spec;
                 }
             }
@@ -387,13 +548,24 @@ final class EntityModelBuilder {
 
     private static final class FieldSpec {
         final Field field;
+        final String name;
+        final Field[] path;
         final String columnName;
         final boolean id;
         final boolean generated;
         final boolean version;
 
-        FieldSpec(Field field, String columnName, boolean id, boolean generated, boolean version) {
+        FieldSpec(
+                Field field,
+                String name,
+                Field[] path,
+                String columnName,
+                boolean id,
+                boolean generated,
+                boolean version) {
             this.field = field;
+            this.name = name;
+            this.path = path;
             this.columnName = columnName;
             this.id = id;
             this.generated = generated;

@@ -33,6 +33,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private static final String TO_ONE = "io.sluice.session.ToOne";
     private static final String TO_MANY = "io.sluice.session.ToMany";
     private static final String MANY_TO_MANY = "io.sluice.session.mapping.ManyToMany";
+    private static final String EMBEDDED = "io.sluice.session.mapping.Embedded";
 
     /** Creates the processor; javac does this. */
     public MetamodelProcessor() {}
@@ -66,6 +67,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         String entity = type.getQualifiedName().toString();
         String name = type.getSimpleName() + "_";
         List<String> fields = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (TypeElement current = type; current != null; current = superclass(current)) {
             List<String> declared = new ArrayList<>();
             for (Element member : current.getEnclosedElements()) {
@@ -94,6 +96,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
                             + "    public static final " + kind + "Relationship<" + entity + ", " + target + "> "
                             + relationName + " =\n            Metamodel." + factory + "(" + entity + ".class, \""
                             + relationName + "\");\n");
+                    continue;
+                }
+                if (annotated(field, EMBEDDED)) {
+                    declared.add(embedded(entity, field, "", new ArrayList<>(), paths));
                     continue;
                 }
                 if (modifiers.contains(Modifier.FINAL)) {
@@ -136,6 +142,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
         for (String field : fields) {
             source.append(field).append('\n');
         }
+        for (String path : paths) {
+            source.append(path).append('\n');
+        }
         source.append("    private ").append(name).append("() {}\n}\n");
         String generated = packageName.isEmpty() ? name : packageName + "." + name;
         try (Writer writer =
@@ -146,6 +155,77 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     .getMessager()
                     .printMessage(Diagnostic.Kind.ERROR, "could not write " + generated + ": " + e.getMessage(), type);
         }
+    }
+
+    /**
+     * Returns the declaration of an embedded field's path ({@code public static final HomePath home = new HomePath();}) and
+     * adds the path's class, whose instance fields are the embedded value's columns (and nested paths), to {@code paths}.
+     */
+    private String embedded(
+            String entity, VariableElement field, String prefix, List<String> enclosing, List<String> paths) {
+        String fieldName = field.getSimpleName().toString();
+        String path = prefix + fieldName;
+        StringBuilder className = new StringBuilder();
+        for (String part : path.split("\\.")) {
+            className.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        className.append("Path");
+        boolean top = prefix.isEmpty();
+        String declaration = "    /** The columns of the embedded value {@code " + path + "}. */\n    public "
+                + (top ? "static " : "") + "final " + className + " " + fieldName + " = new " + className + "();\n";
+        StringBuilder body = new StringBuilder();
+        body.append("    /** The columns of the embedded value {@code ")
+                .append(path)
+                .append("}, as typed attributes. */\n")
+                .append("    public static final class ")
+                .append(className)
+                .append(" {\n\n");
+        Element valueType = processingEnv.getTypeUtils().asElement(field.asType());
+        // A value embedded in itself is refused by Mapping.of; its path is left empty here.
+        if (valueType instanceof TypeElement value
+                && !enclosing.contains(value.getQualifiedName().toString())) {
+            List<String> nesting = new ArrayList<>(enclosing);
+            nesting.add(value.getQualifiedName().toString());
+            for (Element member : value.getEnclosedElements()) {
+                if (member.getKind() != ElementKind.FIELD) {
+                    continue;
+                }
+                VariableElement part = (VariableElement) member;
+                Set<Modifier> modifiers = part.getModifiers();
+                if (modifiers.contains(Modifier.STATIC)
+                        || modifiers.contains(Modifier.TRANSIENT)
+                        || annotated(part, TRANSIENT)) {
+                    continue;
+                }
+                String partName = part.getSimpleName().toString();
+                if (annotated(part, EMBEDDED)) {
+                    body.append(embedded(entity, part, path + ".", nesting, paths)
+                            .replace("\n    ", "\n        ")
+                            .replaceFirst("^    ", "        "));
+                    continue;
+                }
+                body.append("        /** The mapped field {@code ")
+                        .append(path)
+                        .append('.')
+                        .append(partName)
+                        .append("}. */\n        public final Attribute<")
+                        .append(entity)
+                        .append(", ")
+                        .append(boxed(part.asType()))
+                        .append("> ")
+                        .append(partName)
+                        .append(" =\n                Metamodel.attribute(")
+                        .append(entity)
+                        .append(".class, \"")
+                        .append(path)
+                        .append('.')
+                        .append(partName)
+                        .append("\");\n\n");
+            }
+        }
+        body.append("        private ").append(className).append("() {}\n    }\n");
+        paths.add(body.toString());
+        return declaration;
     }
 
     private @org.jspecify.annotations.Nullable TypeElement superclass(TypeElement type) {
