@@ -40,12 +40,15 @@ final class FlushExecutor {
     private final int maxRows;
 
     private final FlushDependencies dependencies;
+    private final FlushKeys keys;
 
-    FlushExecutor(SqlConnection connection, FlushResult result, int maxRows, FlushDependencies dependencies) {
+    FlushExecutor(
+            SqlConnection connection, FlushResult result, int maxRows, FlushDependencies dependencies, FlushKeys keys) {
         this.connection = connection;
         this.result = result;
         this.maxRows = maxRows;
         this.dependencies = dependencies;
+        this.keys = keys;
     }
 
     /** Sends a flush's steps one after the other; a table's saves are organized when its turn comes. */
@@ -58,6 +61,11 @@ final class FlushExecutor {
     private Mono<Void> execute(FlushSchedule.Step step) {
         if (step instanceof FlushSchedule.Saves saves) {
             FlushDependencies.copyForeignKeys(saves.references());
+            if (FlushKeys.needed(saves.pending())) {
+                // sequence and UUID keys are set before the INSERTs, which then need not read keys back
+                return keys.assign(saves.pending(), connection, result)
+                        .then(Mono.defer(() -> emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()))));
+            }
             return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()));
         }
         if (step instanceof FlushSchedule.Links links) {

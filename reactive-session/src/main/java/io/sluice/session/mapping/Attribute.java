@@ -1,5 +1,6 @@
 package io.sluice.session.mapping;
 
+import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.SqlType;
 import java.lang.reflect.Field;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,10 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     private final SqlType.@Nullable Conversion<V, ?> conversion;
     /** The type of the values the session keeps for this field: the stored type of a converted field. */
     private final SqlType<?> stateType;
+    /** How a generated key's values are made; {@code null} when the field is not generated. */
+    private final Generated.@Nullable Strategy generation;
+    /** The sequence of a {@link Generated.Strategy#SEQUENCE} key. */
+    private final @Nullable Sequence sequence;
 
     Attribute(
             io.sluice.core.sql.Column<V> column,
@@ -45,6 +50,11 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         this.field = field;
         this.conversion = column.type().conversion();
         this.stateType = conversion == null ? column.type() : conversion.storage();
+        Generated annotation = generated ? field.getAnnotation(Generated.class) : null;
+        this.generation = annotation == null ? null : annotation.strategy();
+        this.sequence = annotation != null && annotation.strategy() == Generated.Strategy.SEQUENCE
+                ? Sequence.of(annotation.sequence(), annotation.allocationSize())
+                : null;
     }
 
     /**
@@ -81,6 +91,24 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
      */
     public boolean isGenerated() {
         return generated;
+    }
+
+    /**
+     * Returns how the field's values are generated.
+     *
+     * @return the strategy of a {@link Generated} field, or {@code null} if its values are assigned
+     */
+    public Generated.@Nullable Strategy generation() {
+        return generation;
+    }
+
+    /**
+     * Returns the sequence a {@link Generated.Strategy#SEQUENCE} key is taken from.
+     *
+     * @return the sequence, or {@code null} for other fields
+     */
+    public @Nullable Sequence sequence() {
+        return sequence;
     }
 
     /**
