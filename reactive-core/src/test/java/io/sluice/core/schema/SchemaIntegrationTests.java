@@ -140,7 +140,8 @@ final class SchemaIntegrationTests {
 
     @DatabaseTest
     void shouldCreateSequencesAndTakeTheirValuesInBlocks(TestDatabase database) {
-        engine = database.engine();
+        // not the field, which @AfterEach uses to drop the other tests' tables: those are left alone
+        Engine engine = database.engine();
         Sequence sequence = Sequence.of("seq_schema_blocks", 50);
         Table rows = Table.builder("seq_schema_rows")
                 .column("id", SqlType.BIGINT)
