@@ -5,6 +5,7 @@ import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.SqlType;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,6 +35,8 @@ final class SequenceAllocator {
     private final Sequence sequence;
     private final Select nextValue;
     private final AtomicReference<Block> current = new AtomicReference<>(Block.EMPTY);
+    /** The last value fetched, to catch a sequence whose increment is smaller than the block size. */
+    private final AtomicLong lastFetched = new AtomicLong(Long.MIN_VALUE);
 
     SequenceAllocator(Sequence sequence) {
         this.sequence = sequence;
@@ -63,6 +66,7 @@ final class SequenceAllocator {
                             .query(nextValue, row -> java.util.Objects.requireNonNull(row.get(0, SqlType.BIGINT)))
                             .single())
                     .doOnNext(low -> {
+                        check(low);
                         long end = low + increment;
                         long next = low;
                         while (filled[0] < count && next < end) {
@@ -74,6 +78,21 @@ final class SequenceAllocator {
                     })
                     .then(Mono.just(keys));
         });
+    }
+
+    /**
+     * Refuses a value closer than the block size to the one fetched before: the database's sequence then goes up by less than
+     * the allocation size, and blocks would overlap those of other programs.
+     */
+    private void check(long value) {
+        long previous = lastFetched.getAndSet(value);
+        if (previous != Long.MIN_VALUE && Math.abs(value - previous) < sequence.increment()) {
+            throw new IllegalStateException("sequence " + sequence.name() + " handed out " + value + " after "
+                    + previous
+                    + ", but its keys are allocated in blocks of " + sequence.increment() + ": make the sequence's"
+                    + " increment the allocationSize (ALTER SEQUENCE " + sequence.name() + " INCREMENT BY "
+                    + sequence.increment() + "), or the allocationSize the sequence's increment");
+        }
     }
 
     /** Takes keys from the current block into {@code keys} from {@code from} on; returns the position after the last taken. */

@@ -1,6 +1,7 @@
 package io.sluice.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.Engine;
 import io.sluice.core.sql.Sequence;
@@ -52,5 +53,18 @@ final class SequenceAllocatorUnitTests {
         assertThat(allocate(1)).containsExactly(1001);
         assertThat(allocate(2)).containsExactly(1002, 1003);
         database.verify();
+    }
+
+    @Test
+    void shouldRefuseASequenceThatGoesUpByLessThanTheBlockSize() {
+        answer(1);
+        assertThat(allocate(50)).hasSize(50);
+        answer(2);
+
+        assertThatThrownBy(() -> allocate(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("sequence s handed out 2 after 1, but its keys are allocated in blocks of 50: make the"
+                        + " sequence's increment the allocationSize (ALTER SEQUENCE s INCREMENT BY 50), or the"
+                        + " allocationSize the sequence's increment");
     }
 }
