@@ -60,12 +60,15 @@ final class FlushExecutor {
 
     private Mono<Void> execute(FlushSchedule.Step step) {
         if (step instanceof FlushSchedule.Saves saves) {
-            FlushDependencies.copyForeignKeys(saves.references());
             if (FlushKeys.needed(saves.pending())) {
-                // sequence and UUID keys are set before the INSERTs, which then need not read keys back
-                return keys.assign(saves.pending(), connection, result)
-                        .then(Mono.defer(() -> emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()))));
+                // sequence and UUID keys are set before the INSERTs, which then need not read keys back; set before the
+                // foreign keys are copied, they also reach objects of the same table that refer to these
+                return keys.assign(saves.pending(), connection, result).then(Mono.defer(() -> {
+                    FlushDependencies.copyForeignKeys(saves.references());
+                    return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()));
+                }));
             }
+            FlushDependencies.copyForeignKeys(saves.references());
             return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()));
         }
         if (step instanceof FlushSchedule.Links links) {

@@ -30,7 +30,8 @@ import reactor.test.StepVerifier;
 /** Sequence, UUID and assigned keys on every database: set before the INSERTs, in blocks, and put back when a flush fails. */
 final class GeneratedKeysIntegrationTests {
 
-    static final Mapping MAPPING = Mapping.of(SeqParent.class, SeqChild.class, UuidItem.class, SeqAssigned.class);
+    static final Mapping MAPPING =
+            Mapping.of(SeqParent.class, SeqChild.class, UuidItem.class, SeqAssigned.class, SeqNode.class);
 
     private Engine engine = TestDatabase.H2.engine();
     private final List<Engine> opened = new ArrayList<>();
@@ -304,5 +305,23 @@ final class GeneratedKeysIntegrationTests {
         session.commit().as(StepVerifier::create).verifyComplete();
         assertThat(count("seq_assigned")).isEqualTo(1);
         session.close().block(Duration.ofSeconds(10));
+    }
+
+    @DatabaseTest
+    void shouldInsertATreeInOneTableInOneStatementSinceKeysAreKnownBeforeTheInsert(TestDatabase database) {
+        RecordingListener sql = new RecordingListener();
+        SessionFactory sessions = sessions(database, sql);
+        SeqNode leaf = new SeqNode("leaf");
+        SeqNode branch = new SeqNode("branch").add(leaf);
+        SeqNode root = new SeqNode("root").add(branch).add(new SeqNode("other"));
+        commit(sessions, List.of(root));
+
+        assertThat(inserts(sql))
+                .singleElement()
+                .satisfies(insert -> assertThat(insert.sql()).startsWith("INSERT INTO seq_nodes "));
+        assertThat(root.getParentId()).isNull();
+        assertThat(branch.getParentId()).isEqualTo(root.getId());
+        assertThat(leaf.getParentId()).isEqualTo(branch.getId());
+        assertThat(count("seq_nodes")).isEqualTo(4);
     }
 }
