@@ -48,14 +48,15 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             int flushBatchSize,
             KeySelects keySelects,
             OpenSessions openSessions,
-            OpenSessions.Holder holder) {
+            OpenSessions.Holder holder,
+            SequenceAllocators sequences) {
         this.loadBatchSize = loadBatchSize;
         this.openSessions = openSessions;
         this.holder = holder;
         this.keySelects = keySelects;
         this.engine = engine;
         this.mapping = mapping;
-        this.unitOfWork = new UnitOfWork(mapping, this, flushBatchSize);
+        this.unitOfWork = new UnitOfWork(mapping, this, flushBatchSize, sequences);
     }
 
     /** The most keys in one {@code IN (...)} query of a selectin or lazy load. */

@@ -40,12 +40,15 @@ final class FlushExecutor {
     private final int maxRows;
 
     private final FlushDependencies dependencies;
+    private final FlushKeys keys;
 
-    FlushExecutor(SqlConnection connection, FlushResult result, int maxRows, FlushDependencies dependencies) {
+    FlushExecutor(
+            SqlConnection connection, FlushResult result, int maxRows, FlushDependencies dependencies, FlushKeys keys) {
         this.connection = connection;
         this.result = result;
         this.maxRows = maxRows;
         this.dependencies = dependencies;
+        this.keys = keys;
     }
 
     /** Sends a flush's steps one after the other; a table's saves are organized when its turn comes. */
@@ -57,6 +60,14 @@ final class FlushExecutor {
 
     private Mono<Void> execute(FlushSchedule.Step step) {
         if (step instanceof FlushSchedule.Saves saves) {
+            if (FlushKeys.needed(saves.pending())) {
+                // sequence and UUID keys are set before the INSERTs, which then need not read keys back; set before the
+                // foreign keys are copied, they also reach objects of the same table that refer to these
+                return keys.assign(saves.pending(), connection, result).then(Mono.defer(() -> {
+                    FlushDependencies.copyForeignKeys(saves.references());
+                    return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()));
+                }));
+            }
             FlushDependencies.copyForeignKeys(saves.references());
             return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()));
         }

@@ -25,6 +25,8 @@ public final class SessionFactory {
     private final int flushBatchSize;
     private final KeySelects keySelects;
     private final OpenSessions openSessions;
+    /** The blocks of sequence keys, shared by every session of this factory and of the factories derived from it. */
+    private final SequenceAllocators sequences;
 
     private SessionFactory(
             Engine engine,
@@ -32,8 +34,10 @@ public final class SessionFactory {
             int loadBatchSize,
             int flushBatchSize,
             KeySelects keySelects,
-            OpenSessions openSessions) {
+            OpenSessions openSessions,
+            SequenceAllocators sequences) {
         this.openSessions = openSessions;
+        this.sequences = sequences;
         this.engine = engine;
         this.mapping = mapping;
         this.loadBatchSize = loadBatchSize;
@@ -55,7 +59,8 @@ public final class SessionFactory {
                 DEFAULT_LOAD_BATCH_SIZE,
                 DEFAULT_FLUSH_BATCH_SIZE,
                 new KeySelects(engine.dialect()),
-                new OpenSessions());
+                new OpenSessions(),
+                new SequenceAllocators());
     }
 
     /**
@@ -68,7 +73,7 @@ public final class SessionFactory {
      */
     public SessionFactory withLoadBatchSize(int keys) {
         Assert.isTrue(keys >= 1, "the load batch size must be at least 1 key, was " + keys);
-        return new SessionFactory(engine, mapping, keys, flushBatchSize, keySelects, openSessions);
+        return new SessionFactory(engine, mapping, keys, flushBatchSize, keySelects, openSessions, sequences);
     }
 
     /**
@@ -82,7 +87,7 @@ public final class SessionFactory {
      */
     public SessionFactory withFlushBatchSize(int rows) {
         Assert.isTrue(rows >= 1, "the flush batch size must be at least 1 row, was " + rows);
-        return new SessionFactory(engine, mapping, loadBatchSize, rows, keySelects, openSessions);
+        return new SessionFactory(engine, mapping, loadBatchSize, rows, keySelects, openSessions, sequences);
     }
 
     /**
@@ -98,7 +103,8 @@ public final class SessionFactory {
     }
 
     private Session open(OpenSessions.Holder holder) {
-        return new DefaultSession(engine, mapping, loadBatchSize, flushBatchSize, keySelects, openSessions, holder);
+        return new DefaultSession(
+                engine, mapping, loadBatchSize, flushBatchSize, keySelects, openSessions, holder, sequences);
     }
 
     /**

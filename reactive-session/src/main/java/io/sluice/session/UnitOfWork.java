@@ -29,6 +29,7 @@ final class UnitOfWork {
     private final RelationLoader loader;
     private final int flushBatchSize;
     private final FlushDependencies dependencies;
+    private final FlushKeys keys;
     /** The objects whose snapshot a flush of the current transaction replaced (their committed values are kept aside). */
     private final List<EntityState<?>> flushedInTransaction = new ArrayList<>();
 
@@ -38,9 +39,11 @@ final class UnitOfWork {
      * @param mapping the mapping of the objects it will hold
      * @param loader what loads the relationships of its objects
      * @param flushBatchSize the most rows in one multi-row INSERT or UPDATE
+     * @param sequences the sequence blocks shared by the factory's sessions
      */
-    public UnitOfWork(Mapping mapping, RelationLoader loader, int flushBatchSize) {
+    public UnitOfWork(Mapping mapping, RelationLoader loader, int flushBatchSize, SequenceAllocators sequences) {
         this.mapping = mapping;
+        this.keys = new FlushKeys(sequences);
         this.loader = loader;
         this.flushBatchSize = flushBatchSize;
         this.dependencies = new FlushDependencies(this, identityMap, toDelete, flushBatchSize);
@@ -186,7 +189,7 @@ final class UnitOfWork {
             FlushSchedule schedule = FlushSchedule.of(
                     mapping.metadata().sortedTables(), identityMap, relationsChanged, dependencies.bulk(), toDelete);
             FlushResult result = new FlushResult();
-            return new FlushExecutor(connection, result, flushBatchSize, dependencies)
+            return new FlushExecutor(connection, result, flushBatchSize, dependencies, keys)
                     .execute(schedule)
                     .doOnSuccess(ignored -> {
                         finalizeFlush(result);

@@ -87,6 +87,17 @@ public interface Dialect {
     String identityClause();
 
     /**
+     * Returns the expression that takes a sequence's next value; the name is quoted as an identifier, never bound. By default
+     * the standard {@code NEXT VALUE FOR name} (H2, MariaDB 10.3+).
+     *
+     * @param sequence the sequence's name, unquoted
+     * @return the expression's SQL
+     */
+    default String nextValue(String sequence) {
+        return "NEXT VALUE FOR " + quote(sequence);
+    }
+
+    /**
      * Returns a full-text match of rendered text against rendered search words.
      *
      * @param expression the SQL of the searched text

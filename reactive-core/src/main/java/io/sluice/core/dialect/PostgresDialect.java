@@ -29,6 +29,12 @@ public final class PostgresDialect extends AbstractDialect {
         return "to_tsvector(" + expression + ") @@ plainto_tsquery(" + words + ")";
     }
 
+    /** Returns {@code nextval('name')}: the quoted name inside a {@code regclass} string, since PostgreSQL has no {@code NEXT VALUE FOR}. */
+    @Override
+    public String nextValue(String sequence) {
+        return "nextval(" + quoteString(quote(sequence)) + ")";
+    }
+
     @Override
     public String typeName(SqlType<?> type) {
         return type.kind() == SqlType.Kind.BINARY ? "BYTEA" : super.typeName(type);

@@ -5,11 +5,12 @@ import io.sluice.core.sql.Column;
 import io.sluice.core.sql.ForeignKey;
 import io.sluice.core.sql.Index;
 import io.sluice.core.sql.ReferentialAction;
+import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes CREATE TABLE, CREATE INDEX and DROP TABLE for a dialect. */
+/** Writes CREATE TABLE, CREATE INDEX, DROP TABLE, CREATE SEQUENCE and DROP SEQUENCE for a dialect. */
 final class DdlWriter {
 
     private DdlWriter() {}
@@ -58,6 +59,15 @@ final class DdlWriter {
 
     static String drop(Table table, Dialect dialect, boolean checkFirst) {
         return "DROP TABLE " + (checkFirst ? "IF EXISTS " : "") + dialect.quote(table.name());
+    }
+
+    static String create(Sequence sequence, Dialect dialect, boolean checkFirst) {
+        return "CREATE SEQUENCE " + (checkFirst ? "IF NOT EXISTS " : "") + dialect.quote(sequence.name())
+                + " START WITH " + sequence.start() + " INCREMENT BY " + sequence.increment();
+    }
+
+    static String drop(Sequence sequence, Dialect dialect, boolean checkFirst) {
+        return "DROP SEQUENCE " + (checkFirst ? "IF EXISTS " : "") + dialect.quote(sequence.name());
     }
 
     private static String names(List<String> names, Dialect dialect) {

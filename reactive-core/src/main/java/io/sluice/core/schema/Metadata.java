@@ -3,6 +3,7 @@ package io.sluice.core.schema;
 import io.sluice.core.Engine;
 import io.sluice.core.dialect.Dialect;
 import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.Table;
 import io.sluice.core.sql.render.RenderedSql;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A set of tables that are created and dropped together, in foreign-key order: a table is created after the tables it
- * references and dropped before them. Immutable.
+ * A set of tables and sequences that are created and dropped together, in foreign-key order: a table is created after the
+ * tables it references and dropped before them; sequences are created before the tables and dropped after them. Immutable.
  *
  * <pre>{@code
  * Metadata metadata = Metadata.of(users, addresses);
@@ -25,11 +26,13 @@ import reactor.core.publisher.Mono;
 public final class Metadata {
 
     private final List<Table> tables;
+    private final List<Sequence> sequences;
     /** The tables in foreign-key order, worked out on first use (tables are immutable). */
     private volatile @Nullable List<Table> sorted;
 
-    private Metadata(List<Table> tables) {
+    private Metadata(List<Table> tables, List<Sequence> sequences) {
         this.tables = List.copyOf(tables);
+        this.sequences = List.copyOf(sequences);
     }
 
     /**
@@ -52,14 +55,42 @@ public final class Metadata {
      * @throws IllegalArgumentException if a table is {@code null} or two share a name
      */
     public static Metadata of(List<Table> tables) {
+        return of(tables, List.of());
+    }
+
+    /**
+     * Returns metadata holding the given tables and sequences.
+     *
+     * @param tables the tables, with distinct names
+     * @param sequences the sequences, with distinct names
+     * @return the metadata
+     * @throws IllegalArgumentException if a table or sequence is {@code null}, or two tables or two sequences share a name
+     */
+    public static Metadata of(List<Table> tables, List<Sequence> sequences) {
         Assert.requireNonNull(tables, "tables must not be null");
+        Assert.requireNonNull(sequences, "sequences must not be null");
         List<String> names = new ArrayList<>();
         for (Table table : tables) {
             Assert.requireNonNull(table, "tables must not contain null");
             Assert.isTrue(!names.contains(table.name()), "two tables are named " + table.name());
             names.add(table.name());
         }
-        return new Metadata(tables);
+        List<String> sequenceNames = new ArrayList<>();
+        for (Sequence sequence : sequences) {
+            Assert.requireNonNull(sequence, "sequences must not contain null");
+            Assert.isTrue(!sequenceNames.contains(sequence.name()), "two sequences are named " + sequence.name());
+            sequenceNames.add(sequence.name());
+        }
+        return new Metadata(tables, sequences);
+    }
+
+    /**
+     * Returns the sequences in the order they were given.
+     *
+     * @return the sequences
+     */
+    public List<Sequence> sequences() {
+        return sequences;
     }
 
     /**
@@ -103,15 +134,18 @@ public final class Metadata {
     }
 
     /**
-     * Returns the DDL that creates the tables and their indexes, in foreign-key order.
+     * Returns the DDL that creates the sequences, then the tables and their indexes, in foreign-key order.
      *
      * @param dialect the dialect
-     * @param checkFirst {@code true} to skip tables and indexes that exist ({@code IF NOT EXISTS})
+     * @param checkFirst {@code true} to skip sequences, tables and indexes that exist ({@code IF NOT EXISTS})
      * @return the statements
      */
     public List<String> createStatements(Dialect dialect, boolean checkFirst) {
         Assert.requireNonNull(dialect, "dialect must not be null");
         List<String> statements = new ArrayList<>();
+        for (Sequence sequence : sequences) {
+            statements.add(DdlWriter.create(sequence, dialect, checkFirst));
+        }
         for (Table table : sortedTables()) {
             statements.addAll(DdlWriter.create(table, dialect, checkFirst));
         }
@@ -119,10 +153,10 @@ public final class Metadata {
     }
 
     /**
-     * Returns the DDL that drops the tables, in reverse foreign-key order.
+     * Returns the DDL that drops the tables, in reverse foreign-key order, then the sequences.
      *
      * @param dialect the dialect
-     * @param checkFirst {@code true} to skip tables that do not exist ({@code IF EXISTS})
+     * @param checkFirst {@code true} to skip tables and sequences that do not exist ({@code IF EXISTS})
      * @return the statements
      */
     public List<String> dropStatements(Dialect dialect, boolean checkFirst) {
@@ -133,11 +167,14 @@ public final class Metadata {
         for (Table table : reversed) {
             statements.add(DdlWriter.drop(table, dialect, checkFirst));
         }
+        for (Sequence sequence : sequences) {
+            statements.add(DdlWriter.drop(sequence, dialect, checkFirst));
+        }
         return statements;
     }
 
     /**
-     * Creates every table and index, failing if one exists.
+     * Creates every sequence, table and index, failing if one exists.
      *
      * @param engine the engine
      * @return completes when all are created; errors with the database's error (carrying the failed DDL) otherwise
@@ -147,7 +184,7 @@ public final class Metadata {
     }
 
     /**
-     * Creates every table and index, in foreign-key order, one statement at a time on one connection.
+     * Creates every sequence, then every table and index in foreign-key order, one statement at a time on one connection.
      *
      * @param engine the engine
      * @param checkFirst {@code true} to skip what exists
@@ -159,7 +196,7 @@ public final class Metadata {
     }
 
     /**
-     * Drops every table, failing if one does not exist.
+     * Drops every table and sequence, failing if one does not exist.
      *
      * @param engine the engine
      * @return completes when all are dropped
@@ -169,10 +206,10 @@ public final class Metadata {
     }
 
     /**
-     * Drops every table, in reverse foreign-key order, one statement at a time on one connection.
+     * Drops every table, in reverse foreign-key order, then every sequence, one statement at a time on one connection.
      *
      * @param engine the engine
-     * @param checkFirst {@code true} to skip tables that do not exist
+     * @param checkFirst {@code true} to skip tables and sequences that do not exist
      * @return completes when all are dropped
      */
     public Mono<Void> dropAll(Engine engine, boolean checkFirst) {

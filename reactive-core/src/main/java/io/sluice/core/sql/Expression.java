@@ -35,7 +35,8 @@ public sealed interface Expression<T>
                 Cast,
                 Star,
                 Match,
-                Tuple {
+                Tuple,
+                NextValue {
 
     /**
      * Returns the type of the values, or {@code null} where it is not known (text fragments, some functions).

@@ -66,4 +66,7 @@ public interface ExpressionVisitor<R> {
 
     /** Visits a row value {@code (a, b, ...)}. */
     R visitTuple(Tuple tuple);
+
+    /** Visits the next value of a sequence. @param next the node @return the result */
+    R visitNextValue(NextValue next);
 }

@@ -188,6 +188,11 @@ public final class NamedParameters {
         }
 
         @Override
+        public Expression<?> visitNextValue(NextValue next) {
+            return next;
+        }
+
+        @Override
         public Expression<?> visitBinary(BinaryExpression<?> expression) {
             Expression<?> left = expression(expression.left());
             Expression<?> right = expression(expression.right());

@@ -8,6 +8,7 @@ import io.sluice.core.dialect.MariaDbDialect;
 import io.sluice.core.dialect.PostgresDialect;
 import io.sluice.core.sql.ForeignKey;
 import io.sluice.core.sql.ReferentialAction;
+import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import java.util.List;
@@ -123,5 +124,35 @@ final class MetadataUnitTests {
         assertThatThrownBy(() -> Table.builder("bad\u0000name")).hasMessageContaining("control character");
         assertThatThrownBy(() -> Table.builder(" ")).hasMessageContaining("must not be blank");
         assertThatThrownBy(() -> Table.builder("t").build()).hasMessageContaining("needs at least one column");
+    }
+
+    @Test
+    void shouldCreateSequencesBeforeTablesAndDropThemAfter() {
+        Metadata metadata = Metadata.of(List.of(USERS), List.of(Sequence.of("users_seq", 50), Sequence.of("order", 1)));
+        assertThat(metadata.sequences()).extracting(Sequence::name).containsExactly("users_seq", "order");
+        assertThat(metadata.createStatements(H2Dialect.INSTANCE, true))
+                .startsWith(
+                        "CREATE SEQUENCE IF NOT EXISTS users_seq START WITH 1 INCREMENT BY 50",
+                        "CREATE SEQUENCE IF NOT EXISTS \"order\" START WITH 1 INCREMENT BY 1");
+        assertThat(metadata.createStatements(H2Dialect.INSTANCE, true).get(2))
+                .startsWith("CREATE TABLE IF NOT EXISTS users");
+        assertThat(metadata.createStatements(MariaDbDialect.INSTANCE, false))
+                .startsWith(
+                        "CREATE SEQUENCE users_seq START WITH 1 INCREMENT BY 50",
+                        "CREATE SEQUENCE `order` START WITH 1 INCREMENT BY 1");
+        assertThat(metadata.dropStatements(PostgresDialect.INSTANCE, true))
+                .containsExactly(
+                        "DROP TABLE IF EXISTS users",
+                        "DROP SEQUENCE IF EXISTS users_seq",
+                        "DROP SEQUENCE IF EXISTS \"order\"");
+    }
+
+    @Test
+    void shouldRejectBadSequences() {
+        assertThatThrownBy(() -> Sequence.of(" ", 1)).hasMessageContaining("a sequence needs a name");
+        assertThatThrownBy(() -> Sequence.of("s", 0))
+                .hasMessageContaining("increment of sequence s must be at least 1");
+        assertThatThrownBy(() -> Metadata.of(List.of(), List.of(Sequence.of("s", 1), Sequence.of("s", 2))))
+                .hasMessageContaining("two sequences are named s");
     }
 }

@@ -8,6 +8,7 @@ import io.sluice.core.Engine;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.ReferentialAction;
 import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import io.sluice.testing.DatabaseTest;
@@ -135,5 +136,31 @@ final class SchemaIntegrationTests {
         engine.execute(SQL.deleteFrom(LINKS)).block();
         engine.execute(SQL.deleteFrom(PARENTS).where(parentId.eq(1))).block();
         assertThat(count(CHILDREN)).isZero();
+    }
+
+    @DatabaseTest
+    void shouldCreateSequencesAndTakeTheirValuesInBlocks(TestDatabase database) {
+        // not the field, which @AfterEach uses to drop the other tests' tables: those are left alone
+        Engine engine = database.engine();
+        Sequence sequence = Sequence.of("seq_schema_blocks", 50);
+        Table rows = Table.builder("seq_schema_rows")
+                .column("id", SqlType.BIGINT)
+                .primaryKey()
+                .build();
+        Metadata metadata = Metadata.of(List.of(rows), List.of(sequence));
+        Schemas.drop(engine, metadata);
+        try {
+            metadata.createAll(engine).as(StepVerifier::create).verifyComplete();
+            metadata.createAll(engine, true).as(StepVerifier::create).verifyComplete();
+            engine.query(SQL.select(sequence.nextValue()), row -> row.get(0, Long.class))
+                    .concatWith(engine.query(SQL.select(sequence.nextValue()), row -> row.get(0, Long.class)))
+                    .as(StepVerifier::create)
+                    .expectNext(1L, 51L)
+                    .verifyComplete();
+            metadata.dropAll(engine).as(StepVerifier::create).verifyComplete();
+            metadata.dropAll(engine, true).as(StepVerifier::create).verifyComplete();
+        } finally {
+            Schemas.drop(engine, metadata);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.session.mapping;
 
+import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.SqlType;
 import java.lang.reflect.Field;
 import java.util.List;
@@ -34,6 +35,10 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     private List<? extends Attribute<?, ?>> siblings = List.of();
 
     private int index;
+    /** How a generated key's values are made; {@code null} when the field is not generated. */
+    private final Generated.@Nullable Strategy generation;
+    /** The sequence of a {@link Generated.Strategy#SEQUENCE} key. */
+    private final @Nullable Sequence sequence;
 
     Attribute(
             io.sluice.core.sql.Column<V> column,
@@ -56,6 +61,11 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         this.conversion = column.type().conversion();
         this.stateType = conversion == null ? column.type() : conversion.storage();
         this.path = path;
+        Generated annotation = generated ? field.getAnnotation(Generated.class) : null;
+        this.generation = annotation == null ? null : annotation.strategy();
+        this.sequence = annotation != null && annotation.strategy() == Generated.Strategy.SEQUENCE
+                ? Sequence.of(annotation.sequence(), annotation.allocationSize())
+                : null;
     }
 
     /** Records that this attribute is a column of an embedded value of the entity. */
@@ -99,6 +109,24 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
      */
     public boolean isGenerated() {
         return generated;
+    }
+
+    /**
+     * Returns how the field's values are generated.
+     *
+     * @return the strategy of a {@link Generated} field, or {@code null} if its values are assigned
+     */
+    public Generated.@Nullable Strategy generation() {
+        return generation;
+    }
+
+    /**
+     * Returns the sequence a {@link Generated.Strategy#SEQUENCE} key is taken from.
+     *
+     * @return the sequence, or {@code null} for other fields
+     */
+    public @Nullable Sequence sequence() {
+        return sequence;
     }
 
     /**

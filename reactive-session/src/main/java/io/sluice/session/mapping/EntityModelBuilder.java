@@ -152,9 +152,8 @@ final class EntityModelBuilder {
         boolean integer = sqlType.kind() == SqlType.Kind.INTEGER
                 || sqlType.kind() == SqlType.Kind.BIGINT
                 || sqlType.kind() == SqlType.Kind.SMALLINT;
-        if (generated && !(id && integer)) {
-            throw new MappingException(where + " is @Generated but " + (id ? "not an integer" : "not an @Id")
-                    + ": only an integer @Id field (Integer or Long) can have generated values");
+        if (generated) {
+            GeneratedKeys.check(where, field, sqlType, id);
         }
         if (version && !integer) {
             throw new MappingException(where + " is @Version but of type "
@@ -179,7 +178,7 @@ final class EntityModelBuilder {
         if (id) {
             table.primaryKey();
         }
-        if (generated) {
+        if (generated && GeneratedKeys.isIdentity(field)) {
             table.autoIncrement();
         }
         if (column != null && !column.nullable() && !id) {

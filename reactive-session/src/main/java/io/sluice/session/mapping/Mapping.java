@@ -2,6 +2,7 @@ package io.sluice.session.mapping;
 
 import io.sluice.core.internal.Assert;
 import io.sluice.core.schema.Metadata;
+import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +33,45 @@ public final class Mapping {
                 }
             }
         }
-        this.metadata = Metadata.of(tables);
+        this.metadata = Metadata.of(tables, sequences(models.values(), tables));
+    }
+
+    /**
+     * Returns the sequences of the classes' sequence keys, each once.
+     *
+     * @throws MappingException if two keys give one sequence different allocation sizes, or a sequence is named like a table
+     */
+    private static List<Sequence> sequences(Iterable<EntityModel<?>> models, List<Table> tables) {
+        Map<String, Attribute<?, ?>> declared = new LinkedHashMap<>();
+        List<Sequence> sequences = new ArrayList<>();
+        for (EntityModel<?> model : models) {
+            for (Attribute<?, ?> id : model.ids()) {
+                Sequence sequence = id.sequence();
+                if (sequence == null) {
+                    continue;
+                }
+                Attribute<?, ?> other = declared.putIfAbsent(sequence.name(), id);
+                if (other == null) {
+                    sequences.add(sequence);
+                    for (Table table : tables) {
+                        if (table.name().equalsIgnoreCase(sequence.name())) {
+                            throw new MappingException(where(id) + " takes its keys from sequence " + sequence.name()
+                                    + ", which is also the name of a table: give the sequence another name");
+                        }
+                    }
+                } else if (java.util.Objects.requireNonNull(other.sequence()).increment() != sequence.increment()) {
+                    throw new MappingException(where(other) + " and " + where(id) + " share sequence " + sequence.name()
+                            + " with different allocation sizes ("
+                            + java.util.Objects.requireNonNull(other.sequence()).increment() + " and "
+                            + sequence.increment() + "): give both the same allocationSize, or use two sequences");
+                }
+            }
+        }
+        return sequences;
+    }
+
+    private static String where(Attribute<?, ?> attribute) {
+        return attribute.entityType().getSimpleName() + "." + attribute.fieldName();
     }
 
     /**

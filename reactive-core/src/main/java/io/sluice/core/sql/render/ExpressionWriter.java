@@ -16,6 +16,7 @@ import io.sluice.core.sql.InSubquery;
 import io.sluice.core.sql.Label;
 import io.sluice.core.sql.Like;
 import io.sluice.core.sql.Match;
+import io.sluice.core.sql.NextValue;
 import io.sluice.core.sql.Not;
 import io.sluice.core.sql.NullCheck;
 import io.sluice.core.sql.Operator;
@@ -250,6 +251,12 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
         context.append("(");
         list(tuple.expressions());
         context.append(")");
+        return null;
+    }
+
+    @Override
+    public Void visitNextValue(NextValue next) {
+        context.append(context.dialect.nextValue(next.sequence().name()));
         return null;
     }
 

@@ -13,6 +13,7 @@ import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.ReferentialAction;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.Select;
+import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Statement;
 import io.sluice.core.sql.Table;
@@ -537,5 +538,18 @@ final class SqlRendererUnitTests {
         }
         assertThat(PostgresDialect.INSTANCE.bindMarker(65_535)).isEqualTo("$65535");
         assertThat(MariaDbDialect.INSTANCE.bindMarker(7)).isEqualTo("?");
+    }
+
+    @Test
+    void shouldRenderTheNextValueOfASequenceWithItsNameQuotedAsAnIdentifier() {
+        Select plain = SQL.select(Sequence.of("users_seq", 50).nextValue());
+        assertThat(render(plain, PostgresDialect.INSTANCE).sql()).isEqualTo("SELECT nextval('users_seq')");
+        assertThat(render(plain, H2Dialect.INSTANCE).sql()).isEqualTo("SELECT NEXT VALUE FOR users_seq");
+        assertThat(render(plain, MariaDbDialect.INSTANCE).sql()).isEqualTo("SELECT NEXT VALUE FOR users_seq");
+        Select odd = SQL.select(Sequence.of("Odd'Seq", 1).nextValue());
+        assertThat(render(odd, PostgresDialect.INSTANCE).sql()).isEqualTo("SELECT nextval('\"Odd''Seq\"')");
+        assertThat(render(odd, PostgresDialect.INSTANCE).binds()).isEmpty();
+        assertThat(render(odd, H2Dialect.INSTANCE).sql()).isEqualTo("SELECT NEXT VALUE FOR \"Odd'Seq\"");
+        assertThat(render(odd, MariaDbDialect.INSTANCE).sql()).isEqualTo("SELECT NEXT VALUE FOR `Odd'Seq`");
     }
 }
