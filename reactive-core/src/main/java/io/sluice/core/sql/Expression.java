@@ -35,7 +35,9 @@ public sealed interface Expression<T>
                 Cast,
                 Star,
                 Match,
-                Tuple {
+                Tuple,
+                JsonText,
+                ArrayIncludes {
 
     /**
      * Returns the type of the values, or {@code null} where it is not known (text fragments, some functions).

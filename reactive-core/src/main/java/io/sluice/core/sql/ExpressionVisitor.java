@@ -66,4 +66,10 @@ public interface ExpressionVisitor<R> {
 
     /** Visits a row value {@code (a, b, ...)}. */
     R visitTuple(Tuple tuple);
+
+    /** Visits the text at a path inside a JSON document. @param json the node @return the result */
+    R visitJsonText(JsonText json);
+
+    /** Visits an array condition (contains, overlaps). @param includes the node @return the result */
+    R visitArrayIncludes(ArrayIncludes includes);
 }
