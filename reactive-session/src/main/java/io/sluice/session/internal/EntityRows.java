@@ -147,7 +147,8 @@ public final class EntityRows<E> {
     }
 
     /**
-     * Sets every mapped field of an object from a row's values, given in attribute order.
+     * Sets every mapped field of an object from a row's values, given in attribute order; a converted field's value in the
+     * array is replaced by the stored form of the value the field now holds, so that the array serves as the object's snapshot.
      *
      * @param entity the object
      * @param values the values, in attribute order
@@ -156,7 +157,14 @@ public final class EntityRows<E> {
     public void fill(E entity, @Nullable Object[] values) {
         List<Attribute<E, ?>> attributes = model.attributes();
         for (int i = 0; i < values.length; i++) {
-            attributes.get(i).setState(entity, values[i]);
+            Attribute<E, ?> attribute = attributes.get(i);
+            attribute.setState(entity, values[i]);
+            if (attribute.isConverted() && values[i] != null) {
+                // The snapshot keeps what the converter makes of the field, not the row's form of it: JSON read back
+                // from
+                // PostgreSQL or H2 is spaced and ordered its own way, and would otherwise look changed at every flush.
+                values[i] = attribute.state(entity);
+            }
         }
     }
 }
