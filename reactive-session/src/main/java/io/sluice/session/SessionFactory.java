@@ -1,8 +1,14 @@
 package io.sluice.session;
 
 import io.sluice.core.Engine;
+import io.sluice.core.dialect.Capability;
+import io.sluice.core.dialect.Dialect;
 import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.SqlType;
+import io.sluice.session.mapping.Attribute;
+import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Mapping;
+import io.sluice.session.mapping.MappingException;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -51,16 +57,40 @@ public final class SessionFactory {
      * @param engine the engine sessions take connections from
      * @param mapping the mapped classes
      * @return the factory
+     * @throws IllegalArgumentException if an argument is {@code null}
+     * @throws MappingException if the mapping needs what the engine's database lacks: array columns (list and array fields) on
+     *     a database without arrays (MariaDB)
      */
     public static SessionFactory of(Engine engine, Mapping mapping) {
+        Assert.requireNonNull(engine, "engine must not be null");
+        Assert.requireNonNull(mapping, "mapping must not be null");
+        checkSupported(mapping, engine.dialect());
         return new SessionFactory(
-                Assert.requireNonNull(engine, "engine must not be null"),
-                Assert.requireNonNull(mapping, "mapping must not be null"),
+                engine,
+                mapping,
                 DEFAULT_LOAD_BATCH_SIZE,
                 DEFAULT_FLUSH_BATCH_SIZE,
                 new KeySelects(engine.dialect()),
                 new OpenSessions(),
                 new SequenceAllocators());
+    }
+
+    /** Fails for a mapped field whose column type the database lacks, naming the class, the field and the alternative. */
+    private static void checkSupported(Mapping mapping, Dialect dialect) {
+        if (dialect.supports(Capability.ARRAYS)) {
+            return;
+        }
+        for (EntityModel<?> model : mapping.entities()) {
+            for (Attribute<?, ?> attribute : model.attributes()) {
+                if (attribute.type().storage().kind() == SqlType.Kind.ARRAY) {
+                    throw new MappingException(model.type().getSimpleName() + "." + attribute.fieldName()
+                            + " is stored in"
+                            + " the array column " + model.table().name() + "." + attribute.name() + ", but "
+                            + dialect.name() + " has no array type: annotate the field @Json to store it as a JSON"
+                            + " document, or use PostgreSQL or H2");
+                }
+            }
+        }
     }
 
     /**

@@ -203,9 +203,29 @@ public abstract class AbstractDialect implements Dialect {
             case TIMESTAMP_TZ -> "TIMESTAMP(6) WITH TIME ZONE";
             case UUID -> "UUID";
             case BINARY -> type.length() == 0 ? "VARBINARY" : "VARBINARY(" + type.length() + ")";
+            case JSON -> "JSON";
+            case ARRAY -> arrayTypeName(type);
             case UNKNOWN ->
                 throw new IllegalArgumentException("a value of unknown type cannot be a column; give it a SqlType");
         };
+    }
+
+    /**
+     * Returns the name of an array type: the element's type name followed by {@code ARRAY} (SQL's standard form, H2's) where
+     * the dialect has {@link Capability#ARRAYS}.
+     *
+     * @param type a type of kind {@link SqlType.Kind#ARRAY}
+     * @return the name
+     * @throws UnsupportedOperationException if the database has no array type
+     */
+    protected String arrayTypeName(SqlType<?> type) {
+        SqlType<?> element = type.element();
+        if (element == null || !supports(Capability.ARRAYS)) {
+            throw new UnsupportedOperationException(name + " has no array type, so a column cannot be " + type
+                    + ": store the values in a JSON column (SqlType.JSON, or @Json on a mapped field), or use PostgreSQL or"
+                    + " H2");
+        }
+        return typeName(element) + " ARRAY";
     }
 
     @Override

@@ -23,5 +23,15 @@ public enum Capability {
      */
     UPDATE_JOIN_ROWS,
     /** Full-text search, written by {@link Dialect#fullTextMatch(String, String)}. */
-    FULL_TEXT_SEARCH
+    FULL_TEXT_SEARCH,
+    /**
+     * Array columns ({@link io.sluice.core.sql.SqlType.Kind#ARRAY}) and their conditions ({@link Dialect#arrayIncludes});
+     * without it (MariaDB), array DDL and binds fail: store such values in a JSON column.
+     */
+    ARRAYS,
+    /**
+     * Reading a value inside a JSON document ({@link Dialect#jsonText}); without it (H2), {@code SQL.jsonText} fails when
+     * rendered: read the document in Java.
+     */
+    JSON_PATH
 }

@@ -1,6 +1,7 @@
 package io.sluice.core.dialect;
 
 import io.sluice.core.sql.SqlType;
+import java.util.List;
 
 /**
  * What differs between databases when SQL is written and values are exchanged: bind markers, identifier quoting, type names,
@@ -108,6 +109,43 @@ public interface Dialect {
     default String fullTextMatch(String expression, String words) {
         throw new UnsupportedOperationException("full-text MATCH is not supported on " + name()
                 + "; use like()/ilike(), or PostgreSQL or MariaDB (with a FULLTEXT index)");
+    }
+
+    /**
+     * Returns the text of the value at a path inside a JSON document, or {@code NULL} where the path leads nowhere
+     * ({@link io.sluice.core.sql.SQL#jsonText}); the path is sent as bind parameters.
+     *
+     * @param json the SQL of the JSON document
+     * @param path the path: object keys, and array indexes written as digits (checked by {@link io.sluice.core.sql.JsonText})
+     * @param binds binds the path's values and gives their markers
+     * @return the expression's SQL
+     * @throws UnsupportedOperationException if the database has no JSON path functions (H2)
+     */
+    default String jsonText(String json, List<String> path, BindMarkers binds) {
+        throw new UnsupportedOperationException(
+                "reading a value inside a JSON document (SQL.jsonText) is not supported on "
+                        + name()
+                        + ", which has no JSON path functions: select the JSON column and read the value in Java, or use"
+                        + " PostgreSQL or MariaDB");
+    }
+
+    /**
+     * Returns a condition on an array and some values ({@link io.sluice.core.sql.SQL#arrayContains}, {@link
+     * io.sluice.core.sql.SQL#arrayOverlaps}): whether the array holds all of them, or any of them. With no values, holding
+     * all is true and holding any is false.
+     *
+     * @param array the SQL of the array
+     * @param all {@code true} for all of the values, {@code false} for any of them
+     * @param values the values, of the array's element type, none {@code null}
+     * @param type the array's type (of kind {@link SqlType.Kind#ARRAY}, not converted)
+     * @param binds binds values (the whole array, or each element) and gives their markers
+     * @return the condition's SQL
+     * @throws UnsupportedOperationException if the database has no array type (MariaDB)
+     */
+    default String arrayIncludes(String array, boolean all, List<?> values, SqlType<?> type, BindMarkers binds) {
+        throw new UnsupportedOperationException(
+                name() + " has no array type: store the values in a JSON column"
+                        + " (SqlType.JSON, or @Json on a mapped field) and query them with SQL.jsonText, or use PostgreSQL or H2");
     }
 
     /**

@@ -1,11 +1,17 @@
 package io.sluice.core.dialect;
 
 import io.sluice.core.sql.SqlType;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * H2 through r2dbc-h2: {@code $n} markers, {@code ILIKE}, generated keys through the driver. Unbounded text is {@code
- * CHARACTER VARYING} (up to 1,000,000,000 characters) rather than {@code CLOB}, which r2dbc-h2 can only stream.
+ * CHARACTER VARYING} (up to 1,000,000,000 characters) rather than {@code CLOB}, which r2dbc-h2 can only stream. JSON text is
+ * bound as UTF-8 bytes, which H2 parses as a document (a string bound to a {@code JSON} column would become a JSON string);
+ * H2 has no JSON path functions, so {@link #jsonText} fails. Array conditions are written with {@code ARRAY_CONTAINS}, one
+ * per value.
  */
 public final class H2Dialect extends AbstractDialect {
 
@@ -23,8 +29,9 @@ public final class H2Dialect extends AbstractDialect {
                         Capability.ILIKE,
                         Capability.CONCAT_OPERATOR,
                         Capability.DEFAULT_VALUES,
-                        Capability.MULTI_ROW_INSERT),
-                new ValueCodec());
+                        Capability.MULTI_ROW_INSERT,
+                        Capability.ARRAYS),
+                new H2Codec());
     }
 
     /**
@@ -51,5 +58,35 @@ public final class H2Dialect extends AbstractDialect {
     @Override
     public String typeName(SqlType<?> type) {
         return type.kind() == SqlType.Kind.TEXT ? "CHARACTER VARYING" : super.typeName(type);
+    }
+
+    /**
+     * Returns {@code ARRAY_CONTAINS(array, $n)} for each value, joined by {@code AND} (all) or {@code OR} (any); {@code 1 = 1}
+     * or {@code 1 = 0} for no values.
+     */
+    @Override
+    public String arrayIncludes(String array, boolean all, List<?> values, SqlType<?> type, BindMarkers binds) {
+        if (values.isEmpty()) {
+            return all ? "1 = 1" : "1 = 0";
+        }
+        SqlType<?> element = type.element();
+        StringJoiner condition = new StringJoiner(all ? " AND " : " OR ");
+        for (Object value : values) {
+            condition.add("ARRAY_CONTAINS(" + array + ", " + binds.bind(value, element == null ? type : element) + ")");
+        }
+        return condition.toString();
+    }
+
+    private static final class H2Codec extends ValueCodec {
+
+        @Override
+        public Object encode(Object value, SqlType<?> type) {
+            if (type.kind() == SqlType.Kind.JSON && value instanceof String text) {
+                // r2dbc-h2 binds a String as VARCHAR, which a JSON column stores as a JSON string; bytes are parsed as
+                // JSON
+                return text.getBytes(StandardCharsets.UTF_8);
+            }
+            return super.encode(value, type);
+        }
     }
 }

@@ -2,18 +2,22 @@ package io.sluice.core.dialect;
 
 import io.r2dbc.spi.Row;
 import io.sluice.core.internal.ColumnClasses;
+import io.sluice.core.sql.JsonText;
 import io.sluice.core.sql.SqlType;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * MariaDB and MySQL through r2dbc-mariadb: {@code ?} markers, backquoted identifiers, {@code AUTO_INCREMENT}, {@code CONCAT},
  * case-insensitive LIKE emulated with {@code LOWER}. MariaDB has no time-zone type: {@code TIMESTAMP WITH TIME ZONE} values are
- * stored in a {@code DATETIME(6)} as UTC and read back at offset UTC. NaN and infinite {@code Double} and {@code Float} values are
+ * stored in a {@code DATETIME(6)} as UTC and read back at offset UTC. {@code JSON} is MariaDB's checked {@code LONGTEXT}. There
+ * is no array type: array DDL, binds and conditions fail with {@link UnsupportedOperationException} naming the alternative, a
+ * JSON column. NaN and infinite {@code Double} and {@code Float} values are
  * refused with an {@link IllegalArgumentException}, since MariaDB cannot store them.
  */
 public final class MariaDbDialect extends AbstractDialect {
@@ -25,7 +29,11 @@ public final class MariaDbDialect extends AbstractDialect {
         super(
                 "MariaDB",
                 '`',
-                EnumSet.of(Capability.MULTI_ROW_INSERT, Capability.UPDATE_JOIN_ROWS, Capability.FULL_TEXT_SEARCH),
+                EnumSet.of(
+                        Capability.MULTI_ROW_INSERT,
+                        Capability.UPDATE_JOIN_ROWS,
+                        Capability.FULL_TEXT_SEARCH,
+                        Capability.JSON_PATH),
                 new MariaDbCodec());
     }
 
@@ -83,6 +91,23 @@ public final class MariaDbDialect extends AbstractDialect {
         return "MATCH (" + expression + ") AGAINST (" + words + ")";
     }
 
+    /**
+     * Returns {@code JSON_UNQUOTE(JSON_EXTRACT(json, ?))} with the path bound as one string: {@code $."key"} per key, {@code
+     * [n]} per index.
+     */
+    @Override
+    public String jsonText(String json, List<String> path, BindMarkers binds) {
+        StringBuilder bound = new StringBuilder("$");
+        for (String element : path) {
+            if (JsonText.isIndex(element)) {
+                bound.append('[').append(element).append(']');
+            } else {
+                bound.append(".\"").append(element).append('"');
+            }
+        }
+        return "JSON_UNQUOTE(JSON_EXTRACT(" + json + ", " + binds.bind(bound.toString(), SqlType.TEXT) + "))";
+    }
+
     @Override
     public String identityClause() {
         return "AUTO_INCREMENT";
@@ -97,6 +122,9 @@ public final class MariaDbDialect extends AbstractDialect {
 
         @Override
         public Object encode(Object value, SqlType<?> type) {
+            if (type.kind() == SqlType.Kind.ARRAY) {
+                throw noArrays(type);
+            }
             if (value instanceof Double number && (number.isNaN() || number.isInfinite())
                     || value instanceof Float single && (single.isNaN() || single.isInfinite())) {
                 // r2dbc-mariadb writes the value into the statement text, where NaN and Infinity read as column names
@@ -114,6 +142,9 @@ public final class MariaDbDialect extends AbstractDialect {
 
         @Override
         public Class<?> nullType(SqlType<?> type) {
+            if (type.kind() == SqlType.Kind.ARRAY) {
+                throw noArrays(type);
+            }
             return switch (type.kind()) {
                 case UUID -> String.class;
                 case TIMESTAMP_TZ -> LocalDateTime.class;
@@ -129,6 +160,11 @@ public final class MariaDbDialect extends AbstractDialect {
                 return text == null ? null : (T) UUID.fromString(text);
             }
             return super.decode(row, index, type, columns);
+        }
+
+        private static UnsupportedOperationException noArrays(SqlType<?> type) {
+            return new UnsupportedOperationException("MariaDB has no array type, so a value of " + type + " cannot be"
+                    + " bound: store the values in a JSON column (SqlType.JSON, or @Json on a mapped field)");
         }
 
         @Override

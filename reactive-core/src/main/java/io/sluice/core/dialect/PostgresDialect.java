@@ -1,9 +1,19 @@
 package io.sluice.core.dialect;
 
 import io.sluice.core.sql.SqlType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
 import java.util.EnumSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** PostgreSQL through r2dbc-postgresql: {@code $n} markers, {@code RETURNING}, {@code ILIKE}, {@code BYTEA}. */
+/**
+ * PostgreSQL through r2dbc-postgresql: {@code $n} markers, {@code RETURNING}, {@code ILIKE}, {@code BYTEA}. JSON is {@code
+ * jsonb}, bound as the driver's {@code io.r2dbc.postgresql.codec.Json} (found by name, so that Sluice needs the driver only
+ * at run time); arrays are {@code element[]}, bound as Java arrays.
+ */
 public final class PostgresDialect extends AbstractDialect {
 
     /** The dialect. */
@@ -20,8 +30,10 @@ public final class PostgresDialect extends AbstractDialect {
                         Capability.DEFAULT_VALUES,
                         Capability.MULTI_ROW_INSERT,
                         Capability.UPDATE_FROM_VALUES,
-                        Capability.FULL_TEXT_SEARCH),
-                new ValueCodec());
+                        Capability.FULL_TEXT_SEARCH,
+                        Capability.ARRAYS,
+                        Capability.JSON_PATH),
+                new PostgresCodec());
     }
 
     @Override
@@ -37,6 +49,80 @@ public final class PostgresDialect extends AbstractDialect {
 
     @Override
     public String typeName(SqlType<?> type) {
-        return type.kind() == SqlType.Kind.BINARY ? "BYTEA" : super.typeName(type);
+        SqlType<?> element = type.element();
+        return switch (type.kind()) {
+            case BINARY -> "BYTEA";
+            case JSON -> "jsonb";
+            case ARRAY -> element == null ? super.typeName(type) : typeName(element) + "[]";
+            default -> super.typeName(type);
+        };
+    }
+
+    /** Returns {@code jsonb_extract_path_text(json, $1, $2, ...)}, one bind per path element. */
+    @Override
+    public String jsonText(String json, List<String> path, BindMarkers binds) {
+        StringBuilder sql = new StringBuilder("jsonb_extract_path_text(").append(json);
+        for (String element : path) {
+            sql.append(", ").append(binds.bind(element, SqlType.TEXT));
+        }
+        return sql.append(')').toString();
+    }
+
+    /** Returns {@code array @> $1} (all) or {@code array && $1} (any), the values bound as one array of the element type. */
+    @Override
+    public String arrayIncludes(String array, boolean all, List<?> values, SqlType<?> type, BindMarkers binds) {
+        SqlType<?> element = type.element();
+        if (element == null) {
+            return super.arrayIncludes(array, all, values, type, binds);
+        }
+        Object[] bound = (Object[]) Array.newInstance(element.javaType(), values.size());
+        for (int i = 0; i < bound.length; i++) {
+            bound[i] = values.get(i);
+        }
+        return array + (all ? " @> " : " && ") + binds.bind(bound, type);
+    }
+
+    /** Binds JSON text as the driver's {@code Json}, which it sends as {@code jsonb} (a {@code String} would be refused). */
+    private static final class PostgresCodec extends ValueCodec {
+
+        private static final @Nullable Class<?> JSON_CLASS;
+        private static final @Nullable MethodHandle JSON_OF;
+
+        static {
+            Class<?> jsonClass = null;
+            MethodHandle jsonOf = null;
+            try {
+                jsonClass =
+                        Class.forName("io.r2dbc.postgresql.codec.Json", false, PostgresDialect.class.getClassLoader());
+                jsonOf = MethodHandles.publicLookup()
+                        .findStatic(jsonClass, "of", MethodType.methodType(jsonClass, String.class));
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // not r2dbc-postgresql: JSON text is bound as a String, which a jsonb column accepts only through a
+                // cast
+                jsonClass = null;
+                jsonOf = null;
+            }
+            JSON_CLASS = jsonClass;
+            JSON_OF = jsonOf;
+        }
+
+        @Override
+        public Object encode(Object value, SqlType<?> type) {
+            MethodHandle jsonOf = JSON_OF;
+            if (type.kind() == SqlType.Kind.JSON && value instanceof String text && jsonOf != null) {
+                try {
+                    return (Object) jsonOf.invoke(text);
+                } catch (Throwable e) {
+                    throw new IllegalStateException("r2dbc-postgresql's Json.of failed on JSON text", e);
+                }
+            }
+            return super.encode(value, type);
+        }
+
+        @Override
+        public Class<?> nullType(SqlType<?> type) {
+            Class<?> jsonClass = JSON_CLASS;
+            return type.kind() == SqlType.Kind.JSON && jsonClass != null ? jsonClass : super.nullType(type);
+        }
     }
 }

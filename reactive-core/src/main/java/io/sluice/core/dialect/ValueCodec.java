@@ -3,12 +3,14 @@ package io.sluice.core.dialect;
 import io.r2dbc.spi.Row;
 import io.sluice.core.internal.ColumnClasses;
 import io.sluice.core.sql.SqlType;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,6 +174,8 @@ public class ValueCodec {
                 return (T) toBoolean(row.get(index));
             case BINARY:
                 return (T) row.get(index, byte[].class);
+            case ARRAY:
+                return (T) toArray(row.get(index), type);
             case UNKNOWN:
                 return (T) decode(row, index);
             default:
@@ -234,6 +238,43 @@ public class ValueCodec {
             return bytes;
         }
         throw new IllegalArgumentException("cannot read " + value.getClass().getName() + " as byte[]");
+    }
+
+    /**
+     * Returns an array read from the database as an array of the type's element class: drivers read arrays as {@code
+     * Object[]} (r2dbc-h2) or as arrays of the column's element class (r2dbc-postgresql), which may differ from the declared
+     * element type ({@code Long} elements of a {@code bigint[]} read as {@code Integer[]}).
+     *
+     * @param value the array, or {@code null}
+     * @param type the array type
+     * @return the array, or {@code null}
+     * @throws IllegalArgumentException if the value is not an array or an element cannot be converted
+     */
+    protected static @Nullable Object toArray(@Nullable Object value, SqlType<?> type) {
+        SqlType<?> element = type.element();
+        if (value == null || type.javaType().isInstance(value) || element == null) {
+            return value;
+        }
+        if (!(value instanceof Object[] source)) {
+            throw new IllegalArgumentException("cannot read " + value.getClass().getName() + " as "
+                    + type.javaType().getSimpleName());
+        }
+        Class<?> elementClass = element.javaType();
+        Object[] array = (Object[]) Array.newInstance(elementClass, source.length);
+        for (int i = 0; i < source.length; i++) {
+            Object item = source[i];
+            if (item == null || elementClass.isInstance(item)) {
+                array[i] = item;
+            } else if (item instanceof Number) {
+                array[i] = convertNumber(item, elementClass);
+            } else if (elementClass == UUID.class && item instanceof String text) {
+                array[i] = UUID.fromString(text);
+            } else {
+                throw new IllegalArgumentException("cannot read an element "
+                        + item.getClass().getName() + " of " + type + " as " + elementClass.getSimpleName());
+            }
+        }
+        return array;
     }
 
     /**

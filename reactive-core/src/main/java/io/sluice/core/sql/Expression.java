@@ -36,7 +36,9 @@ public sealed interface Expression<T>
                 Star,
                 Match,
                 Tuple,
-                NextValue {
+                NextValue,
+                JsonText,
+                ArrayIncludes {
 
     /**
      * Returns the type of the values, or {@code null} where it is not known (text fragments, some functions).

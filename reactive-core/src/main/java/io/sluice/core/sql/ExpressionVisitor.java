@@ -69,4 +69,10 @@ public interface ExpressionVisitor<R> {
 
     /** Visits the next value of a sequence. @param next the node @return the result */
     R visitNextValue(NextValue next);
+
+    /** Visits the text at a path inside a JSON document. @param json the node @return the result */
+    R visitJsonText(JsonText json);
+
+    /** Visits an array condition (contains, overlaps). @param includes the node @return the result */
+    R visitArrayIncludes(ArrayIncludes includes);
 }

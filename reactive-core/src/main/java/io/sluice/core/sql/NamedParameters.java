@@ -327,6 +327,20 @@ public final class NamedParameters {
         }
 
         @Override
+        public Expression<?> visitJsonText(JsonText json) {
+            Expression<?> document = expression(json.json());
+            return document == json.json() ? json : new JsonText(document, json.path());
+        }
+
+        @Override
+        public Expression<?> visitArrayIncludes(ArrayIncludes includes) {
+            Expression<?> array = expression(includes.array());
+            return array == includes.array()
+                    ? includes
+                    : new ArrayIncludes(array, includes.values(), includes.arrayType(), includes.all());
+        }
+
+        @Override
         public Expression<?> visitTuple(Tuple tuple) {
             List<Expression<?>> expressions = list(tuple.expressions());
             return expressions == tuple.expressions() ? tuple : new Tuple(expressions);

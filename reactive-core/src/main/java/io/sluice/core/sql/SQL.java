@@ -313,6 +313,81 @@ public final class SQL {
     }
 
     /**
+     * Returns the text of the value at a path inside a JSON document, for filters and projections: {@code
+     * SQL.jsonText(payload, "customer", "name").eq("Ed")}. The path is sent as bind parameters, never written into the SQL:
+     * PostgreSQL {@code jsonb_extract_path_text(json, $1, $2)}, MariaDB {@code JSON_UNQUOTE(JSON_EXTRACT(json, ?))} with the
+     * path bound as {@code $."customer"."name"}. A string value reads as its text, other values as their JSON text, and a path
+     * that leads nowhere as {@code NULL} (on MariaDB a JSON {@code null} reads as the text {@code null}). Rendering fails with
+     * {@link UnsupportedOperationException} on H2, which has no JSON path functions.
+     *
+     * @param json a JSON document, such as a column of {@link SqlType#JSON}
+     * @param path the path: object keys, and array indexes written as digits ({@code "items", "0", "sku"}); at least one
+     * @return the expression, of type {@link SqlType#TEXT}
+     * @throws IllegalArgumentException if an argument is {@code null}, the path is empty, or an element is empty or holds a
+     *     double quote, a backslash or a control character
+     */
+    public static Expression<String> jsonText(Expression<?> json, String... path) {
+        Assert.requireNonNull(path, "path must not be null");
+        return new JsonText(json, Arrays.asList(path));
+    }
+
+    /**
+     * Returns whether an array holds all of some values: PostgreSQL {@code array @> $1} with the values bound as one array, H2
+     * {@code ARRAY_CONTAINS(array, $1) AND ARRAY_CONTAINS(array, $2)}. With no values it is true. Rendering fails with {@link
+     * UnsupportedOperationException} on MariaDB, which has no array type.
+     *
+     * @param array an expression of an array type, such as a column of {@link SqlType#array} or a mapped list or array field
+     * @param values the values, of the array's element type
+     * @return the condition
+     * @throws IllegalArgumentException if an argument or value is {@code null}, the expression is not of an array type, or a
+     *     value is not of its element type
+     */
+    public static Expression<Boolean> arrayContains(Expression<?> array, Object... values) {
+        Assert.requireNonNull(values, "values must not be null");
+        return ArrayIncludes.of(array, Arrays.asList(values), true);
+    }
+
+    /**
+     * Returns whether an array holds all of some values, as {@link #arrayContains(Expression, Object...)} does.
+     *
+     * @param array an expression of an array type
+     * @param values the values, of the array's element type
+     * @return the condition
+     * @throws IllegalArgumentException if an argument or value is {@code null}, or they do not fit the array's type
+     */
+    public static Expression<Boolean> arrayContains(Expression<?> array, java.util.Collection<?> values) {
+        return ArrayIncludes.of(array, values, true);
+    }
+
+    /**
+     * Returns whether an array holds any of some values: PostgreSQL {@code array && $1} with the values bound as one array, H2
+     * {@code ARRAY_CONTAINS(array, $1) OR ARRAY_CONTAINS(array, $2)}. With no values it is false. Rendering fails with {@link
+     * UnsupportedOperationException} on MariaDB, which has no array type.
+     *
+     * @param array an expression of an array type, such as a column of {@link SqlType#array} or a mapped list or array field
+     * @param values the values, of the array's element type
+     * @return the condition
+     * @throws IllegalArgumentException if an argument or value is {@code null}, the expression is not of an array type, or a
+     *     value is not of its element type
+     */
+    public static Expression<Boolean> arrayOverlaps(Expression<?> array, Object... values) {
+        Assert.requireNonNull(values, "values must not be null");
+        return ArrayIncludes.of(array, Arrays.asList(values), false);
+    }
+
+    /**
+     * Returns whether an array holds any of some values, as {@link #arrayOverlaps(Expression, Object...)} does.
+     *
+     * @param array an expression of an array type
+     * @param values the values, of the array's element type
+     * @return the condition
+     * @throws IllegalArgumentException if an argument or value is {@code null}, or they do not fit the array's type
+     */
+    public static Expression<Boolean> arrayOverlaps(Expression<?> array, java.util.Collection<?> values) {
+        return ArrayIncludes.of(array, values, false);
+    }
+
+    /**
      * Returns a string with the LIKE wildcards {@code %} and {@code _} and the escape character {@code \} escaped, so that it
      * matches itself in a LIKE pattern on every dialect: {@code name.like("%" + SQL.escapeLike(userInput) + "%")}.
      *

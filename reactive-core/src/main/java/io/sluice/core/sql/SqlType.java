@@ -1,6 +1,7 @@
 package io.sluice.core.sql;
 
 import io.sluice.core.internal.Assert;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param scale the scale of {@code DECIMAL}, or {@code 0}
  * @param conversion how values of {@code javaType} are stored as values of another type, or {@code null} when Sluice stores
  *     {@code javaType} itself
+ * @param element the type of an {@link Kind#ARRAY ARRAY}'s elements, {@code null} for every other kind
  * @param <T> the Java type of values
  */
 public record SqlType<T>(
@@ -31,7 +33,8 @@ public record SqlType<T>(
         int length,
         int precision,
         int scale,
-        @Nullable Conversion<T, ?> conversion) {
+        @Nullable Conversion<T, ?> conversion,
+        @Nullable SqlType<?> element) {
 
     /** {@code SMALLINT}, read and written as {@link Short}. */
     public static final SqlType<Short> SMALLINT = new SqlType<>(Kind.SMALLINT, Short.class, 0, 0, 0);
@@ -67,6 +70,14 @@ public record SqlType<T>(
     /** Variable-length binary of unbounded size. */
     public static final SqlType<byte[]> BINARY = new SqlType<>(Kind.BINARY, byte[].class, 0, 0, 0);
 
+    /**
+     * A JSON document, read and written as its text: {@code jsonb} on PostgreSQL, {@code JSON} on H2 and MariaDB (where it is
+     * a {@code LONGTEXT} checked to hold valid JSON). PostgreSQL and H2 store the document in a normal form (PostgreSQL's
+     * {@code jsonb} orders keys and spaces its text; H2 removes spaces), so the text read back may differ from the text
+     * written while meaning the same document. {@link SQL#jsonText} reads a value inside it.
+     */
+    public static final SqlType<String> JSON = new SqlType<>(Kind.JSON, String.class, 0, 0, 0);
+
     /** A value of unknown type, such as an unlabelled expression seen through a subquery; read as the driver returns it. */
     public static final SqlType<Object> UNKNOWN = new SqlType<>(Kind.UNKNOWN, Object.class, 0, 0, 0);
 
@@ -88,6 +99,13 @@ public record SqlType<T>(
         UUID,
         BINARY,
         ENUM,
+        /** A JSON document held as its text. */
+        JSON,
+        /**
+         * An array of elements of one type ({@link SqlType#element()}): {@code element[]} on PostgreSQL, {@code element ARRAY} on
+         * H2; MariaDB has no array type.
+         */
+        ARRAY,
         /** Not a column type: the type of values whose type Sluice does not know. */
         UNKNOWN
     }
@@ -95,8 +113,9 @@ public record SqlType<T>(
     /**
      * Checks the arguments of a type.
      *
-     * @throws IllegalArgumentException if {@code kind} or {@code javaType} is {@code null}, a size is negative, or a
-     *     conversion's stored type does not match the kind and sizes
+     * @throws IllegalArgumentException if {@code kind} or {@code javaType} is {@code null}, a size is negative, a
+     *     conversion's stored type does not match the kind, sizes and element, or an element type is given for a kind other
+     *     than {@link Kind#ARRAY} (or missing for an array)
      */
     public SqlType {
         Assert.requireNonNull(kind, "kind must not be null");
@@ -109,8 +128,17 @@ public record SqlType<T>(
                     storage.kind() == kind
                             && storage.length() == length
                             && storage.precision() == precision
-                            && storage.scale() == scale,
-                    "a converted type has the kind and sizes of its stored type " + storage);
+                            && storage.scale() == scale
+                            && java.util.Objects.equals(storage.element(), element),
+                    "a converted type has the kind, sizes and element type of its stored type " + storage);
+        }
+        Assert.isTrue(
+                (kind == Kind.ARRAY) == (element != null),
+                "an element type is given for ARRAY types and only for them, not " + kind);
+        if (element != null && conversion == null) {
+            Assert.isTrue(
+                    javaType.getComponentType() == element.javaType(),
+                    "an array type's Java type is an array of its element's Java type, not " + javaType.getName());
         }
     }
 
@@ -124,7 +152,30 @@ public record SqlType<T>(
      * @param scale the scale of {@code DECIMAL}, or {@code 0}
      */
     public SqlType(Kind kind, Class<T> javaType, int length, int precision, int scale) {
-        this(kind, javaType, length, precision, scale, null);
+        this(kind, javaType, length, precision, scale, null, null);
+    }
+
+    /**
+     * Creates a type, converted or not, of a kind other than {@link Kind#ARRAY} or with the element type of its conversion's
+     * stored type.
+     *
+     * @param kind the portable SQL type
+     * @param javaType the Java type of values
+     * @param length the maximum length, or {@code 0}
+     * @param precision the precision of {@code DECIMAL}, or {@code 0}
+     * @param scale the scale of {@code DECIMAL}, or {@code 0}
+     * @param conversion how values are stored, or {@code null}
+     */
+    public SqlType(
+            Kind kind, Class<T> javaType, int length, int precision, int scale, @Nullable Conversion<T, ?> conversion) {
+        this(
+                kind,
+                javaType,
+                length,
+                precision,
+                scale,
+                conversion,
+                conversion == null ? null : conversion.storage().element());
     }
 
     /**
@@ -209,7 +260,36 @@ public record SqlType<T>(
                 storage.length(),
                 storage.precision(),
                 storage.scale(),
-                new Conversion<>(storage, converter));
+                new Conversion<>(storage, converter),
+                storage.element());
+    }
+
+    /**
+     * Returns the type of arrays of an element type, whose Java type is the array class ({@code String[]} for {@link #VARCHAR}
+     * or {@link #TEXT} elements, {@code UUID[]} for {@link #UUID_TYPE}): {@code element[]} on PostgreSQL ({@code text[]},
+     * {@code uuid[]}), {@code element ARRAY} on H2. MariaDB has no array type: its DDL and binds of array values fail with
+     * {@link UnsupportedOperationException}; store such values in a {@link #JSON} column there. Values read back are arrays
+     * of the element's Java type; {@code NULL} elements are kept.
+     *
+     * @param element the type of the elements: a type Sluice stores itself, not converted, not an array, not JSON, not binary
+     * @param <E> the element's Java type
+     * @return the array type
+     * @throws IllegalArgumentException if {@code element} is {@code null} or not an element type
+     */
+    @SuppressWarnings("unchecked")
+    public static <E> SqlType<E[]> array(SqlType<E> element) {
+        Assert.requireNonNull(element, "element must not be null");
+        Assert.isTrue(
+                element.conversion() == null
+                        && element.kind() != Kind.ARRAY
+                        && element.kind() != Kind.JSON
+                        && element.kind() != Kind.BINARY
+                        && element.kind() != Kind.UNKNOWN,
+                "an array's elements are of a type Sluice stores itself, not converted, nested arrays, JSON or binary: "
+                        + element);
+        Class<E[]> arrayClass =
+                (Class<E[]>) Array.newInstance(element.javaType(), 0).getClass();
+        return new SqlType<>(Kind.ARRAY, arrayClass, 0, 0, 0, null, element);
     }
 
     /**
@@ -283,7 +363,8 @@ public record SqlType<T>(
      * Returns the default type for values of a Java class, as used for values bound without a column to give their type.
      *
      * @param javaType a supported Java type (the boxed numbers, {@link String}, {@link Boolean}, {@link BigDecimal}, the
-     *     {@code java.time} types, {@link java.util.UUID}, {@code byte[]} or an enum)
+     *     {@code java.time} types, {@link java.util.UUID}, {@code byte[]}, an enum, or an array of one of these but
+     *     {@code byte[]} and enums, as an {@link #array} type)
      * @param <T> the Java type
      * @return the type
      * @throws IllegalArgumentException if the class is not supported
@@ -298,14 +379,22 @@ public record SqlType<T>(
         if (javaType.isEnum()) {
             return (SqlType<T>) enumType((Class) javaType);
         }
+        Class<?> component = javaType.getComponentType();
+        if (component != null && !component.isPrimitive() && !component.isEnum()) {
+            SqlType<?> element = forJavaTypeOrNull(component);
+            if (element != null && element.kind() != Kind.BINARY) {
+                return (SqlType<T>) array(element);
+            }
+        }
         if (Enum.class.isAssignableFrom(javaType)
                 && javaType.getSuperclass() != null
                 && javaType.getSuperclass().isEnum()) {
             return (SqlType<T>) enumType((Class) javaType.getSuperclass());
         }
-        throw new IllegalArgumentException("No SQL type for Java type " + javaType.getName()
-                + "; supported are Short, Integer, Long, String, Boolean, BigDecimal, Float, Double, LocalDate, LocalTime,"
-                + " LocalDateTime, OffsetDateTime, Instant, UUID, byte[] and enums");
+        throw new IllegalArgumentException(
+                "No SQL type for Java type " + javaType.getName()
+                        + "; supported are Short, Integer, Long, String, Boolean, BigDecimal, Float, Double, LocalDate, LocalTime,"
+                        + " LocalDateTime, OffsetDateTime, Instant, UUID, byte[], enums and arrays of these but byte[] and enums");
     }
 
     private static @Nullable SqlType<?> forJavaTypeOrNull(Class<?> javaType) {
@@ -356,6 +445,7 @@ public record SqlType<T>(
         return switch (kind) {
             case VARCHAR, BINARY, ENUM -> length == 0 ? kind.name() : kind + "(" + length + ")";
             case DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";
+            case ARRAY -> element + "[]";
             default -> kind.name();
         };
     }

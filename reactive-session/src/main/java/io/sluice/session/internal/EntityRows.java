@@ -33,6 +33,8 @@ public final class EntityRows<E> {
     private final Constructor<E> constructor;
     /** Calls the no-argument constructor as fast as {@code new}; {@code null} where it could not be made. */
     private final @Nullable Supplier<E> instantiator;
+    /** The positions of the converted attributes, whose snapshot is the converter's form of the loaded value. */
+    private final int[] converted;
 
     private EntityRows(EntityModel<E> model) {
         this.model = model;
@@ -44,6 +46,10 @@ public final class EntityRows<E> {
             throw new IllegalStateException("could not reach the no-argument constructor of " + model.type(), e);
         }
         this.instantiator = instantiator(constructor);
+        List<Attribute<E, ?>> attributes = model.attributes();
+        this.converted = java.util.stream.IntStream.range(0, attributes.size())
+                .filter(i -> attributes.get(i).isConverted())
+                .toArray();
     }
 
     /**
@@ -147,7 +153,8 @@ public final class EntityRows<E> {
     }
 
     /**
-     * Sets every mapped field of an object from a row's values, given in attribute order.
+     * Sets every mapped field of an object from a row's values, given in attribute order; a converted field's value in the
+     * array is replaced by the stored form of the value the field now holds, so that the array serves as the object's snapshot.
      *
      * @param entity the object
      * @param values the values, in attribute order
@@ -155,5 +162,13 @@ public final class EntityRows<E> {
      */
     public void fill(E entity, @Nullable Object[] values) {
         model.setStates(entity, values);
+        for (int i : converted) {
+            if (values[i] != null) {
+                // The snapshot keeps what the converter makes of the field, not the row's form of it: JSON read back
+                // from PostgreSQL or H2 is spaced and ordered its own way, and would otherwise look changed at every
+                // flush.
+                values[i] = model.attributes().get(i).state(entity);
+            }
+        }
     }
 }

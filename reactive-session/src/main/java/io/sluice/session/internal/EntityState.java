@@ -236,6 +236,9 @@ public final class EntityState<E> {
         if (now == then) {
             return true;
         }
+        if (now instanceof Object[] a && then instanceof Object[] b) {
+            return Arrays.equals(a, b);
+        }
         return now instanceof byte[] a && then instanceof byte[] b ? Arrays.equals(a, b) : Objects.equals(now, then);
     }
 

@@ -8,9 +8,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Works out the SQL type of a mapped field: a type Sluice stores itself, an enum by name or ordinal, or a converted type. */
+/**
+ * Works out the SQL type of a mapped field: a type Sluice stores itself, an enum by name or ordinal, a converted type, a JSON
+ * document ({@link Json}), or an array (a {@code List<E>} or {@code E[]} field).
+ */
 final class ColumnTypes {
 
     private ColumnTypes() {}
@@ -31,9 +35,16 @@ final class ColumnTypes {
             throw new MappingException(where + " has both @Convert and @Enumerated: keep one (a converter decides the"
                     + " stored value itself)");
         }
-        Class<?> converterClass = convert != null ? convert.value() : registered(entity, javaType, where);
+        boolean json = field.isAnnotationPresent(Json.class);
+        if (json && enumerated != null) {
+            throw new MappingException(where + " has both @Json and @Enumerated: keep one");
+        }
+        Class<?> converterClass = convert != null ? convert.value() : json ? null : registered(entity, javaType, where);
         if (converterClass != null) {
-            return converted(javaType, converterClass, column, where);
+            return converted(javaType, converterClass, column, where, json);
+        }
+        if (json) {
+            return json(javaType, field, where);
         }
         if (enumerated != null) {
             if (!javaType.isEnum()) {
@@ -44,7 +55,76 @@ final class ColumnTypes {
                 return ordinal(javaType);
             }
         }
-        return stored(javaType, column, where, null);
+        SqlType<?> array = array(javaType, field, where);
+        return array != null ? array : stored(javaType, column, where, null);
+    }
+
+    /** Returns the type of a {@link Json} field: the JSON text itself for a String, else through Jackson. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static SqlType<?> json(Class<?> javaType, Field field, String where) {
+        if (javaType == String.class) {
+            return SqlType.JSON;
+        }
+        if (!JacksonConverter.isPresent()) {
+            throw new MappingException(
+                    where + " is @Json of type " + javaType.getSimpleName() + ", which Sluice writes as"
+                            + " JSON with Jackson, but Jackson is not on the class path: add com.fasterxml.jackson.core:"
+                            + "jackson-databind to the application's dependencies, or make the field a String holding the JSON"
+                            + " text");
+        }
+        return SqlType.converted(
+                (Class) javaType, SqlType.JSON, (Converter) JacksonConverter.of(field.getGenericType(), where));
+    }
+
+    /** Returns the array type of a {@code List<E>} or {@code E[]} field, or {@code null} for a field of another type. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static @Nullable SqlType<?> array(Class<?> javaType, Field field, String where) {
+        if (javaType == List.class) {
+            Type generic = field.getGenericType();
+            Type argument = generic instanceof ParameterizedType parameterized
+                    ? parameterized.getActualTypeArguments()[0]
+                    : null;
+            if (!(argument instanceof Class<?> elementClass)) {
+                throw new MappingException(where + " is a List of " + (argument == null ? "unnamed elements" : argument)
+                        + ", which Sluice cannot store: declare its element class (List<String>, List<Integer>,"
+                        + " List<Long>, List<UUID>, ...), or annotate it @Json to store it as a JSON document");
+            }
+            SqlType element = element(elementClass, where);
+            return SqlType.converted((Class) List.class, SqlType.array(element), (Converter)
+                    new ArrayConverters.ListConverter<>(element.javaType(), where));
+        }
+        if (javaType.isArray() && javaType != byte[].class) {
+            Class<?> component = javaType.getComponentType();
+            if (component.isPrimitive()) {
+                throw new MappingException(where + " is an array of " + component + ", which Sluice cannot store: use "
+                        + boxed(component).getSimpleName() + "[] or List<"
+                        + boxed(component).getSimpleName() + ">");
+            }
+            SqlType element = element(component, where);
+            return SqlType.converted((Class) javaType, SqlType.array(element), new ArrayConverters.CopyConverter<>());
+        }
+        return null;
+    }
+
+    /** Returns the element type of an array column holding values of a class. */
+    private static SqlType<?> element(Class<?> elementClass, String where) {
+        if (elementClass == String.class) {
+            return SqlType.TEXT;
+        }
+        SqlType<?> element = null;
+        if (!elementClass.isEnum() && elementClass != byte[].class && !elementClass.isArray()) {
+            try {
+                element = SqlType.forJavaType(elementClass);
+            } catch (IllegalArgumentException e) {
+                element = null;
+            }
+        }
+        if (element == null) {
+            throw new MappingException(where + " holds " + elementClass.getSimpleName() + " elements, which an array"
+                    + " column cannot: use elements of String, Integer, Long, Short, Boolean, BigDecimal, Double, Float,"
+                    + " UUID or a java.time type, or annotate the field @Json to store it as a JSON document");
+        }
+        return element;
     }
 
     /** Returns the type Sluice stores values of a Java class as, sized by the field's {@link MappedColumn}. */
@@ -84,14 +164,19 @@ final class ColumnTypes {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static SqlType<?> converted(
-            Class<?> javaType, Class<?> converterClass, @Nullable MappedColumn column, String where) {
+            Class<?> javaType, Class<?> converterClass, @Nullable MappedColumn column, String where, boolean json) {
         Class<?>[] types = converterTypes(converterClass, where);
         if (types[0] != javaType) {
             throw new MappingException(where + " holds " + javaType.getSimpleName() + ", but its converter "
                     + converterClass.getName() + " converts " + types[0].getSimpleName() + ": give it a converter"
                     + " whose first type argument is " + javaType.getSimpleName());
         }
-        SqlType storage = stored(types[1], column, where, converterClass);
+        if (json && types[1] != String.class) {
+            throw new MappingException(where + " is @Json with converter " + converterClass.getName()
+                    + ", which stores " + types[1].getSimpleName()
+                    + ": a @Json field's converter must store the JSON text, a String");
+        }
+        SqlType storage = json ? SqlType.JSON : stored(types[1], column, where, converterClass);
         return SqlType.converted((Class) javaType, storage, instantiate(converterClass, where));
     }
 

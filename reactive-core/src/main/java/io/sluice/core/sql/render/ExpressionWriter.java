@@ -1,6 +1,8 @@
 package io.sluice.core.sql.render;
 
+import io.sluice.core.dialect.BindMarkers;
 import io.sluice.core.dialect.Capability;
+import io.sluice.core.sql.ArrayIncludes;
 import io.sluice.core.sql.Between;
 import io.sluice.core.sql.BinaryExpression;
 import io.sluice.core.sql.BindParameter;
@@ -13,6 +15,7 @@ import io.sluice.core.sql.ExpressionVisitor;
 import io.sluice.core.sql.FunctionCall;
 import io.sluice.core.sql.InList;
 import io.sluice.core.sql.InSubquery;
+import io.sluice.core.sql.JsonText;
 import io.sluice.core.sql.Label;
 import io.sluice.core.sql.Like;
 import io.sluice.core.sql.Match;
@@ -247,6 +250,27 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
     }
 
     @Override
+    public Void visitJsonText(JsonText json) {
+        RenderContext inner = context.nested();
+        json.json().accept(new ExpressionWriter(inner, statements));
+        String document = inner.take();
+        BindMarkers binds = inner::bindMarker;
+        context.append(context.dialect.jsonText(document, json.path(), binds));
+        return null;
+    }
+
+    @Override
+    public Void visitArrayIncludes(ArrayIncludes includes) {
+        RenderContext inner = context.nested();
+        includes.array().accept(new ExpressionWriter(inner, statements));
+        String array = inner.take();
+        BindMarkers binds = inner::bindMarker;
+        context.append(
+                context.dialect.arrayIncludes(array, includes.all(), includes.values(), includes.arrayType(), binds));
+        return null;
+    }
+
+    @Override
     public Void visitTuple(Tuple tuple) {
         context.append("(");
         list(tuple.expressions());
@@ -277,6 +301,7 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
                 || expression instanceof InSubquery
                 || expression instanceof NullCheck
                 || expression instanceof Match
+                || expression instanceof ArrayIncludes
                 || expression instanceof Text;
         if (expression instanceof BinaryExpression<?> binary
                 && binary.operator() == Operator.CONCAT

@@ -475,6 +475,83 @@ final class SqlRendererUnitTests {
                 .hasMessageContaining("full-text MATCH is not supported on H2");
     }
 
+    static final Table DOCS = Table.builder("docs")
+            .column("id", SqlType.BIGINT)
+            .column("doc", SqlType.JSON)
+            .column("tags", SqlType.array(SqlType.TEXT))
+            .build();
+    static final Column<String> DOC = DOCS.column("doc", String.class);
+    static final Column<String[]> TAGS = DOCS.column("tags", String[].class);
+
+    @Test
+    void shouldRenderJsonTextWithThePathBoundPerDialect() {
+        Select select = SQL.select(SQL.jsonText(DOC, "items", "0", "sku"))
+                .from(DOCS)
+                .where(SQL.jsonText(DOC, "customer", "name").eq("Ed"));
+        assertThat(pg(select).sql())
+                .isEqualTo("SELECT jsonb_extract_path_text(docs.doc, $1, $2, $3) FROM docs"
+                        + " WHERE jsonb_extract_path_text(docs.doc, $4, $5) = $6");
+        assertThat(pg(select).values()).containsExactly("items", "0", "sku", "customer", "name", "Ed");
+        RenderedSql maria = render(select, MariaDbDialect.INSTANCE);
+        assertThat(maria.sql())
+                .isEqualTo("SELECT JSON_UNQUOTE(JSON_EXTRACT(docs.doc, ?)) FROM docs"
+                        + " WHERE JSON_UNQUOTE(JSON_EXTRACT(docs.doc, ?)) = ?");
+        assertThat(maria.values()).containsExactly("$.\"items\"[0].\"sku\"", "$.\"customer\".\"name\"", "Ed");
+        assertThatThrownBy(() -> render(select, H2Dialect.INSTANCE))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("not supported on H2");
+    }
+
+    @Test
+    void shouldRefuseJsonPathElementsThatCannotBeWrittenOnEveryDatabase() {
+        assertThatThrownBy(() -> SQL.jsonText(DOC, "a\" OR 1=1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("double quote");
+        assertThatThrownBy(() -> SQL.jsonText(DOC)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SQL.jsonText(DOC, "")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRenderArrayConditionsPerDialect() {
+        Select select = SQL.select(DOCS.column("id", Long.class))
+                .from(DOCS)
+                .where(SQL.arrayContains(TAGS, "a", "b").or(SQL.arrayOverlaps(TAGS, "c")));
+        RenderedSql postgres = pg(select);
+        assertThat(postgres.sql()).isEqualTo("SELECT docs.id FROM docs WHERE (docs.tags @> $1) OR (docs.tags && $2)");
+        assertThat(postgres.values()).containsExactly(new String[] {"a", "b"}, new String[] {"c"});
+        RenderedSql h2 = render(select, H2Dialect.INSTANCE);
+        assertThat(h2.sql())
+                .isEqualTo(
+                        "SELECT docs.id FROM docs WHERE (ARRAY_CONTAINS(docs.tags, $1) AND ARRAY_CONTAINS(docs.tags, $2))"
+                                + " OR (ARRAY_CONTAINS(docs.tags, $3))");
+        assertThat(h2.values()).containsExactly("a", "b", "c");
+        assertThatThrownBy(() -> render(select, MariaDbDialect.INSTANCE))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("MariaDB has no array type");
+        assertThatThrownBy(() -> SQL.arrayContains(TAGS, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds String values, not Integer 1");
+        assertThatThrownBy(() -> SQL.arrayContains(DOC, "a"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs an expression of an array type");
+    }
+
+    @Test
+    void shouldNameJsonAndArrayTypesPerDialect() {
+        assertThat(PostgresDialect.INSTANCE.typeName(SqlType.JSON)).isEqualTo("jsonb");
+        assertThat(H2Dialect.INSTANCE.typeName(SqlType.JSON)).isEqualTo("JSON");
+        assertThat(MariaDbDialect.INSTANCE.typeName(SqlType.JSON)).isEqualTo("JSON");
+        assertThat(PostgresDialect.INSTANCE.typeName(SqlType.array(SqlType.TEXT)))
+                .isEqualTo("TEXT[]");
+        assertThat(PostgresDialect.INSTANCE.typeName(SqlType.array(SqlType.UUID_TYPE)))
+                .isEqualTo("UUID[]");
+        assertThat(H2Dialect.INSTANCE.typeName(SqlType.array(SqlType.INTEGER))).isEqualTo("INTEGER ARRAY");
+        assertThatThrownBy(() -> MariaDbDialect.INSTANCE.typeName(SqlType.array(SqlType.TEXT)))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("MariaDB has no array type");
+        assertThat(SqlType.forJavaType(String[].class)).isEqualTo(SqlType.array(SqlType.VARCHAR));
+    }
+
     @Test
     void shouldRefuseNaNAndInfinityOnMariaDbOnly() {
         Table measures =
