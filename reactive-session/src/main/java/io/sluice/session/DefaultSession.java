@@ -279,9 +279,12 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             if (key == null) {
                 return Mono.empty();
             }
-            EntityState<?> state = unitOfWork.identityMap().get(type, key);
+            EntityState<?> state = unitOfWork.identityMap().get(model.identityType(), key);
             if (state != null) {
-                return state.status() == EntityState.Status.DELETED ? Mono.empty() : Mono.just((E) state.entity());
+                // In a class hierarchy the key may belong to an object of another subclass: not one of these.
+                return state.status() == EntityState.Status.DELETED || !type.isInstance(state.entity())
+                        ? Mono.empty()
+                        : Mono.just((E) state.entity());
             }
             EntityRows<E> rows = EntityRows.of(model);
             return run(connection -> connection.query(

@@ -99,7 +99,7 @@ record FlushSchedule(List<Step> steps) {
     private static Map<Table, List<EntityState<?>>> byTable(List<EntityState<?>> states) {
         Map<Table, List<EntityState<?>>> tables = new IdentityHashMap<>();
         for (EntityState<?> state : states) {
-            tables.computeIfAbsent(state.model().table(), table -> new ArrayList<>())
+            tables.computeIfAbsent(state.model().storageTable(), table -> new ArrayList<>())
                     .add(state);
         }
         return tables;

@@ -40,6 +40,10 @@ final class KeySelects {
         if (text == null) {
             Select select = SQL.select(model.attributes().toArray(new Expression<?>[0]))
                     .where(DefaultSession.keyCondition(model, key));
+            Expression<Boolean> subclass = QueryItem.discriminatorFilter(model, model.table());
+            if (subclass != null) {
+                select = select.where(subclass);
+            }
             text = SqlRenderer.render(select, dialect).sql();
             texts.putIfAbsent(model, text);
         }
@@ -47,6 +51,12 @@ final class KeySelects {
         List<BindValue> binds = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             binds.add(BindValue.of(parts.get(i), ids.get(i).type(), dialect));
+        }
+        Attribute<?, ?> discriminator = model.discriminator();
+        if (discriminator != null && !model.isPolymorphic()) {
+            for (String value : model.discriminatorValues()) {
+                binds.add(BindValue.of(value, discriminator.type(), dialect));
+            }
         }
         return new RenderedSql(text, binds, List.of());
     }

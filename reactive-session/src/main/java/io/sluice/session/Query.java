@@ -88,7 +88,16 @@ public final class Query<T> {
         }
         // FROM is left implicit: the tables and aliases of the selected items, in order, until a join makes it
         // explicit.
-        return SQL.select(columns.toArray(new Expression<?>[0]));
+        Select select = SQL.select(columns.toArray(new Expression<?>[0]));
+        for (QueryItem item : items) {
+            if (item instanceof QueryItem.EntityItem entity) {
+                Expression<Boolean> subclass = QueryItem.discriminatorFilter(entity.model(), entity.source());
+                if (subclass != null) {
+                    select = select.where(subclass);
+                }
+            }
+        }
+        return select;
     }
 
     private Query<T> with(Select next) {

@@ -1,5 +1,6 @@
 package io.sluice.session;
 
+import io.sluice.core.sql.Column;
 import io.sluice.core.sql.ColumnSource;
 import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.Table;
@@ -8,6 +9,7 @@ import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One item of a query's result: a whole entity (read from its columns) or one expression. */
 sealed interface QueryItem permits QueryItem.EntityItem, QueryItem.ExpressionItem {
@@ -37,6 +39,29 @@ sealed interface QueryItem permits QueryItem.EntityItem, QueryItem.ExpressionIte
             }
             return columns;
         }
+    }
+
+    /**
+     * Returns the condition that keeps the rows of a subclass in a single-table hierarchy: its discriminator among the
+     * values of the class and its subclasses.
+     *
+     * @param model the class's mapping
+     * @param source its table or alias
+     * @return the condition, or {@code null} for a class outside a hierarchy or the root of one
+     */
+    @SuppressWarnings("unchecked")
+    static @Nullable Expression<Boolean> discriminatorFilter(EntityModel<?> model, ColumnSource source) {
+        Attribute<?, ?> discriminator = model.discriminator();
+        if (discriminator == null || model.isPolymorphic()) {
+            return null;
+        }
+        Column<String> column = (Column<String>)
+                (source instanceof Table
+                        ? discriminator
+                        : source instanceof TableAlias alias
+                                ? alias.column(discriminator)
+                                : source.column(discriminator.name()));
+        return column.in(model.discriminatorValues());
     }
 
     /**

@@ -130,8 +130,17 @@ public final class EntityRows<E> {
      * @return the new object
      * @throws IllegalArgumentException if a primitive field would get {@code null}
      */
+    @SuppressWarnings("unchecked")
     public E newInstance(@Nullable Object[] values) {
-        E entity = newInstance();
+        E entity;
+        if (model.isPolymorphic()) {
+            Class<?> type = model.typeFor(values);
+            entity = type == model.type()
+                    ? newInstance()
+                    : (E) EntityRows.of(EntityModel.of(type)).newInstance();
+        } else {
+            entity = newInstance();
+        }
         fill(entity, values);
         return entity;
     }

@@ -74,7 +74,7 @@ public final class FlushPlan {
         for (Table table : reversed) {
             List<EntityState<?>> rows = new ArrayList<>();
             for (EntityState<?> state : deleted) {
-                if (state.model().table() == table) {
+                if (state.model().storageTable() == table) {
                     rows.add(state);
                 }
             }

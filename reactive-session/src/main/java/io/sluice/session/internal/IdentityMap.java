@@ -105,7 +105,7 @@ public final class IdentityMap {
      * @return the state, or {@code null}
      */
     public synchronized @Nullable EntityState<?> get(Class<?> type, Object id) {
-        return byKey.get(type, id);
+        return byKey.get(EntityModel.identityTypeOf(type), id);
     }
 
     /**
@@ -123,7 +123,7 @@ public final class IdentityMap {
     public synchronized <E> EntityState<?> stateForRow(
             EntityRows<E> rows, Object id, @Nullable Object[] row, boolean readOnly) {
         EntityModel<E> model = rows.model();
-        Class<E> type = model.type();
+        Class<?> type = model.identityType();
         int hash = KeyTable.hash(type, id);
         int slot = byKey.indexOf(type, id, hash);
         if (slot >= 0) {

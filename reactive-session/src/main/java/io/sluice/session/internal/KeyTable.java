@@ -68,7 +68,7 @@ final class KeyTable {
             }
             if (h == hash) {
                 EntityState<?> state = states[i];
-                if (state != null && state.model().type() == type && id.equals(state.id())) {
+                if (state != null && state.model().identityType() == type && id.equals(state.id())) {
                     return i;
                 }
             }
@@ -112,7 +112,7 @@ final class KeyTable {
      */
     @Nullable
     EntityState<?> put(EntityState<?> state) {
-        Class<?> type = state.model().type();
+        Class<?> type = state.model().identityType();
         Object id = java.util.Objects.requireNonNull(state.id());
         int hash = hash(type, id);
         int mask = mask();
@@ -121,7 +121,7 @@ final class KeyTable {
         for (int h = hashes[i]; h != 0; h = hashes[i]) {
             if (h == hash) {
                 EntityState<?> listed = states[i];
-                if (listed != null && listed.model().type() == type && id.equals(listed.id())) {
+                if (listed != null && listed.model().identityType() == type && id.equals(listed.id())) {
                     states[i] = state;
                     return listed;
                 }
@@ -138,7 +138,7 @@ final class KeyTable {
         if (id == null) {
             return;
         }
-        int hole = indexOf(state.model().type(), id, hash(state.model().type(), id));
+        int hole = indexOf(state.model().identityType(), id, hash(state.model().identityType(), id));
         if (hole < 0 || states[hole] != state) {
             return;
         }

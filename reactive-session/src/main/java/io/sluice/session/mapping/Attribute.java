@@ -31,6 +31,12 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     private final Field[] path;
     /** For a column of an embedded value: the entity's embedded value it belongs to, set once when the model is built. */
     private @Nullable EmbeddedValue embedding;
+    /** For a column of a subclass in the model of its hierarchy's root: the subclass; else {@code null}. */
+    private final @Nullable Class<?> owner;
+    /** For the discriminator column of a hierarchy: the hierarchy, whose value for an object's class is the value. */
+    private final @Nullable Hierarchy discriminator;
+    /** Whether the field is the entity's own: no embedded path, no subclass owner, not the discriminator. */
+    private final boolean plain;
     /** For a column of an embedded value: the entity's attributes and this one's index, set with {@link #embedding}. */
     private List<? extends Attribute<?, ?>> siblings = List.of();
 
@@ -49,7 +55,9 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
             boolean version,
             boolean primitive,
             Field field,
-            Field[] path) {
+            Field[] path,
+            @Nullable Class<?> owner,
+            @Nullable Hierarchy discriminator) {
         super(column);
         this.entityType = entityType;
         this.fieldName = fieldName;
@@ -66,6 +74,9 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         this.sequence = annotation != null && annotation.strategy() == Generated.Strategy.SEQUENCE
                 ? Sequence.of(annotation.sequence(), annotation.allocationSize())
                 : null;
+        this.owner = owner;
+        this.discriminator = discriminator;
+        this.plain = path.length == 0 && owner == null && discriminator == null;
     }
 
     /** Records that this attribute is a column of an embedded value of the entity. */
@@ -147,8 +158,12 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     @SuppressWarnings("unchecked")
     public @Nullable V get(E entity) {
         try {
-            if (path.length == 0) {
+            if (plain) {
                 return (V) field.get(entity);
+            }
+            Hierarchy hierarchy = discriminator;
+            if (hierarchy != null) {
+                return (V) hierarchy.valueOf(entity.getClass());
             }
             Object holder = holder(entity);
             return holder == null ? null : (V) field.get(holder);
@@ -159,6 +174,9 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
 
     /** Returns the embedded value holding this attribute's field, or {@code null} where one on the way is {@code null}. */
     private @Nullable Object holder(Object entity) throws IllegalAccessException {
+        if (owner != null && !owner.isInstance(entity)) {
+            return null;
+        }
         Object holder = entity;
         for (Field step : path) {
             holder = step.get(holder);
@@ -177,6 +195,16 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
      * @throws IllegalArgumentException if {@code newValue} is {@code null} and the field is primitive
      */
     public void set(E entity, @Nullable V newValue) {
+        if (discriminator != null) {
+            return; // the class decides the value
+        }
+        if (owner != null && !owner.isInstance(entity)) {
+            if (newValue == null) {
+                return;
+            }
+            throw new IllegalArgumentException(this + " belongs to " + owner.getSimpleName() + ", not to "
+                    + entity.getClass().getSimpleName() + ": it cannot hold " + newValue);
+        }
         if (newValue == null && primitive) {
             throw new IllegalArgumentException(entityType.getSimpleName() + "." + fieldName
                     + " is a primitive field and cannot hold NULL from column " + name() + "; use its boxed type");
@@ -239,8 +267,10 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     public @Nullable Object state(Object entity) {
         Object value;
         try {
-            if (path.length == 0) {
+            if (plain) {
                 value = field.get(entity);
+            } else if (discriminator != null) {
+                return discriminator.valueOf(entity.getClass());
             } else {
                 Object holder = holder(entity);
                 value = holder == null ? null : field.get(holder);
@@ -271,6 +301,16 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
      */
     public boolean isEmbedded() {
         return path.length > 0;
+    }
+
+    /**
+     * Returns whether this is the discriminator column of a class hierarchy: its value is the object's class's
+     * {@link DiscriminatorValue}, never set on the object.
+     *
+     * @return {@code true} for the discriminator
+     */
+    public boolean isDiscriminator() {
+        return discriminator != null;
     }
 
     /**
@@ -313,6 +353,6 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
 
     @Override
     public String toString() {
-        return entityType.getSimpleName() + "." + fieldName;
+        return (owner != null ? owner : entityType).getSimpleName() + "." + fieldName;
     }
 }

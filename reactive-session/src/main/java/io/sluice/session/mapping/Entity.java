@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Maps a class to a table: {@code @Entity(table = "users")}. The class needs a no-argument constructor (it may be private) and
- * an {@link Id} field.
+ * an {@link Id} field. A subclass in a single-table {@link Inheritance} hierarchy is annotated {@code @Entity} without a
+ * table: it shares its root's.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +18,7 @@ public @interface Entity {
     /**
      * Returns the table's name.
      *
-     * @return the name
+     * @return the name; empty only for a subclass in a single-table hierarchy
      */
-    String table();
+    String table() default "";
 }

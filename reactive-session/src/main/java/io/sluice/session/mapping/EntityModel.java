@@ -39,6 +39,12 @@ public final class EntityModel<E> {
     private final List<ManyToManyRelationship<E, ?>> manyToManys;
     /** The entity's fields holding embedded values, whose columns are set together. */
     private final List<EmbeddedValue> embedded;
+    /** The single-table hierarchy of the class, or {@code null}. */
+    private final @Nullable Hierarchy hierarchy;
+
+    private final Class<?> identityType;
+    private final @Nullable Attribute<E, ?> discriminator;
+    private final int discriminatorIndex;
 
     EntityModel(
             Class<E> type,
@@ -46,7 +52,18 @@ public final class EntityModel<E> {
             List<Attribute<E, ?>> attributes,
             @Nullable Attribute<E, ?> version,
             List<Relationship<E, ?>> relationships,
-            List<EmbeddedValue> embedded) {
+            List<EmbeddedValue> embedded,
+            @Nullable Hierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+        this.identityType = hierarchy == null ? type : hierarchy.root();
+        Attribute<E, ?> found = null;
+        for (Attribute<E, ?> attribute : attributes) {
+            if (attribute.isDiscriminator()) {
+                found = attribute;
+            }
+        }
+        this.discriminator = found;
+        this.discriminatorIndex = found == null ? -1 : attributes.indexOf(found);
         this.relationships = List.copyOf(relationships);
         this.embedded = List.copyOf(embedded);
         this.type = type;
@@ -193,6 +210,87 @@ public final class EntityModel<E> {
             }
         }
         throw new IllegalArgumentException(type.getSimpleName() + " has no relationship '" + fieldName + "'");
+    }
+
+    private static final ClassValue<Class<?>> IDENTITY_TYPES = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> type) {
+            Hierarchy hierarchy = type.isAnnotationPresent(Entity.class) ? Hierarchy.of(type) : null;
+            return hierarchy == null ? type : hierarchy.root();
+        }
+    };
+
+    /**
+     * Returns the class the identity map keys objects of a class by: the root of its hierarchy, or the class itself.
+     *
+     * @param type an entity class
+     * @return the class
+     * @throws MappingException if the class's hierarchy is wrong
+     */
+    public static Class<?> identityTypeOf(Class<?> type) {
+        return IDENTITY_TYPES.get(type);
+    }
+
+    /**
+     * Returns the class the identity map keys this class's objects by: the root of its hierarchy, or the class itself.
+     *
+     * @return the class
+     */
+    public Class<?> identityType() {
+        return identityType;
+    }
+
+    /**
+     * Returns the table that holds this class's rows with every column of its hierarchy: the root's table in a single-table
+     * hierarchy (the flush orders and groups saves by it), else {@link #table()}.
+     *
+     * @return the table
+     */
+    public Table storageTable() {
+        return identityType == type ? table : EntityModel.of(identityType).table();
+    }
+
+    /**
+     * Returns the discriminator column of the class's single-table hierarchy.
+     *
+     * @return the discriminator's attribute, or {@code null} if the class is not in a hierarchy
+     */
+    public @Nullable Attribute<E, ?> discriminator() {
+        return discriminator;
+    }
+
+    /**
+     * Returns whether a query of this class reads rows of other classes: it is the root of a hierarchy, and its rows
+     * become objects of the class their discriminator names.
+     *
+     * @return {@code true} for the root of a hierarchy
+     */
+    public boolean isPolymorphic() {
+        return hierarchy != null && hierarchy.root() == type;
+    }
+
+    /**
+     * Returns the discriminator values of the rows a query of this class reads: its own and its subclasses'.
+     *
+     * @return the values; empty if the class is not in a hierarchy
+     */
+    public List<String> discriminatorValues() {
+        return hierarchy == null ? List.of() : hierarchy.valuesUnder(type);
+    }
+
+    /**
+     * Returns the class of the object for a row's values: the class the discriminator names in a hierarchy, else this class.
+     *
+     * @param states the row's values, in attribute order
+     * @return the class
+     * @throws IllegalStateException if no class of the hierarchy has the row's discriminator value
+     */
+    public Class<?> typeFor(@Nullable Object[] states) {
+        Hierarchy classes = hierarchy;
+        if (classes == null || discriminatorIndex < 0) {
+            return type;
+        }
+        return classes.classOf(states[discriminatorIndex], table.name());
     }
 
     /**

@@ -22,31 +22,48 @@ final class EntityModelBuilder {
         if (annotation == null) {
             throw new MappingException(name + " is not mapped: annotate it with @Entity(table = \"table_name\")");
         }
-        if (annotation.table().isBlank()) {
+        Hierarchy hierarchy = Hierarchy.of(type);
+        String tableName = annotation.table();
+        if (hierarchy != null && hierarchy.root() != type) {
+            String rootTable = hierarchy.root().getAnnotation(Entity.class).table();
+            if (!tableName.isBlank() && !tableName.equals(rootTable)) {
+                throw new MappingException(name + " is in " + hierarchy.root().getSimpleName() + "'s single-table"
+                        + " hierarchy but names table " + tableName + ": remove the table from its @Entity (it shares "
+                        + rootTable + ")");
+            }
+            tableName = rootTable;
+        }
+        if (tableName.isBlank()) {
             throw new MappingException(
                     name + " has a blank @Entity table: give the table's name, as in @Entity(table = \"users\")");
         }
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum() || type.isRecord()) {
+        boolean abstractInHierarchy = hierarchy != null && Modifier.isAbstract(type.getModifiers());
+        if (type.isInterface()
+                || (Modifier.isAbstract(type.getModifiers()) && !abstractInHierarchy)
+                || type.isEnum()
+                || type.isRecord()) {
             throw new MappingException(
                     name + " must be a concrete, mutable class to be mapped (not an interface, abstract class,"
                             + " enum or record)");
         }
-        Constructor<E> constructor;
-        try {
-            constructor = type.getDeclaredConstructor();
-        } catch (NoSuchMethodException e) {
-            throw new MappingException(
-                    name + " has no no-argument constructor: add one (it may be private) so Sluice can create"
-                            + " objects for loaded rows");
-        }
-        try {
-            constructor.setAccessible(true);
-        } catch (RuntimeException e) {
-            throw new MappingException(
-                    name + " cannot be accessed by Sluice (" + e.getMessage() + "); open its package to io.sluice");
+        if (!abstractInHierarchy) {
+            Constructor<E> constructor;
+            try {
+                constructor = type.getDeclaredConstructor();
+            } catch (NoSuchMethodException e) {
+                throw new MappingException(
+                        name + " has no no-argument constructor: add one (it may be private) so Sluice can create"
+                                + " objects for loaded rows");
+            }
+            try {
+                constructor.setAccessible(true);
+            } catch (RuntimeException e) {
+                throw new MappingException(
+                        name + " cannot be accessed by Sluice (" + e.getMessage() + "); open its package to io.sluice");
+            }
         }
 
-        Table.Builder table = Table.builder(annotation.table());
+        Table.Builder table = Table.builder(tableName);
         List<FieldSpec> specs = new ArrayList<>();
         List<EmbeddedValue> embedded = new ArrayList<>();
         List<Field> relationFields = new ArrayList<>();
@@ -78,7 +95,10 @@ final class EntityModelBuilder {
                 embedded.add(embed(type, field, new Field[0], "", "", specs, table, where, new ArrayList<>()));
                 continue;
             }
-            column(type, field, new Field[0], "", "", specs, table, where);
+            column(type, field, new Field[0], "", "", specs, table, where, null);
+        }
+        if (hierarchy != null) {
+            hierarchyColumns(type, hierarchy, specs, table);
         }
         if (specs.stream().noneMatch(spec -> spec.id)) {
             throw new MappingException(
@@ -111,7 +131,9 @@ final class EntityModelBuilder {
                     spec.version,
                     spec.field.getType().isPrimitive(),
                     spec.field,
-                    spec.path);
+                    spec.path,
+                    spec.owner,
+                    spec.discriminator ? hierarchy : null);
             attributes.add(attribute);
             if (spec.version) {
                 versionAttribute = attribute;
@@ -126,7 +148,7 @@ final class EntityModelBuilder {
                 attributes.get(i).embedIn(value, attributes, i);
             }
         }
-        return new EntityModel<>(type, built, attributes, versionAttribute, relationships, embedded);
+        return new EntityModel<>(type, built, attributes, versionAttribute, relationships, embedded, hierarchy);
     }
 
     /** Maps a field (of the entity, or of an embedded value on {@code path}) to a column of the table. */
@@ -138,7 +160,8 @@ final class EntityModelBuilder {
             String columnPrefix,
             List<FieldSpec> specs,
             Table.Builder table,
-            String where) {
+            String where,
+            @Nullable Class<?> owner) {
         MappedColumn column = field.getAnnotation(MappedColumn.class);
         boolean id = field.isAnnotationPresent(Id.class);
         boolean generated = field.isAnnotationPresent(Generated.class);
@@ -181,7 +204,7 @@ final class EntityModelBuilder {
         if (generated && GeneratedKeys.isIdentity(field)) {
             table.autoIncrement();
         }
-        if (column != null && !column.nullable() && !id) {
+        if (column != null && !column.nullable() && !id && owner == null) {
             table.notNull();
         }
         if (version) {
@@ -191,7 +214,74 @@ final class EntityModelBuilder {
             table.unique();
         }
         accessible(field, where);
-        specs.add(new FieldSpec(field, namePrefix + field.getName(), path, columnName, id, generated, version));
+        specs.add(new FieldSpec(field, namePrefix + field.getName(), path, columnName, id, generated, version, owner));
+    }
+
+    /**
+     * Adds the discriminator column of a single-table hierarchy and, for its root, the columns of every subclass (nullable,
+     * read and written only for objects of their subclass).
+     */
+    private static void hierarchyColumns(
+            Class<?> type, Hierarchy hierarchy, List<FieldSpec> specs, Table.Builder table) {
+        String column = hierarchy.column();
+        if (specs.stream().anyMatch(spec -> spec.columnName.equalsIgnoreCase(column))) {
+            throw new MappingException(type.getSimpleName() + " maps a field to column " + column + ", which is the"
+                    + " discriminator of " + hierarchy.root().getSimpleName()
+                    + "'s hierarchy: rename the field's column,"
+                    + " or name another discriminator in @Inheritance(discriminator = ...)");
+        }
+        table.column(column, SqlType.varchar(hierarchy.longestValue())).notNull();
+        FieldSpec discriminator = new FieldSpec(DISCRIMINATOR, column, new Field[0], column, false, false, false, null);
+        discriminator.discriminator = true;
+        specs.add(discriminator);
+        if (type != hierarchy.root()) {
+            return;
+        }
+        java.util.Set<Field> seen = new java.util.HashSet<>();
+        for (Class<?> subclass : hierarchy.classes()) {
+            List<Class<?>> between = new ArrayList<>();
+            for (Class<?> c = subclass; c != hierarchy.root(); c = c.getSuperclass()) {
+                between.add(0, c);
+            }
+            for (Class<?> declaring : between) {
+                for (Field field : declaring.getDeclaredFields()) {
+                    int modifiers = field.getModifiers();
+                    if (!seen.add(field)
+                            || field.isSynthetic()
+                            || Modifier.isStatic(modifiers)
+                            || Modifier.isTransient(modifiers)
+                            || field.isAnnotationPresent(Transient.class)
+                            || field.getType().isAnnotationPresent(RelationshipHolder.class)) {
+                        continue;
+                    }
+                    String where = declaring.getSimpleName() + "." + field.getName();
+                    if (field.isAnnotationPresent(Embedded.class)
+                            || field.isAnnotationPresent(Id.class)
+                            || field.isAnnotationPresent(Version.class)) {
+                        throw new MappingException(where + " is an @Embedded, @Id or @Version field of a subclass in a"
+                                + " single-table hierarchy: declare it on "
+                                + hierarchy.root().getSimpleName());
+                    }
+                    column(type, field, new Field[0], "", "", specs, table, where, declaring);
+                }
+            }
+        }
+    }
+
+    /** The field given to the discriminator's attribute, which reads no field: its value is the object's class's. */
+    private static final Field DISCRIMINATOR;
+
+    static {
+        try {
+            DISCRIMINATOR = DiscriminatorHolder.class.getDeclaredField("value");
+        } catch (NoSuchFieldException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final class DiscriminatorHolder {
+        @SuppressWarnings("unused")
+        private @Nullable String value;
     }
 
     /**
@@ -315,7 +405,8 @@ final class EntityModelBuilder {
                         columnPrefix + prefix,
                         specs,
                         table,
-                        partWhere);
+                        partWhere,
+                        null);
                 value.addColumn(part, specs.size() - 1);
             }
         }
@@ -553,6 +644,8 @@ final class EntityModelBuilder {
         final boolean id;
         final boolean generated;
         final boolean version;
+        final @Nullable Class<?> owner;
+        boolean discriminator;
 
         FieldSpec(
                 Field field,
@@ -561,7 +654,9 @@ final class EntityModelBuilder {
                 String columnName,
                 boolean id,
                 boolean generated,
-                boolean version) {
+                boolean version,
+                @Nullable Class<?> owner) {
+            this.owner = owner;
             this.field = field;
             this.name = name;
             this.path = path;

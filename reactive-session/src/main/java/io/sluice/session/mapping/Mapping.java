@@ -24,7 +24,10 @@ public final class Mapping {
         this.models = models;
         List<Table> tables = new ArrayList<>();
         for (EntityModel<?> model : models.values()) {
-            tables.add(model.table());
+            // The classes of a single-table hierarchy share their root's table, which has every class's columns.
+            if (model.identityType() == model.type()) {
+                tables.add(model.table());
+            }
         }
         for (EntityModel<?> model : models.values()) {
             for (ManyToManyRelationship<?, ?> relationship : model.manyToManys()) {
@@ -97,11 +100,19 @@ public final class Mapping {
             }
             EntityModel<?> model = EntityModel.of(type);
             Class<?> other = tables.putIfAbsent(model.table().name(), type);
-            if (other != null && other != type) {
+            if (other != null && other != type && EntityModel.of(other).identityType() != model.identityType()) {
                 throw new MappingException(other.getName() + " and " + type.getName() + " are both mapped to table "
                         + model.table().name() + ": give one of them another @Entity table");
             }
             models.put(type, model);
+            Hierarchy hierarchy = Hierarchy.of(type);
+            if (hierarchy != null) {
+                for (Class<?> member : hierarchy.classes()) {
+                    if (!work.contains(member)) {
+                        work.add(member);
+                    }
+                }
+            }
             for (Relationship<?, ?> relationship : model.relationships()) {
                 if (!work.contains(relationship.target())) {
                     work.add(relationship.target());
