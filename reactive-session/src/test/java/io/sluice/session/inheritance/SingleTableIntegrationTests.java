@@ -1,6 +1,7 @@
 package io.sluice.session.inheritance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.Engine;
 import io.sluice.core.sql.Column;
@@ -67,9 +68,7 @@ class SingleTableIntegrationTests {
     }
 
     private <T> T inSession(Function<Session, Mono<T>> work) {
-        Session session = sessions.open();
-        return work.apply(session)
-                .flatMap(result -> session.close().thenReturn(result))
+        return Mono.usingWhen(Mono.fromSupplier(sessions::open), work, Session::close)
                 .block(TIMEOUT);
     }
 
@@ -228,5 +227,16 @@ class SingleTableIntegrationTests {
         List<String> left = inSession(session ->
                 session.query(Employee.class).all().map(Employee::getName).collectList());
         assertThat(left).containsExactlyInAnyOrder("pat", "catbert");
+    }
+
+    @DatabaseTest
+    void shouldRefuseARowWhoseDiscriminatorNamesNoClass(TestDatabase on) {
+        createTables(on);
+        engine.execute(SQL.text("UPDATE inh_employee SET type = 'intern' WHERE name = 'pat'"))
+                .block(TIMEOUT);
+        assertThatThrownBy(() ->
+                        inSession(session -> session.query(Employee.class).all().collectList()))
+                .hasMessageContaining("intern")
+                .hasMessageContaining("inh_employee");
     }
 }
