@@ -30,6 +30,11 @@ public record Aliased<E>(EntityModel<E> model, ColumnSource source) {
         Assert.requireNonNull(source, "source must not be null");
         Assert.isTrue(source instanceof TableAlias || source instanceof DerivedTable, "give an alias or a subquery");
         Assert.isTrue(
+                !(source instanceof TableAlias) || !model.isJoined(),
+                model.type().getSimpleName() + " is mapped in a joined-table hierarchy (its columns are in several"
+                        + " tables) and cannot be aliased by table: alias a subquery of it instead (session.aliased(type,"
+                        + " query.subquery(name)))");
+        Assert.isTrue(
                 !(source instanceof TableAlias alias) || alias.table() == model.table(),
                 "the alias must be of table " + model.table().name());
     }

@@ -9,12 +9,14 @@ import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.Insert;
 import io.sluice.core.sql.SQL;
 import io.sluice.core.sql.SqlType;
+import io.sluice.core.sql.Table;
 import io.sluice.core.sql.Update;
 import io.sluice.session.internal.EntityState;
 import io.sluice.session.internal.FlushAction;
 import io.sluice.session.internal.FlushPlan;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.mapping.TablePart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,11 +67,11 @@ final class FlushExecutor {
                 // foreign keys are copied, they also reach objects of the same table that refer to these
                 return keys.assign(saves.pending(), connection, result).then(Mono.defer(() -> {
                     FlushDependencies.copyForeignKeys(saves.references());
-                    return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()));
+                    return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending(), saves.table()));
                 }));
             }
             FlushDependencies.copyForeignKeys(saves.references());
-            return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending()));
+            return emit(FlushPlan.organizeSaves(saves.keyed(), saves.pending(), saves.table()));
         }
         if (step instanceof FlushSchedule.Links links) {
             return emitStatements(dependencies.associationRows(links.owners()));
@@ -142,14 +144,22 @@ final class FlushExecutor {
                         }
                         rows.add(Arrays.asList(row));
                     }
-                    Insert insert = SQL.insertInto(batch.model().table())
-                            .columns(columns.toArray(new Column<?>[0]))
+                    TablePart part = batch.part();
+                    Insert insert = SQL.insertInto(
+                                    part != null ? part.table() : batch.model().table())
+                            .columns(batch.targets().toArray(new Column<?>[0]))
                             .rows(rows);
+                    // a joined hierarchy's object is inserted once its root's row is in; its other rows follow
+                    boolean primary = part == null || part.root();
                     Attribute<?, ?> generated = batch.generated();
                     if (generated == null) {
                         return connection
                                 .execute(insert)
-                                .doOnSuccess(count -> chunk.forEach(result::inserted))
+                                .doOnSuccess(count -> {
+                                    if (primary) {
+                                        chunk.forEach(result::inserted);
+                                    }
+                                })
                                 .then();
                     }
                     Attribute<Object, Object> key = (Attribute<Object, Object>) generated;
@@ -198,7 +208,8 @@ final class FlushExecutor {
         for (FlushAction.UpdateRow action : actions) {
             if (fitsManyRows(action)) {
                 shapes.computeIfAbsent(
-                                new UpdateShape(action.state().model(), action.changed()), shape -> new ArrayList<>())
+                                new UpdateShape(action.state().model(), action.changed(), action.part()),
+                                shape -> new ArrayList<>())
                         .add(action);
             } else {
                 single.add(action);
@@ -242,7 +253,10 @@ final class FlushExecutor {
     }
 
     /** The objects of one class that changed the same columns. */
-    private record UpdateShape(EntityModel<?> model, List<Attribute<?, ?>> changed) {}
+    private record UpdateShape(
+            EntityModel<?> model,
+            List<Attribute<?, ?>> changed,
+            @Nullable TablePart part) {}
 
     /**
      * Sends one {@link UpdateRows} for objects of one shape: matched by key (and version), given their changed columns (and
@@ -251,9 +265,11 @@ final class FlushExecutor {
     @SuppressWarnings("unchecked")
     private Mono<Void> updateRows(UpdateShape shape, List<FlushAction.UpdateRow> chunk) {
         EntityModel<Object> model = (EntityModel<Object>) shape.model();
-        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
-        List<Attribute<?, ?>> match = new ArrayList<>(model.ids());
-        List<Attribute<?, ?>> set = new ArrayList<>(shape.changed());
+        TablePart part = shape.part();
+        Attribute<Object, Object> version =
+                part == null || part.root() ? (Attribute<Object, Object>) model.version() : null;
+        List<Column<?>> match = new ArrayList<>(part == null ? model.ids() : part.keys());
+        List<Column<?>> set = new ArrayList<>(shape.changed());
         if (version != null) {
             match.add(version);
             set.add(version);
@@ -282,7 +298,7 @@ final class FlushExecutor {
             rows.add(row);
         }
         return connection
-                .execute(SQL.updateRows(model.table(), match, set, rows))
+                .execute(SQL.updateRows(part == null ? model.table() : part.table(), match, set, rows))
                 .doOnNext(count -> {
                     if (version != null) {
                         check(states, List.of(count));
@@ -304,8 +320,9 @@ final class FlushExecutor {
         for (FlushAction.UpdateRow action : actions) {
             EntityState<Object> state = (EntityState<Object>) action.state();
             states.add(state);
-            statements.add(update(state, action.changed()));
-            versioned |= state.model().version() != null;
+            statements.add(update(state, action.changed(), action.part()));
+            versioned |= state.model().version() != null
+                    && (action.part() == null || action.part().root());
         }
         boolean checked = versioned;
         return connection
@@ -313,7 +330,7 @@ final class FlushExecutor {
                 .collectList()
                 .doOnNext(counts -> {
                     if (checked) {
-                        check(states, counts);
+                        check(states, counts, actions);
                     }
                     states.forEach(result::updated);
                 })
@@ -321,9 +338,16 @@ final class FlushExecutor {
     }
 
     private static void check(List<EntityState<Object>> states, List<Long> counts) {
+        check(states, counts, null);
+    }
+
+    private static void check(
+            List<EntityState<Object>> states, List<Long> counts, @Nullable List<FlushAction.UpdateRow> actions) {
         if (counts.size() == states.size()) {
             for (int i = 0; i < counts.size(); i++) {
-                if (states.get(i).model().version() != null && counts.get(i) != 1) {
+                TablePart part = actions == null ? null : actions.get(i).part();
+                boolean versioned = states.get(i).model().version() != null && (part == null || part.root());
+                if (versioned && counts.get(i) != 1) {
                     throw new StaleObjectException("UPDATE of " + describe(states.get(i))
                             + " expected to change 1 row but matched " + counts.get(i)
                             + ": the row was changed or deleted by another transaction since it was loaded");
@@ -341,14 +365,15 @@ final class FlushExecutor {
 
     /** The UPDATE of one object's changed columns; a versioned object's version goes up by one, checked in the WHERE. */
     @SuppressWarnings("unchecked")
-    private Update update(EntityState<Object> state, List<Attribute<?, ?>> changed) {
+    private Update update(EntityState<Object> state, List<Attribute<?, ?>> changed, @Nullable TablePart part) {
         EntityModel<Object> model = state.model();
-        Update update = SQL.update(model.table());
+        Update update = SQL.update(part == null ? model.table() : part.table());
         for (Attribute<?, ?> column : changed) {
             update = set(update, (Attribute<Object, Object>) column, FlushPlan.value(column, state));
         }
-        update = update.where(keyCondition(state));
-        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
+        update = update.where(keyCondition(state, part));
+        Attribute<Object, Object> version =
+                part == null || part.root() ? (Attribute<Object, Object>) model.version() : null;
         if (version != null && !changed.contains(version)) {
             Object current = version.get(state.entity());
             update = update.where(current == null ? version.isNull() : version.eq(current));
@@ -362,18 +387,21 @@ final class FlushExecutor {
     @SuppressWarnings("unchecked")
     private Mono<Void> delete(FlushAction.DeleteRows action) {
         EntityModel<Object> model = (EntityModel<Object>) action.model();
-        Attribute<Object, Object> version = (Attribute<Object, Object>) model.version();
+        TablePart part = action.part();
+        boolean primary = part == null || part.root();
+        Table table = part == null ? model.table() : part.table();
+        Attribute<Object, Object> version = primary ? (Attribute<Object, Object>) model.version() : null;
         if (version != null || model.ids().size() > 1) {
             return Flux.fromIterable(action.states())
                     .concatMap(any -> {
                         EntityState<Object> state = (EntityState<Object>) any;
-                        Expression<Boolean> where = keyCondition(state);
+                        Expression<Boolean> where = keyCondition(state, part);
                         if (version != null) {
                             Object current = state.snapshotValue(version);
                             where = where.and(current == null ? version.isNull() : version.eq(current));
                         }
                         return connection
-                                .execute(SQL.deleteFrom(model.table()).where(where))
+                                .execute(SQL.deleteFrom(table).where(where))
                                 .doOnNext(count -> {
                                     if (version != null && count != 1) {
                                         throw new StaleObjectException(
@@ -381,7 +409,9 @@ final class FlushExecutor {
                                                         + " expected to remove 1 row but matched " + count
                                                         + ": the row was changed or deleted by another transaction since it was loaded");
                                     }
-                                    result.deleted(state);
+                                    if (primary) {
+                                        result.deleted(state);
+                                    }
                                 });
                     })
                     .then();
@@ -398,10 +428,16 @@ final class FlushExecutor {
                     for (EntityState<?> state : chunk) {
                         ids.add(snapshotKey(state, id));
                     }
-                    Expression<Boolean> where = ids.size() == 1 ? id.eq(ids.get(0)) : id.in(ids);
+                    Column<Object> key =
+                            part == null ? id : (Column<Object>) part.keys().get(0);
+                    Expression<Boolean> where = ids.size() == 1 ? key.eq(ids.get(0)) : key.in(ids);
                     return connection
-                            .execute(SQL.deleteFrom(model.table()).where(where))
-                            .doOnNext(count -> chunk.forEach(result::deleted));
+                            .execute(SQL.deleteFrom(table).where(where))
+                            .doOnNext(count -> {
+                                if (primary) {
+                                    chunk.forEach(result::deleted);
+                                }
+                            });
                 })
                 .then();
     }
@@ -413,10 +449,14 @@ final class FlushExecutor {
     }
 
     @SuppressWarnings("unchecked")
-    private static Expression<Boolean> keyCondition(EntityState<Object> state) {
+    private static Expression<Boolean> keyCondition(EntityState<Object> state, @Nullable TablePart table) {
         List<Expression<Boolean>> parts = new ArrayList<>();
-        for (Attribute<Object, ?> id : state.model().ids()) {
-            parts.add(((Attribute<Object, Object>) id).eq(snapshotKey(state, (Attribute<Object, Object>) id)));
+        List<Attribute<Object, ?>> ids = state.model().ids();
+        for (int i = 0; i < ids.size(); i++) {
+            Attribute<Object, Object> id = (Attribute<Object, Object>) ids.get(i);
+            Column<Object> column =
+                    table == null ? id : (Column<Object>) table.keys().get(i);
+            parts.add(column.eq(snapshotKey(state, id)));
         }
         return Conjunction.of(Conjunction.Kind.AND, parts);
     }

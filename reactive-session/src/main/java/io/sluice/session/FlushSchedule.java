@@ -4,6 +4,7 @@ import io.sluice.core.sql.Statement;
 import io.sluice.core.sql.Table;
 import io.sluice.session.internal.EntityState;
 import io.sluice.session.internal.IdentityMap;
+import io.sluice.session.mapping.TablePart;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ record FlushSchedule(List<Step> steps) {
      * @param keyed the table's objects with a key
      * @param pending the table's new objects
      * @param references the table's objects whose relationships changed
+     * @param table the table
      */
-    record Saves(List<EntityState<?>> keyed, List<EntityState<?>> pending, List<EntityState<?>> references)
+    record Saves(List<EntityState<?>> keyed, List<EntityState<?>> pending, List<EntityState<?>> references, Table table)
             implements Step {}
 
     /**
@@ -83,7 +85,7 @@ record FlushSchedule(List<Step> steps) {
             List<EntityState<?>> tablePending = pending.getOrDefault(table, List.of());
             List<EntityState<?>> tableReferences = references.getOrDefault(table, List.of());
             if (!tableKeyed.isEmpty() || !tablePending.isEmpty()) {
-                steps.add(new Saves(tableKeyed, tablePending, tableReferences));
+                steps.add(new Saves(tableKeyed, tablePending, tableReferences, table));
             }
         }
         steps.add(new Links(relationsChanged));
@@ -99,6 +101,16 @@ record FlushSchedule(List<Step> steps) {
     private static Map<Table, List<EntityState<?>>> byTable(List<EntityState<?>> states) {
         Map<Table, List<EntityState<?>>> tables = new IdentityHashMap<>();
         for (EntityState<?> state : states) {
+            if (state.model().isJoined()) {
+                // an object of a joined hierarchy is saved at the turn of each of its tables
+                for (TablePart part : state.model().tableParts()) {
+                    if (part.holds(state.entity())) {
+                        tables.computeIfAbsent(part.table(), table -> new ArrayList<>())
+                                .add(state);
+                    }
+                }
+                continue;
+            }
             tables.computeIfAbsent(state.model().storageTable(), table -> new ArrayList<>())
                     .add(state);
         }

@@ -85,6 +85,11 @@ final class JoinedLoading {
                             + model.type().getSimpleName()));
                 }
                 EntityModel<?> target = EntityModel.of(relationship.target());
+                if (target.isJoined() || model.isJoined()) {
+                    return Mono.error(new IllegalArgumentException("joinedLoad(" + relationship + ") cannot load "
+                            + (target.isJoined() ? target : model).type().getSimpleName() + ", which is mapped"
+                            + " in a joined-table hierarchy (its columns are in several tables): use selectinLoad"));
+                }
                 ColumnSource source;
                 if (option.strategy() == LoadOption.Strategy.JOINED) {
                     TableAlias alias = target.table().as(target.table().name() + "_" + (++aliases));

@@ -40,6 +40,9 @@ final class KeySelects {
         if (text == null) {
             Select select = SQL.select(model.attributes().toArray(new Expression<?>[0]))
                     .where(DefaultSession.keyCondition(model, key));
+            if (model.isJoined()) {
+                select = select.from(model.from());
+            }
             Expression<Boolean> subclass = QueryItem.discriminatorFilter(model, model.table());
             if (subclass != null) {
                 select = select.where(subclass);

@@ -89,6 +89,7 @@ public final class Query<T> {
         // FROM is left implicit: the tables and aliases of the selected items, in order, until a join makes it
         // explicit.
         Select select = SQL.select(columns.toArray(new Expression<?>[0]));
+        select = joinedFrom(select, items);
         for (QueryItem item : items) {
             if (item instanceof QueryItem.EntityItem entity) {
                 Expression<Boolean> subclass = QueryItem.discriminatorFilter(entity.model(), entity.source());
@@ -98,6 +99,39 @@ public final class Query<T> {
             }
         }
         return select;
+    }
+
+    /**
+     * Makes the FROM explicit where an item is a class of a joined-table hierarchy: its tables become one join, standing where
+     * its root's table would.
+     */
+    private static Select joinedFrom(Select select, List<QueryItem> items) {
+        List<EntityModel<?>> joined = new ArrayList<>();
+        for (QueryItem item : items) {
+            if (item instanceof QueryItem.EntityItem entity
+                    && entity.model().isJoined()
+                    && entity.source() instanceof io.sluice.core.sql.Table) {
+                joined.add(entity.model());
+            }
+        }
+        if (joined.isEmpty()) {
+            return select;
+        }
+        List<FromItem> from = new ArrayList<>();
+        for (FromItem item : select.fromItems()) {
+            @Nullable FromItem replaced = item;
+            for (EntityModel<?> model : joined) {
+                for (io.sluice.session.mapping.TablePart part : model.tableParts()) {
+                    if (part.table() == item) {
+                        replaced = part.root() ? model.from() : null;
+                    }
+                }
+            }
+            if (replaced != null && !from.contains(replaced)) {
+                from.add(replaced);
+            }
+        }
+        return select.from(from.toArray(new FromItem[0]));
     }
 
     private Query<T> with(Select next) {

@@ -1,13 +1,16 @@
 package io.sluice.session.internal;
 
+import io.sluice.core.sql.Column;
 import io.sluice.core.sql.Table;
 import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
+import io.sluice.session.mapping.TablePart;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a flush will do, worked out without touching the database: for each table in foreign-key order (parents first), the
@@ -30,6 +33,26 @@ public final class FlushPlan {
      * @return the plan
      */
     public static FlushPlan organizeSaves(List<EntityState<?>> keyed, List<EntityState<?>> pending) {
+        return organizeSaves(keyed, pending, null);
+    }
+
+    /**
+     * Returns the saves of one table's objects: the updates of the changed ones, then the inserts of the new ones by shape. In
+     * a joined-table hierarchy, only the columns stored in the table are written.
+     *
+     * @param keyed the table's objects that have a key, in the order they entered the session
+     * @param pending the table's new objects, in the order they were added
+     * @param table the table, or {@code null} outside a joined hierarchy
+     * @return the plan
+     */
+    public static FlushPlan organizeSaves(
+            List<EntityState<?>> keyed, List<EntityState<?>> pending, @Nullable Table table) {
+        if (table != null) {
+            EntityModel<?> first = (keyed.isEmpty() ? pending : keyed).get(0).model();
+            if (first.isJoined()) {
+                return organizeJoinedSaves(keyed, pending, table);
+            }
+        }
         List<FlushAction> actions = new ArrayList<>();
         for (EntityState<?> state : keyed) {
             if (state.status() == EntityState.Status.PERSISTENT) {
@@ -61,6 +84,71 @@ public final class FlushPlan {
     }
 
     /**
+     * The saves at one table's turn of objects of a joined-table hierarchy: updates of the columns stored in the table (the
+     * root's table also when only the version goes up), then inserts of the objects' rows in it, batched by class and shape.
+     */
+    private static FlushPlan organizeJoinedSaves(
+            List<EntityState<?>> keyed, List<EntityState<?>> pending, Table table) {
+        List<FlushAction> actions = new ArrayList<>();
+        for (EntityState<?> state : keyed) {
+            if (state.status() != EntityState.Status.PERSISTENT) {
+                continue;
+            }
+            List<? extends Attribute<?, ?>> changed = state.changedAttributes();
+            if (changed.isEmpty()) {
+                continue;
+            }
+            TablePart part = state.model().tablePart(table);
+            List<Attribute<?, ?>> mine = new ArrayList<>();
+            for (Attribute<?, ?> attribute : changed) {
+                if (attribute.source() == table) {
+                    mine.add(attribute);
+                }
+            }
+            // a change anywhere raises the version, which the root's table holds
+            if (!mine.isEmpty() || (part.root() && state.model().version() != null)) {
+                actions.add(new FlushAction.UpdateRow(state, List.copyOf(mine), part));
+            }
+        }
+        Map<EntityModel<?>, List<EntityState<?>>> byModel = new LinkedHashMap<>();
+        for (EntityState<?> state : pending) {
+            byModel.computeIfAbsent(state.model(), model -> new ArrayList<>()).add(state);
+        }
+        for (Map.Entry<EntityModel<?>, List<EntityState<?>>> entry : byModel.entrySet()) {
+            EntityModel<?> model = entry.getKey();
+            TablePart part = model.tablePart(table);
+            if (!part.root()) {
+                List<Attribute<?, ?>> columns = new ArrayList<>(model.ids());
+                columns.addAll(part.attributes());
+                List<Column<?>> targets = new ArrayList<>(part.keys());
+                targets.addAll(part.attributes());
+                actions.add(new FlushAction.InsertBatch(model, columns, entry.getValue(), null, part, targets));
+                continue;
+            }
+            Map<List<Attribute<?, ?>>, List<EntityState<?>>> shapes = new LinkedHashMap<>();
+            for (EntityState<?> state : entry.getValue()) {
+                List<Attribute<?, ?>> columns = new ArrayList<>();
+                for (Attribute<?, ?> attribute : part.attributes()) {
+                    if (!(attribute.isGenerated() && value(attribute, state) == null)) {
+                        columns.add(attribute);
+                    }
+                }
+                shapes.computeIfAbsent(columns, key -> new ArrayList<>()).add(state);
+            }
+            for (Map.Entry<List<Attribute<?, ?>>, List<EntityState<?>>> shape : shapes.entrySet()) {
+                actions.add(new FlushAction.InsertBatch(
+                        model,
+                        shape.getKey(),
+                        shape.getValue(),
+                        generated(model, shape.getKey()),
+                        part,
+                        shape.getKey()));
+            }
+        }
+        return new FlushPlan(actions);
+    }
+
+    /**
      * Returns the deletes, children's tables first.
      *
      * @param deleted the objects marked for deletion
@@ -73,14 +161,26 @@ public final class FlushPlan {
         Collections.reverse(reversed);
         for (Table table : reversed) {
             List<EntityState<?>> rows = new ArrayList<>();
+            Map<EntityModel<?>, List<EntityState<?>>> joined = new LinkedHashMap<>();
             for (EntityState<?> state : deleted) {
-                if (state.model().storageTable() == table) {
+                EntityModel<?> model = state.model();
+                if (model.isJoined()) {
+                    for (TablePart part : model.tableParts()) {
+                        if (part.table() == table && part.holds(state.entity())) {
+                            joined.computeIfAbsent(model, key -> new ArrayList<>())
+                                    .add(state);
+                        }
+                    }
+                } else if (model.storageTable() == table) {
                     rows.add(state);
                 }
             }
             if (!rows.isEmpty()) {
-                actions.add(new FlushAction.DeleteRows(rows.get(0).model(), rows));
+                actions.add(new FlushAction.DeleteRows(rows.get(0).model(), rows, null));
             }
+            // a joined hierarchy's rows go from its subclasses' tables first, which come later in foreign-key order
+            joined.forEach(
+                    (model, states) -> actions.add(new FlushAction.DeleteRows(model, states, model.tablePart(table))));
         }
         return new FlushPlan(actions);
     }

@@ -1,10 +1,16 @@
 package io.sluice.session.mapping;
 
 import io.sluice.core.internal.Assert;
+import io.sluice.core.sql.Column;
+import io.sluice.core.sql.Conjunction;
+import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.FromItem;
+import io.sluice.core.sql.Join;
 import io.sluice.core.sql.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +48,13 @@ public final class EntityModel<E> {
     /** The single-table hierarchy of the class, or {@code null}. */
     private final @Nullable Hierarchy hierarchy;
 
+    /** In a joined hierarchy: the tables of the class and its superclasses (all the hierarchy's for the root), root first. */
+    private final Map<Class<?>, Table> joinedTables;
+    /** In a joined hierarchy: the same tables with their keys and attributes. */
+    private final List<TablePart> parts;
+    /** The FROM of a query of this class: its table, or its joined tables. */
+    private final FromItem from;
+
     private final Class<?> identityType;
     private final @Nullable Attribute<E, ?> discriminator;
     private final int discriminatorIndex;
@@ -53,8 +66,10 @@ public final class EntityModel<E> {
             @Nullable Attribute<E, ?> version,
             List<Relationship<E, ?>> relationships,
             List<EmbeddedValue> embedded,
-            @Nullable Hierarchy hierarchy) {
+            @Nullable Hierarchy hierarchy,
+            Map<Class<?>, Table> joinedTables) {
         this.hierarchy = hierarchy;
+        this.joinedTables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(joinedTables));
         this.identityType = hierarchy == null ? type : hierarchy.root();
         Attribute<E, ?> found = null;
         for (Attribute<E, ?> attribute : attributes) {
@@ -95,6 +110,124 @@ public final class EntityModel<E> {
         this.oneToManys = List.copyOf(collections);
         this.manyToManys = List.copyOf(links);
         this.version = version;
+        this.parts = parts(this.joinedTables, this.attributes, ids);
+        this.from = from(type, table, parts);
+    }
+
+    private static <E> List<TablePart> parts(
+            Map<Class<?>, Table> tables, List<Attribute<E, ?>> attributes, List<Attribute<E, ?>> ids) {
+        List<TablePart> parts = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<Class<?>, Table> entry : tables.entrySet()) {
+            Table table = entry.getValue();
+            List<Attribute<?, ?>> stored = new ArrayList<>();
+            for (Attribute<E, ?> attribute : attributes) {
+                if (attribute.source() == table && (first || !attribute.isId())) {
+                    stored.add(attribute);
+                }
+            }
+            List<Column<?>> keys = new ArrayList<>();
+            for (Attribute<E, ?> id : ids) {
+                keys.add(first ? id : table.column(id.name()));
+            }
+            parts.add(new TablePart(table, entry.getKey(), keys, stored, first));
+            first = false;
+        }
+        return List.copyOf(parts);
+    }
+
+    /**
+     * The FROM of a query of a class in a joined hierarchy: the root's table joined to the tables of the class and its
+     * superclasses (each row has one in each), then outer-joined to its subclasses' (a row has one in some).
+     */
+    @SuppressWarnings("unchecked")
+    private static FromItem from(Class<?> type, Table table, List<TablePart> parts) {
+        if (parts.isEmpty()) {
+            return table;
+        }
+        TablePart root = parts.get(0);
+        FromItem from = root.table();
+        for (int i = 1; i < parts.size(); i++) {
+            TablePart part = parts.get(i);
+            List<Expression<Boolean>> on = new ArrayList<>();
+            for (int k = 0; k < part.keys().size(); k++) {
+                on.add(((Column<Object>) part.keys().get(k))
+                        .eq((Column<Object>) root.keys().get(k)));
+            }
+            Expression<Boolean> condition = Conjunction.of(Conjunction.Kind.AND, on);
+            Join.Type kind = part.owner().isAssignableFrom(type) ? Join.Type.INNER : Join.Type.LEFT_OUTER;
+            from = new Join(from, part.table(), kind, condition);
+        }
+        return from;
+    }
+
+    /**
+     * Returns whether the class is in a joined-table hierarchy: its columns are in several tables.
+     *
+     * @return {@code true} in a joined hierarchy
+     */
+    public boolean isJoined() {
+        return !parts.isEmpty();
+    }
+
+    /**
+     * Returns the tables of a class in a joined-table hierarchy, the root's first, each with its keys and attributes: those
+     * of the class and its superclasses, and for the root, those of every class of the hierarchy.
+     *
+     * @return the tables; empty outside a joined hierarchy
+     */
+    public List<TablePart> tableParts() {
+        return parts;
+    }
+
+    /**
+     * Returns the part of a joined-table hierarchy's table.
+     *
+     * @param table one of {@link #tableParts()}'s tables
+     * @return its part
+     * @throws IllegalArgumentException if the table is not one of this class's
+     */
+    public TablePart tablePart(Table table) {
+        for (TablePart part : parts) {
+            if (part.table() == table) {
+                return part;
+            }
+        }
+        throw new IllegalArgumentException(table.name() + " is not a table of " + type.getSimpleName());
+    }
+
+    /** The tables of a joined hierarchy by class, root first (for the builder of the subclasses' models). */
+    Map<Class<?>, Table> joinedTables() {
+        return joinedTables;
+    }
+
+    /**
+     * Returns what a query of the class reads from: its table, or in a joined-table hierarchy, its tables joined by key.
+     *
+     * @return the FROM item
+     */
+    public FromItem from() {
+        return from;
+    }
+
+    /**
+     * Returns the tables to create for this class: its table; every table of the hierarchy for the root of a joined one;
+     * none for a subclass (its root's model has them).
+     *
+     * @return the tables
+     */
+    public List<Table> ownedTables() {
+        if (identityType != type) {
+            return List.of();
+        }
+        if (parts.isEmpty()) {
+            return List.of(table);
+        }
+        List<Table> tables = new ArrayList<>();
+        for (TablePart part : parts) {
+            tables.add(part.table());
+        }
+        return tables;
     }
 
     /**

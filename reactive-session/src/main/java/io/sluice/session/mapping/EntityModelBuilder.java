@@ -6,8 +6,10 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Reads an entity class's annotations into an {@link EntityModel}, checking everything up front. */
@@ -23,8 +25,9 @@ final class EntityModelBuilder {
             throw new MappingException(name + " is not mapped: annotate it with @Entity(table = \"table_name\")");
         }
         Hierarchy hierarchy = Hierarchy.of(type);
+        boolean joined = hierarchy != null && hierarchy.joined();
         String tableName = annotation.table();
-        if (hierarchy != null && hierarchy.root() != type) {
+        if (hierarchy != null && hierarchy.root() != type && !joined) {
             String rootTable = hierarchy.root().getAnnotation(Entity.class).table();
             if (!tableName.isBlank() && !tableName.equals(rootTable)) {
                 throw new MappingException(name + " is in " + hierarchy.root().getSimpleName() + "'s single-table"
@@ -95,10 +98,11 @@ final class EntityModelBuilder {
                 embedded.add(embed(type, field, new Field[0], "", "", specs, table, where, new ArrayList<>()));
                 continue;
             }
-            column(type, field, new Field[0], "", "", specs, table, where, null);
+            column(type, field, new Field[0], "", "", specs, table, where, null, false);
         }
+        Map<Class<?>, Table.Builder> subclassTables = new LinkedHashMap<>();
         if (hierarchy != null) {
-            hierarchyColumns(type, hierarchy, specs, table);
+            hierarchyColumns(type, hierarchy, specs, table, subclassTables);
         }
         if (specs.stream().noneMatch(spec -> spec.id)) {
             throw new MappingException(
@@ -118,10 +122,31 @@ final class EntityModelBuilder {
             relations.add(relation(type, field, specs, table));
         }
         Table built = table.build();
+        // A joined hierarchy's tables are made once, with its root's model, and shared by every class's model.
+        Map<Class<?>, Table> tables = new LinkedHashMap<>();
+        Hierarchy joinedHierarchy = joined ? hierarchy : null;
+        if (joinedHierarchy != null) {
+            if (type == joinedHierarchy.root()) {
+                tables.put(type, built);
+                subclassTables.forEach((subclass, builder) -> tables.put(subclass, builder.build()));
+            } else {
+                Map<Class<?>, Table> shared =
+                        EntityModel.of(joinedHierarchy.root()).joinedTables();
+                for (Map.Entry<Class<?>, Table> entry : shared.entrySet()) {
+                    if (entry.getKey().isAssignableFrom(type)) {
+                        tables.put(entry.getKey(), entry.getValue());
+                    }
+                }
+                built = java.util.Objects.requireNonNull(tables.get(type));
+            }
+        }
         List<Attribute<E, ?>> attributes = new ArrayList<>();
         Attribute<E, ?> versionAttribute = null;
         for (FieldSpec spec : specs) {
-            io.sluice.core.sql.Column<?> column = built.column(spec.columnName);
+            io.sluice.core.sql.Column<?> column = joinedHierarchy != null
+                    ? java.util.Objects.requireNonNull(tables.get(tableOf(spec, joinedHierarchy)))
+                            .column(spec.columnName)
+                    : built.column(spec.columnName);
             Attribute<E, ?> attribute = new Attribute(
                     column,
                     type,
@@ -148,7 +173,32 @@ final class EntityModelBuilder {
                 attributes.get(i).embedIn(value, attributes, i);
             }
         }
-        return new EntityModel<>(type, built, attributes, versionAttribute, relationships, embedded, hierarchy);
+        return new EntityModel<>(type, built, attributes, versionAttribute, relationships, embedded, hierarchy, tables);
+    }
+
+    /** The class whose table holds a field's column in a joined hierarchy: the class that declares the field. */
+    private static Class<?> tableOf(FieldSpec spec, Hierarchy hierarchy) {
+        if (spec.discriminator) {
+            return hierarchy.root();
+        }
+        Field top = spec.path.length > 0 ? spec.path[0] : spec.field;
+        Class<?> declaring = top.getDeclaringClass();
+        if (hierarchy.classes().contains(declaring)) {
+            return declaring;
+        }
+        if (declaring.isAssignableFrom(hierarchy.root())) {
+            return hierarchy.root();
+        }
+        throw noTable(top, hierarchy);
+    }
+
+    private static MappingException noTable(Field field, Hierarchy hierarchy) {
+        Class<?> declaring = field.getDeclaringClass();
+        return new MappingException(declaring.getSimpleName() + "." + field.getName() + " is declared on "
+                + declaring.getSimpleName() + ", which has no table in "
+                + hierarchy.root().getSimpleName()
+                + "'s joined-table hierarchy: make " + declaring.getSimpleName()
+                + " an @Entity with its own table and list it in @Inheritance(subclasses)");
     }
 
     /** Maps a field (of the entity, or of an embedded value on {@code path}) to a column of the table. */
@@ -161,7 +211,8 @@ final class EntityModelBuilder {
             List<FieldSpec> specs,
             Table.Builder table,
             String where,
-            @Nullable Class<?> owner) {
+            @Nullable Class<?> owner,
+            boolean ownTable) {
         MappedColumn column = field.getAnnotation(MappedColumn.class);
         boolean id = field.isAnnotationPresent(Id.class);
         boolean generated = field.isAnnotationPresent(Generated.class);
@@ -204,7 +255,7 @@ final class EntityModelBuilder {
         if (generated && GeneratedKeys.isIdentity(field)) {
             table.autoIncrement();
         }
-        if (column != null && !column.nullable() && !id && owner == null) {
+        if (column != null && !column.nullable() && !id && (owner == null || ownTable)) {
             table.notNull();
         }
         if (version) {
@@ -222,7 +273,11 @@ final class EntityModelBuilder {
      * read and written only for objects of their subclass).
      */
     private static void hierarchyColumns(
-            Class<?> type, Hierarchy hierarchy, List<FieldSpec> specs, Table.Builder table) {
+            Class<?> type,
+            Hierarchy hierarchy,
+            List<FieldSpec> specs,
+            Table.Builder table,
+            Map<Class<?>, Table.Builder> subclassTables) {
         String column = hierarchy.column();
         if (specs.stream().anyMatch(spec -> spec.columnName.equalsIgnoreCase(column))) {
             throw new MappingException(type.getSimpleName() + " maps a field to column " + column + ", which is the"
@@ -236,6 +291,13 @@ final class EntityModelBuilder {
         specs.add(discriminator);
         if (type != hierarchy.root()) {
             return;
+        }
+        if (hierarchy.joined()) {
+            for (Class<?> subclass : hierarchy.classes()) {
+                if (subclass != type) {
+                    subclassTables.put(subclass, keyedTable(type, subclass, hierarchy, specs));
+                }
+            }
         }
         java.util.Set<Field> seen = new java.util.HashSet<>();
         for (Class<?> subclass : hierarchy.classes()) {
@@ -262,10 +324,42 @@ final class EntityModelBuilder {
                                 + " single-table hierarchy: declare it on "
                                 + hierarchy.root().getSimpleName());
                     }
-                    column(type, field, new Field[0], "", "", specs, table, where, declaring);
+                    Table.Builder target = table;
+                    if (hierarchy.joined()) {
+                        target = subclassTables.get(declaring);
+                        if (target == null) {
+                            throw noTable(field, hierarchy);
+                        }
+                    }
+                    column(type, field, new Field[0], "", "", specs, target, where, declaring, hierarchy.joined());
                 }
             }
         }
+    }
+
+    /**
+     * Starts the table of a subclass in a joined hierarchy: the root's key columns, its primary key, referencing the table
+     * of the class it extends (rows deleted with the row they extend).
+     */
+    private static Table.Builder keyedTable(
+            Class<?> root, Class<?> subclass, Hierarchy hierarchy, List<FieldSpec> rootSpecs) {
+        Table.Builder table = Table.builder(subclass.getAnnotation(Entity.class).table());
+        List<String> keys = new ArrayList<>();
+        for (FieldSpec spec : rootSpecs) {
+            if (spec.id) {
+                String where = root.getSimpleName() + "." + spec.name;
+                SqlType<?> type = ColumnTypes.of(root, spec.field, spec.field.getAnnotation(MappedColumn.class), where);
+                table.column(spec.columnName, type).primaryKey();
+                keys.add(spec.columnName);
+            }
+        }
+        Class<?> parent = subclass.getSuperclass();
+        while (!hierarchy.classes().contains(parent)) {
+            parent = parent.getSuperclass();
+        }
+        table.foreignKey(new io.sluice.core.sql.ForeignKey(
+                keys, parent.getAnnotation(Entity.class).table(), keys, io.sluice.core.sql.ReferentialAction.CASCADE));
+        return table;
     }
 
     /** The field given to the discriminator's attribute, which reads no field: its value is the object's class's. */
@@ -406,7 +500,8 @@ final class EntityModelBuilder {
                         specs,
                         table,
                         partWhere,
-                        null);
+                        null,
+                        false);
                 value.addColumn(part, specs.size() - 1);
             }
         }

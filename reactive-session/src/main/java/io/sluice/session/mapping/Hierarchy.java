@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A single-table class hierarchy: its root (annotated {@link Inheritance}), its classes, the discriminator column and each
+ * A class hierarchy (single-table or joined): its root (annotated {@link Inheritance}), its classes, the discriminator column and each
  * concrete class's discriminator value. Checked when it is first read: subclasses must extend the root and be entities, and
  * values must not clash.
  */
@@ -33,6 +33,7 @@ final class Hierarchy {
     private final Map<Class<?>, String> values;
 
     private final int longest;
+    private final boolean joined;
 
     private Hierarchy(Class<?> root) {
         Inheritance inheritance = root.getAnnotation(Inheritance.class);
@@ -77,6 +78,24 @@ final class Hierarchy {
             }
         }
         this.classes = List.copyOf(all);
+        this.joined = inheritance.strategy() == Inheritance.Strategy.JOINED;
+        if (joined) {
+            Map<String, Class<?>> tables = new LinkedHashMap<>();
+            for (Class<?> type : all) {
+                String table = type.getAnnotation(Entity.class).table();
+                if (table.isBlank()) {
+                    throw new MappingException(type.getName() + " is in " + name + "'s joined-table hierarchy but names"
+                            + " no table: give it its own, as in @Entity(table = \""
+                            + EntityModelBuilder.snakeCase(type.getSimpleName()) + "\")");
+                }
+                Class<?> other = tables.putIfAbsent(table.toLowerCase(java.util.Locale.ROOT), type);
+                if (other != null) {
+                    throw new MappingException(other.getName() + " and " + type.getName() + " both name table " + table
+                            + " in " + name + "'s joined-table hierarchy: give each class its own table, or use"
+                            + " @Inheritance(strategy = SINGLE_TABLE)");
+                }
+            }
+        }
         Map<Class<?>, String> byClass = new LinkedHashMap<>();
         Map<String, Class<?>> byValue = new LinkedHashMap<>();
         int length = 32;
@@ -148,6 +167,11 @@ final class Hierarchy {
 
     Class<?> root() {
         return root;
+    }
+
+    /** Whether each class has its own table ({@link Inheritance.Strategy#JOINED}). */
+    boolean joined() {
+        return joined;
     }
 
     String column() {

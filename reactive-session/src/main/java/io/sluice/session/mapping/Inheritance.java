@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Makes an entity class the root of a class hierarchy stored in one table (single-table inheritance, as SQLAlchemy's and
- * Hibernate's): every class of the hierarchy maps to the root's table, the rows of each class carry its
+ * Makes an entity class the root of a class hierarchy, stored in one table (single-table inheritance, as SQLAlchemy's and
+ * Hibernate's, the default) or in a table per class ({@link Strategy#JOINED}). In a single table, every class of the
+ * hierarchy maps to the root's table, the rows of each class carry its
  * {@link DiscriminatorValue} in the discriminator column, and columns of subclasses are nullable.
  *
  * <pre>{@code
@@ -44,4 +45,29 @@ public @interface Inheritance {
      * @return the subclasses; empty for the permitted subclasses of a {@code sealed} root
      */
     Class<?>[] subclasses() default {};
+
+    /**
+     * Returns how the hierarchy is stored: in the root's table ({@link Strategy#SINGLE_TABLE}), or in a table per class
+     * ({@link Strategy#JOINED}).
+     *
+     * @return the strategy
+     */
+    Strategy strategy() default Strategy.SINGLE_TABLE;
+
+    /** How the classes of a hierarchy are stored. */
+    enum Strategy {
+        /**
+         * Every class in the root's table: the columns of subclasses are nullable, and each row's discriminator names its
+         * class.
+         */
+        SINGLE_TABLE,
+        /**
+         * The root's columns and the discriminator in the root's table; each subclass's own columns in its own table (named
+         * in its {@link Entity}), whose primary key is the root's key and references the root's table. A query of the
+         * root joins every subclass table with outer joins; a query of a subclass joins its own tables with inner joins.
+         * The flush inserts the root's row, then the subclass's, each table in multi-row batches, and deletes in the
+         * opposite order.
+         */
+        JOINED
+    }
 }

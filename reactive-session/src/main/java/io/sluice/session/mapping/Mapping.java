@@ -24,10 +24,8 @@ public final class Mapping {
         this.models = models;
         List<Table> tables = new ArrayList<>();
         for (EntityModel<?> model : models.values()) {
-            // The classes of a single-table hierarchy share their root's table, which has every class's columns.
-            if (model.identityType() == model.type()) {
-                tables.add(model.table());
-            }
+            // The classes of a hierarchy have their tables made by their root's model.
+            tables.addAll(model.ownedTables());
         }
         for (EntityModel<?> model : models.values()) {
             for (ManyToManyRelationship<?, ?> relationship : model.manyToManys()) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Wrong single-table hierarchies refused at Mapping.of, naming the classes and the fix. */
+/** Wrong single-table and joined-table hierarchies refused at Mapping.of, naming the classes and the fix. */
 final class InheritanceMappingUnitTests {
 
     @Entity(table = "inh_clash")
@@ -80,6 +80,40 @@ final class InheritanceMappingUnitTests {
     @Entity
     static class ColumnSub extends ColumnRoot {}
 
+    @Entity(table = "jt_no_table")
+    @Inheritance(strategy = Inheritance.Strategy.JOINED, subclasses = NoTable.class)
+    static class NoTableRoot {
+        @Id
+        Long id;
+    }
+
+    @Entity
+    static class NoTable extends NoTableRoot {}
+
+    @Entity(table = "jt_shared")
+    @Inheritance(strategy = Inheritance.Strategy.JOINED, subclasses = SharedTable.class)
+    static class SharedTableRoot {
+        @Id
+        Long id;
+    }
+
+    @Entity(table = "jt_shared")
+    static class SharedTable extends SharedTableRoot {}
+
+    @Entity(table = "jt_between")
+    @Inheritance(strategy = Inheritance.Strategy.JOINED, subclasses = BelowUnmapped.class)
+    static class BetweenRoot {
+        @Id
+        Long id;
+    }
+
+    abstract static class Unmapped extends BetweenRoot {
+        String note;
+    }
+
+    @Entity(table = "jt_below")
+    static class BelowUnmapped extends Unmapped {}
+
     static Stream<Arguments> wrongHierarchies() {
         return Stream.of(
                 Arguments.of(ClashRoot.class, "both have discriminator value 'same'"),
@@ -87,7 +121,17 @@ final class InheritanceMappingUnitTests {
                 Arguments.of(StrangerRoot.class, "does not extend StrangerRoot: list only subclasses"),
                 Arguments.of(NoSubclasses.class, "names no subclasses: list them in @Inheritance(subclasses"),
                 Arguments.of(OwnTable.class, "names table elsewhere: remove the table from its @Entity"),
-                Arguments.of(ColumnRoot.class, "which is the discriminator of ColumnRoot's hierarchy"));
+                Arguments.of(ColumnRoot.class, "which is the discriminator of ColumnRoot's hierarchy"),
+                Arguments.of(
+                        NoTable.class,
+                        "joined-table hierarchy but names no table: give it its own, as in"
+                                + " @Entity(table = \"no_table\")"),
+                Arguments.of(
+                        SharedTable.class, "both name table jt_shared in SharedTableRoot's joined-table hierarchy"),
+                Arguments.of(
+                        BetweenRoot.class,
+                        "Unmapped.note is declared on Unmapped, which has no table in"
+                                + " BetweenRoot's joined-table hierarchy"));
     }
 
     @ParameterizedTest(name = "{0}")
