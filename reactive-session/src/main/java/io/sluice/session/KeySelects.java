@@ -56,7 +56,7 @@ final class KeySelects {
             binds.add(BindValue.of(parts.get(i), ids.get(i).type(), dialect));
         }
         Attribute<?, ?> discriminator = model.discriminator();
-        if (discriminator != null && !model.isPolymorphic()) {
+        if (discriminator != null && model.isSubclass()) {
             for (String value : model.discriminatorValues()) {
                 binds.add(BindValue.of(value, discriminator.type(), dialect));
             }

@@ -52,7 +52,7 @@ sealed interface QueryItem permits QueryItem.EntityItem, QueryItem.ExpressionIte
     @SuppressWarnings("unchecked")
     static @Nullable Expression<Boolean> discriminatorFilter(EntityModel<?> model, ColumnSource source) {
         Attribute<?, ?> discriminator = model.discriminator();
-        if (discriminator == null || model.isPolymorphic()) {
+        if (discriminator == null || !model.isSubclass()) {
             return null;
         }
         Column<String> column = (Column<String>)

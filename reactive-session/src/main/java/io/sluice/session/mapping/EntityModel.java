@@ -56,6 +56,7 @@ public final class EntityModel<E> {
     private final FromItem from;
 
     private final Class<?> identityType;
+    private final boolean polymorphic;
     private final @Nullable Attribute<E, ?> discriminator;
     private final int discriminatorIndex;
 
@@ -71,6 +72,8 @@ public final class EntityModel<E> {
         this.hierarchy = hierarchy;
         this.joinedTables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(joinedTables));
         this.identityType = hierarchy == null ? type : hierarchy.root();
+        this.polymorphic = hierarchy != null
+                && hierarchy.classes().stream().anyMatch(other -> other != type && type.isAssignableFrom(other));
         Attribute<E, ?> found = null;
         for (Attribute<E, ?> attribute : attributes) {
             if (attribute.isDiscriminator()) {
@@ -393,13 +396,23 @@ public final class EntityModel<E> {
     }
 
     /**
-     * Returns whether a query of this class reads rows of other classes: it is the root of a hierarchy, and its rows
-     * become objects of the class their discriminator names.
+     * Returns whether a query of this class reads rows of other classes: the class has subclasses in its hierarchy, and its
+     * rows become objects of the class their discriminator names.
      *
-     * @return {@code true} for the root of a hierarchy
+     * @return {@code true} for a class with subclasses in a hierarchy
      */
     public boolean isPolymorphic() {
-        return hierarchy != null && hierarchy.root() == type;
+        return polymorphic;
+    }
+
+    /**
+     * Returns whether a query of this class reads only some rows of its table: it is a subclass in a hierarchy, whose rows
+     * are those with its discriminator values.
+     *
+     * @return {@code true} for a subclass in a hierarchy
+     */
+    public boolean isSubclass() {
+        return hierarchy != null && hierarchy.root() != type;
     }
 
     /**

@@ -133,7 +133,7 @@ final class EntityModelBuilder {
                 Map<Class<?>, Table> shared =
                         EntityModel.of(joinedHierarchy.root()).joinedTables();
                 for (Map.Entry<Class<?>, Table> entry : shared.entrySet()) {
-                    if (entry.getKey().isAssignableFrom(type)) {
+                    if (entry.getKey().isAssignableFrom(type) || type.isAssignableFrom(entry.getKey())) {
                         tables.put(entry.getKey(), entry.getValue());
                     }
                 }
@@ -289,10 +289,8 @@ final class EntityModelBuilder {
         FieldSpec discriminator = new FieldSpec(DISCRIMINATOR, column, new Field[0], column, false, false, false, null);
         discriminator.discriminator = true;
         specs.add(discriminator);
-        if (type != hierarchy.root()) {
-            return;
-        }
-        if (hierarchy.joined()) {
+        boolean root = type == hierarchy.root();
+        if (hierarchy.joined() && root) {
             for (Class<?> subclass : hierarchy.classes()) {
                 if (subclass != type) {
                     subclassTables.put(subclass, keyedTable(type, subclass, hierarchy, specs));
@@ -300,9 +298,13 @@ final class EntityModelBuilder {
             }
         }
         java.util.Set<Field> seen = new java.util.HashSet<>();
+        // a class with subclasses reads their columns too: its queries make each row the class its discriminator names
         for (Class<?> subclass : hierarchy.classes()) {
+            if (subclass == type || !type.isAssignableFrom(subclass)) {
+                continue;
+            }
             List<Class<?>> between = new ArrayList<>();
-            for (Class<?> c = subclass; c != hierarchy.root(); c = c.getSuperclass()) {
+            for (Class<?> c = subclass; c != type; c = c.getSuperclass()) {
                 between.add(0, c);
             }
             for (Class<?> declaring : between) {
@@ -321,15 +323,17 @@ final class EntityModelBuilder {
                             || field.isAnnotationPresent(Id.class)
                             || field.isAnnotationPresent(Version.class)) {
                         throw new MappingException(where + " is an @Embedded, @Id or @Version field of a subclass in a"
-                                + " single-table hierarchy: declare it on "
+                                + " class hierarchy: declare it on "
                                 + hierarchy.root().getSimpleName());
                     }
                     Table.Builder target = table;
                     if (hierarchy.joined()) {
-                        target = subclassTables.get(declaring);
-                        if (target == null) {
+                        Table.Builder own = subclassTables.get(declaring);
+                        if (!hierarchy.classes().contains(declaring) || (root && own == null)) {
                             throw noTable(field, hierarchy);
                         }
+                        // the root's model makes the tables; the other classes' models take their columns from them
+                        target = own != null && root ? own : table;
                     }
                     column(type, field, new Field[0], "", "", specs, target, where, declaring, hierarchy.joined());
                 }
