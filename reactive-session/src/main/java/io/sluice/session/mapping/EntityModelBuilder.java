@@ -298,6 +298,7 @@ final class EntityModelBuilder {
             }
         }
         java.util.Set<Field> seen = new java.util.HashSet<>();
+        Map<Field, Table.Builder> references = new LinkedHashMap<>();
         // a class with subclasses reads their columns too: its queries make each row the class its discriminator names
         for (Class<?> subclass : hierarchy.classes()) {
             if (subclass == type || !type.isAssignableFrom(subclass)) {
@@ -314,8 +315,14 @@ final class EntityModelBuilder {
                             || field.isSynthetic()
                             || Modifier.isStatic(modifiers)
                             || Modifier.isTransient(modifiers)
-                            || field.isAnnotationPresent(Transient.class)
-                            || field.getType().isAnnotationPresent(RelationshipHolder.class)) {
+                            || field.isAnnotationPresent(Transient.class)) {
+                        continue;
+                    }
+                    if (field.getType().isAnnotationPresent(RelationshipHolder.class)) {
+                        if (root && field.isAnnotationPresent(ManyToOne.class)) {
+                            Table.Builder own = subclassTables.get(declaring);
+                            references.put(field, hierarchy.joined() && own != null ? own : table);
+                        }
                         continue;
                     }
                     String where = declaring.getSimpleName() + "." + field.getName();
@@ -339,6 +346,12 @@ final class EntityModelBuilder {
                 }
             }
         }
+        // the foreign keys of subclasses' references, in the table that holds each one's column
+        references.forEach((field, target) -> {
+            Class<?> related = typeArgument(field, field.getDeclaringClass().getSimpleName() + "." + field.getName());
+            referenceConstraint(
+                    field.getDeclaringClass(), field, related, field.getAnnotation(ManyToOne.class), specs, target);
+        });
     }
 
     /**
@@ -516,6 +529,37 @@ final class EntityModelBuilder {
         return value;
     }
 
+    /**
+     * Adds the foreign-key constraint of a {@code @ManyToOne} to the table holding its foreign-key column, and returns the
+     * name of the foreign-key field.
+     */
+    private static String referenceConstraint(
+            Class<?> type,
+            Field field,
+            Class<?> target,
+            ManyToOne manyToOne,
+            List<FieldSpec> specs,
+            Table.Builder table) {
+        String where = type.getSimpleName() + "." + field.getName();
+        String foreignKey = manyToOne.foreignKey().isBlank() ? field.getName() + "Id" : manyToOne.foreignKey();
+        FieldSpec column = null;
+        for (FieldSpec spec : specs) {
+            if (spec.name.equals(foreignKey)) {
+                column = spec;
+            }
+        }
+        if (column == null) {
+            throw new MappingException(where + " needs a mapped foreign-key field '" + foreignKey + "' in "
+                    + type.getSimpleName()
+                    + ": declare it (for example 'private Integer " + foreignKey + ";'), or name another with"
+                    + " @ManyToOne(foreignKey = \"...\")");
+        }
+        TargetKey key = TargetKey.of(target, where);
+        table.foreignKey(new io.sluice.core.sql.ForeignKey(
+                List.of(column.columnName), key.table, List.of(key.column), manyToOne.onDelete()));
+        return foreignKey;
+    }
+
     private static RelationSpec relation(Class<?> type, Field field, List<FieldSpec> specs, Table.Builder table) {
         String where = type.getSimpleName() + "." + field.getName();
         Class<?> target = typeArgument(field, where);
@@ -531,22 +575,7 @@ final class EntityModelBuilder {
                 throw new MappingException(
                         where + " is a ToOne but has no @ManyToOne: annotate it, naming its foreign-key field");
             }
-            String foreignKey = manyToOne.foreignKey().isBlank() ? field.getName() + "Id" : manyToOne.foreignKey();
-            FieldSpec column = null;
-            for (FieldSpec spec : specs) {
-                if (spec.name.equals(foreignKey)) {
-                    column = spec;
-                }
-            }
-            if (column == null) {
-                throw new MappingException(where + " needs a mapped foreign-key field '" + foreignKey + "' in "
-                        + type.getSimpleName()
-                        + ": declare it (for example 'private Integer " + foreignKey + ";'), or name another with"
-                        + " @ManyToOne(foreignKey = \"...\")");
-            }
-            TargetKey key = TargetKey.of(target, where);
-            table.foreignKey(new io.sluice.core.sql.ForeignKey(
-                    List.of(column.columnName), key.table, List.of(key.column), manyToOne.onDelete()));
+            String foreignKey = referenceConstraint(type, field, target, manyToOne, specs, table);
             return new RelationSpec(field, target, Kind.MANY_TO_ONE, foreignKey, java.util.Set.of(), "", getter, null);
         }
         ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
@@ -658,7 +687,13 @@ final class EntityModelBuilder {
                 throw new MappingException(where + " relates to " + target.getSimpleName()
                         + ", which needs exactly one @Id field to be referenced by a foreign key");
             }
-            return new TargetKey(annotation.table(), keys.get(0), SqlType.forJavaType(types.get(0)));
+            String table = annotation.table();
+            Hierarchy hierarchy = table.isBlank() ? Hierarchy.of(target) : null;
+            if (hierarchy != null) {
+                // a subclass in a single table: its rows are in its root's table
+                table = hierarchy.root().getAnnotation(Entity.class).table();
+            }
+            return new TargetKey(table, keys.get(0), SqlType.forJavaType(types.get(0)));
         }
     }
 

@@ -35,11 +35,14 @@ class DeepHierarchyIntegrationTests {
         sessions = SessionFactory.of(engine, MAPPING);
         inSession(session -> {
             session.add(new Animal("generic"));
-            session.add(new Dog("rex", "collie"));
             session.add(new Puppy("bit", "pug", "ball"));
             session.add(new Vehicle("cart"));
             session.add(new Car("sedan", "volvo"));
-            session.add(new SportsCar("zoom", "lotus", "carbon"));
+            SportsCar zoom = new SportsCar("zoom", "lotus", "carbon");
+            Dog rex = new Dog("rex", "collie");
+            session.add(rex);
+            zoom.getMascot().set(rex);
+            session.add(zoom);
             return session.commit().thenReturn(true);
         });
     }
@@ -95,6 +98,14 @@ class DeepHierarchyIntegrationTests {
                 .all()
                 .collectList());
         assertThat(sports).extracting(SportsCar::getSpoiler).containsExactly("carbon");
+        String mascot = inSession(session -> session.get(SportsCar.class, zoom)
+                .flatMap(car -> car.getMascot().mono())
+                .map(Dog::getBreed));
+        assertThat(mascot).isEqualTo("collie");
+        // a subclass's reference is constrained in its own table, to the table that holds the referenced rows
+        assertThat(MAPPING.metadata().table("deep_sports_car").foreignKeys())
+                .extracting(io.sluice.core.sql.ForeignKey::referencedTable)
+                .containsExactlyInAnyOrder("deep_car", "deep_animal");
         assertThat(count("deep_vehicle")).isEqualTo(3);
         assertThat(count("deep_car")).isEqualTo(2);
         assertThat(count("deep_sports_car")).isEqualTo(1);
