@@ -113,7 +113,8 @@ final class JoinedLoading {
                     base.having(),
                     order,
                     base.limit(),
-                    base.offset());
+                    base.offset(),
+                    base.lock());
             int rootWidth = model.attributes().size();
             EntityRows<?> rootRows = EntityRows.of(model);
             List<EntityRows<?>> partRows = new ArrayList<>(parts.size());

@@ -230,6 +230,67 @@ public final class Query<T> {
     }
 
     /**
+     * Returns this query locking the rows it reads until the session's transaction ends ({@code FOR UPDATE}): other
+     * transactions that lock or change them wait. The rows' objects are the session's as usual, so changes made to them are
+     * flushed under the lock.
+     *
+     * @return the new query
+     */
+    public Query<T> forUpdate() {
+        return with(select.forUpdate());
+    }
+
+    /**
+     * Returns this query taking shared locks on the rows it reads ({@code FOR SHARE} on PostgreSQL, {@code LOCK IN SHARE
+     * MODE} on MariaDB): others can read and share-lock them but not change them until the transaction ends. H2 has no shared
+     * row locks: the query fails with {@link UnsupportedOperationException} before it is sent.
+     *
+     * @return the new query
+     */
+    public Query<T> forShare() {
+        return with(select.forShare());
+    }
+
+    /**
+     * Returns this locking query failing at once, with the database's lock error, if a row is locked by another transaction
+     * ({@code NOWAIT}).
+     *
+     * @return the new query
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Query<T> nowait() {
+        return with(select.nowait());
+    }
+
+    /**
+     * Returns this locking query leaving out rows locked by other transactions ({@code SKIP LOCKED}): workers that claim
+     * jobs from one table with {@code forUpdate().skipLocked().limit(n)} each get different rows, without waiting.
+     *
+     * @return the new query
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Query<T> skipLocked() {
+        return with(select.skipLocked());
+    }
+
+    /**
+     * Returns this locking query locking only the rows of some classes' tables ({@code FOR UPDATE OF}; PostgreSQL and H2,
+     * refused by MariaDB, which locks every table of the query).
+     *
+     * @param types mapped classes of the query
+     * @return the new query
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Query<T> lockOf(Class<?>... types) {
+        List<io.sluice.core.sql.Table> tables = new ArrayList<>();
+        for (Class<?> type : types) {
+            tables.add(session.model(Assert.requireNonNull(type, "types must not be null"))
+                    .table());
+        }
+        return with(select.of(tables.toArray(new io.sluice.core.sql.Table[0])));
+    }
+
+    /**
      * Returns this query with {@code SELECT DISTINCT}.
      *
      * @return the new query

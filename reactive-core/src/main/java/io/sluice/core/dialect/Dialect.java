@@ -53,6 +53,15 @@ public interface Dialect {
     LimitClause limitClause();
 
     /**
+     * Returns how the database writes row locks ({@code FOR UPDATE ...}).
+     *
+     * @return the clause
+     */
+    default RowLockClause rowLockClause() {
+        return RowLockClause.STANDARD;
+    }
+
+    /**
      * Returns whether the database has a capability natively.
      *
      * @param capability the capability

@@ -1,5 +1,6 @@
 package io.sluice.core.dialect;
 
+import io.sluice.core.sql.RowLock;
 import io.sluice.core.sql.SqlType;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -88,5 +89,17 @@ public final class H2Dialect extends AbstractDialect {
             }
             return super.encode(value, type);
         }
+    }
+
+    /** H2's row locks: {@code FOR UPDATE [OF ...] [NOWAIT|SKIP LOCKED]}; it has no shared row locks. */
+    @Override
+    public RowLockClause rowLockClause() {
+        return (lock, tables) -> {
+            if (lock.strength() == RowLock.Strength.SHARE) {
+                throw new UnsupportedOperationException("H2 has no shared row locks (FOR SHARE): use forUpdate(),"
+                        + " which H2 takes on the rows the select reads");
+            }
+            return RowLockClause.STANDARD.render(lock, tables);
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.core.dialect;
 import io.r2dbc.spi.Row;
 import io.sluice.core.internal.ColumnClasses;
 import io.sluice.core.sql.JsonText;
+import io.sluice.core.sql.RowLock;
 import io.sluice.core.sql.SqlType;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -172,5 +173,22 @@ public final class MariaDbDialect extends AbstractDialect {
             LocalDateTime dateTime = row.get(index, LocalDateTime.class);
             return dateTime == null ? null : dateTime.atOffset(ZoneOffset.UTC);
         }
+    }
+
+    /**
+     * MariaDB's row locks: {@code FOR UPDATE} or {@code LOCK IN SHARE MODE}, then {@code NOWAIT} or {@code SKIP LOCKED};
+     * it locks the rows of every table of the select, so {@code OF} is refused.
+     */
+    @Override
+    public RowLockClause rowLockClause() {
+        return (lock, tables) -> {
+            if (!tables.isEmpty()) {
+                throw new UnsupportedOperationException(
+                        "MariaDB cannot lock the rows of some tables only (FOR UPDATE OF):"
+                                + " it locks every table the select reads; remove of(...), or select from those tables alone");
+            }
+            return (lock.strength() == RowLock.Strength.UPDATE ? " FOR UPDATE" : " LOCK IN SHARE MODE")
+                    + RowLockClause.waitClause(lock);
+        };
     }
 }

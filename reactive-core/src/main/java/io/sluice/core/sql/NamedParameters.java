@@ -84,7 +84,16 @@ public final class NamedParameters {
                 return select;
             }
             return new Select(
-                    select.isDistinct(), items, from, where, groupBy, having, orderBy, select.limit(), select.offset());
+                    select.isDistinct(),
+                    items,
+                    from,
+                    where,
+                    groupBy,
+                    having,
+                    orderBy,
+                    select.limit(),
+                    select.offset(),
+                    select.lock());
         }
 
         CompoundSelect compound(CompoundSelect compound) {

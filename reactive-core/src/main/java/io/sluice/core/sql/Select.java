@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param orderBy the ORDER BY items
  * @param limit the maximum number of rows, or {@code null}
  * @param offset the number of rows to skip, or {@code null}
+ * @param lock the row locks ({@code FOR UPDATE} ...), or {@code null}
  */
 public record Select(
         boolean isDistinct,
@@ -31,7 +32,8 @@ public record Select(
         @Nullable Expression<Boolean> having,
         List<Expression<?>> orderBy,
         @Nullable Long limit,
-        @Nullable Long offset)
+        @Nullable Long offset,
+        @Nullable RowLock lock)
         implements Statement {
 
     /**
@@ -50,7 +52,7 @@ public record Select(
     }
 
     static Select of(List<Expression<?>> items) {
-        return new Select(false, items, List.of(), null, List.of(), null, List.of(), null, null);
+        return new Select(false, items, List.of(), null, List.of(), null, List.of(), null, null, null);
     }
 
     /**
@@ -68,7 +70,7 @@ public record Select(
      * @return the new select
      */
     public Select distinct() {
-        return new Select(true, items, from, where, groupBy, having, orderBy, limit, offset);
+        return new Select(true, items, from, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
     /**
@@ -83,7 +85,7 @@ public record Select(
         for (FromItem item : items) {
             more.add(Assert.requireNonNull(item, "from items must not be null"));
         }
-        return new Select(isDistinct, this.items, more, where, groupBy, having, orderBy, limit, offset);
+        return new Select(isDistinct, this.items, more, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
     /**
@@ -145,7 +147,7 @@ public record Select(
             left = items.remove(items.size() - 1);
         }
         items.add(new Join(left, target, type, on != null ? on : Joins.inferOn(left, target)));
-        return new Select(isDistinct, this.items, items, where, groupBy, having, orderBy, limit, offset);
+        return new Select(isDistinct, this.items, items, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
     /**
@@ -159,7 +161,7 @@ public record Select(
         Assert.requireNonNull(condition, "condition must not be null");
         Expression<Boolean> combined =
                 where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition));
-        return new Select(isDistinct, items, from, combined, groupBy, having, orderBy, limit, offset);
+        return new Select(isDistinct, items, from, combined, groupBy, having, orderBy, limit, offset, lock);
     }
 
     /**
@@ -171,7 +173,7 @@ public record Select(
     public Select groupBy(Expression<?>... expressions) {
         List<Expression<?>> more = new ArrayList<>(groupBy);
         more.addAll(Arrays.asList(expressions));
-        return new Select(isDistinct, items, from, where, more, having, orderBy, limit, offset);
+        return new Select(isDistinct, items, from, where, more, having, orderBy, limit, offset, lock);
     }
 
     /**
@@ -185,7 +187,7 @@ public record Select(
         Assert.requireNonNull(condition, "condition must not be null");
         Expression<Boolean> combined =
                 having == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(having, condition));
-        return new Select(isDistinct, items, from, where, groupBy, combined, orderBy, limit, offset);
+        return new Select(isDistinct, items, from, where, groupBy, combined, orderBy, limit, offset, lock);
     }
 
     /**
@@ -199,7 +201,7 @@ public record Select(
         for (Expression<?> expression : expressions) {
             more.add(Assert.requireNonNull(expression, "order by items must not be null"));
         }
-        return new Select(isDistinct, items, from, where, groupBy, having, more, limit, offset);
+        return new Select(isDistinct, items, from, where, groupBy, having, more, limit, offset, lock);
     }
 
     /**
@@ -210,7 +212,7 @@ public record Select(
      * @throws IllegalArgumentException if {@code limit} is negative
      */
     public Select limit(long limit) {
-        return new Select(isDistinct, items, from, where, groupBy, having, orderBy, limit, offset);
+        return new Select(isDistinct, items, from, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
     /**
@@ -221,7 +223,98 @@ public record Select(
      * @throws IllegalArgumentException if {@code offset} is negative
      */
     public Select offset(long offset) {
-        return new Select(isDistinct, items, from, where, groupBy, having, orderBy, limit, offset);
+        return new Select(isDistinct, items, from, where, groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    /**
+     * Builds a select from its parts, without row locks.
+     *
+     * @param isDistinct {@code true} for {@code SELECT DISTINCT}
+     * @param items the select list
+     * @param from the FROM items (joins included)
+     * @param where the WHERE condition, or {@code null}
+     * @param groupBy the GROUP BY expressions
+     * @param having the HAVING condition, or {@code null}
+     * @param orderBy the ORDER BY items
+     * @param limit the maximum number of rows, or {@code null}
+     * @param offset the number of rows to skip, or {@code null}
+     */
+    public Select(
+            boolean isDistinct,
+            List<Expression<?>> items,
+            List<FromItem> from,
+            @Nullable Expression<Boolean> where,
+            List<Expression<?>> groupBy,
+            @Nullable Expression<Boolean> having,
+            List<Expression<?>> orderBy,
+            @Nullable Long limit,
+            @Nullable Long offset) {
+        this(isDistinct, items, from, where, groupBy, having, orderBy, limit, offset, null);
+    }
+
+    /**
+     * Returns this select locking the rows it reads against changes by other transactions until this one ends: {@code FOR
+     * UPDATE}.
+     *
+     * @return the new select
+     */
+    public Select forUpdate() {
+        return locked(new RowLock(RowLock.Strength.UPDATE, RowLock.Wait.WAIT, List.of()));
+    }
+
+    /**
+     * Returns this select taking shared locks on the rows it reads: others may read and share-lock them, not change them
+     * ({@code FOR SHARE} on PostgreSQL, {@code LOCK IN SHARE MODE} on MariaDB; H2 has none and refuses it).
+     *
+     * @return the new select
+     */
+    public Select forShare() {
+        return locked(new RowLock(RowLock.Strength.SHARE, RowLock.Wait.WAIT, List.of()));
+    }
+
+    /**
+     * Returns this select failing at once if a row it would lock is locked by another transaction: {@code NOWAIT}.
+     *
+     * @return the new select
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Select nowait() {
+        return locked(requireLock("nowait()").with(RowLock.Wait.NOWAIT));
+    }
+
+    /**
+     * Returns this select leaving out the rows another transaction has locked: {@code SKIP LOCKED}, as workers claim jobs
+     * from a queue table without waiting for each other.
+     *
+     * @return the new select
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Select skipLocked() {
+        return locked(requireLock("skipLocked()").with(RowLock.Wait.SKIP_LOCKED));
+    }
+
+    /**
+     * Returns this select locking only the rows of some of its tables: {@code FOR UPDATE OF t} (PostgreSQL and H2; MariaDB
+     * locks the rows of every table and refuses it).
+     *
+     * @param tables the tables whose rows are locked
+     * @return the new select
+     * @throws IllegalStateException if neither {@link #forUpdate()} nor {@link #forShare()} was called
+     */
+    public Select of(Table... tables) {
+        return locked(requireLock("of(...)").with(tables));
+    }
+
+    private RowLock requireLock(String call) {
+        RowLock current = lock;
+        if (current == null) {
+            throw new IllegalStateException("call forUpdate() or forShare() before " + call);
+        }
+        return current;
+    }
+
+    private Select locked(RowLock next) {
+        return new Select(isDistinct, items, from, where, groupBy, having, orderBy, limit, offset, next);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.FromVisitor;
 import io.sluice.core.sql.Insert;
 import io.sluice.core.sql.Join;
+import io.sluice.core.sql.RowLock;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.StatementVisitor;
@@ -64,6 +65,14 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
         }
         orderBy(select.orderBy());
         limit(select.limit(), select.offset());
+        RowLock lock = select.lock();
+        if (lock != null) {
+            List<String> tables = new java.util.ArrayList<>(lock.of().size());
+            for (io.sluice.core.sql.Table table : lock.of()) {
+                tables.add(context.dialect.quote(table.name()));
+            }
+            context.append(context.dialect.rowLockClause().render(lock, tables));
+        }
         return null;
     }
 
