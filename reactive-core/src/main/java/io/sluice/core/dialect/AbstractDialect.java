@@ -5,6 +5,7 @@ import io.sluice.core.sql.SqlType;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /** The behaviour the dialects share; subclasses give their differences through the constructor and a few overrides. */
 public abstract class AbstractDialect implements Dialect {
@@ -192,6 +193,7 @@ public abstract class AbstractDialect implements Dialect {
             case BIGINT -> "BIGINT";
             case VARCHAR -> type.length() == 0 ? "VARCHAR" : "VARCHAR(" + type.length() + ")";
             case ENUM -> "VARCHAR(" + type.length() + ")";
+            case NAMED_ENUM -> inlineEnum(type);
             case TEXT -> "TEXT";
             case BOOLEAN -> "BOOLEAN";
             case DECIMAL -> "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
@@ -208,6 +210,22 @@ public abstract class AbstractDialect implements Dialect {
             case UNKNOWN ->
                 throw new IllegalArgumentException("a value of unknown type cannot be a column; give it a SqlType");
         };
+    }
+
+    /**
+     * Returns the column type of a named enum declared inline, {@code ENUM('a', 'b')} (H2, MariaDB), the labels written by
+     * {@link #literal}.
+     *
+     * @param type a type of kind {@link SqlType.Kind#NAMED_ENUM}
+     * @return the type
+     */
+    protected String inlineEnum(SqlType<?> type) {
+        SqlType.NamedEnum namedEnum = Assert.requireNonNull(type.namedEnum(), "a NAMED_ENUM type has its labels");
+        StringJoiner labels = new StringJoiner(", ", "ENUM(", ")");
+        for (String label : namedEnum.labels()) {
+            labels.add(literal(label));
+        }
+        return labels.toString();
     }
 
     /**

@@ -33,5 +33,11 @@ public enum Capability {
      * Reading a value inside a JSON document ({@link Dialect#jsonText}); without it (H2), {@code SQL.jsonText} fails when
      * rendered: read the document in Java.
      */
-    JSON_PATH
+    JSON_PATH,
+    /**
+     * Named enum types ({@link io.sluice.core.sql.SqlType.Kind#NAMED_ENUM}) created and dropped apart from the tables, by
+     * {@link Dialect#createEnumType} and {@link Dialect#dropEnumType} (PostgreSQL); without it (H2, MariaDB), an enum column is
+     * declared inline as {@code ENUM('a', 'b')} and the type has no DDL of its own.
+     */
+    ENUM_TYPES
 }

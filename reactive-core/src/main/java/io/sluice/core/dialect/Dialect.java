@@ -37,6 +37,20 @@ public interface Dialect {
     }
 
     /**
+     * Appends the marker of a bind parameter of a known type to SQL being written: by default as {@link
+     * #appendBindMarker(StringBuilder, int)} does, for every type. A dialect whose driver cannot send a value as the type its
+     * column has writes the marker with a cast: for a {@link SqlType.Kind#NAMED_ENUM}, {@code CAST($1 AS mood)} on PostgreSQL
+     * and {@code CAST($1 AS VARCHAR)} on H2.
+     *
+     * @param sql the SQL being written
+     * @param position the 1-based position of the parameter in the statement
+     * @param type the parameter's SQL type, converted or not
+     */
+    default void appendBindMarker(StringBuilder sql, int position, SqlType<?> type) {
+        appendBindMarker(sql, position);
+    }
+
+    /**
      * Returns an identifier as it must be written: unchanged if it is a lower-case plain name that is not a reserved word, quoted
      * (with embedded quote characters doubled) otherwise.
      *
@@ -165,6 +179,33 @@ public interface Dialect {
      * @throws IllegalArgumentException if the value is of another type
      */
     String literal(Object value);
+
+    /**
+     * Returns the DDL that creates a named enum type, for a database with {@link Capability#ENUM_TYPES}; the labels are
+     * written by {@link #literal}.
+     *
+     * @param type the enum type
+     * @param checkFirst {@code true} to do nothing if a type of that name exists
+     * @return the statement
+     * @throws UnsupportedOperationException if the database declares enum columns inline (the default)
+     */
+    default String createEnumType(SqlType.NamedEnum type, boolean checkFirst) {
+        throw new UnsupportedOperationException(
+                name() + " declares enum columns inline (ENUM('a', 'b')) and has no enum types of their own to create");
+    }
+
+    /**
+     * Returns the DDL that drops a named enum type, for a database with {@link Capability#ENUM_TYPES}.
+     *
+     * @param type the enum type
+     * @param checkFirst {@code true} to do nothing if no type of that name exists
+     * @return the statement
+     * @throws UnsupportedOperationException if the database declares enum columns inline (the default)
+     */
+    default String dropEnumType(SqlType.NamedEnum type, boolean checkFirst) {
+        throw new UnsupportedOperationException(
+                name() + " declares enum columns inline (ENUM('a', 'b')) and has no enum types of their own to drop");
+    }
 
     /**
      * Returns what the connection sets so that a large result streams from this database instead of being materialized.

@@ -11,8 +11,8 @@ import java.util.StringJoiner;
  * H2 through r2dbc-h2: {@code $n} markers, {@code ILIKE}, generated keys through the driver. Unbounded text is {@code
  * CHARACTER VARYING} (up to 1,000,000,000 characters) rather than {@code CLOB}, which r2dbc-h2 can only stream. JSON text is
  * bound as UTF-8 bytes, which H2 parses as a document (a string bound to a {@code JSON} column would become a JSON string);
- * H2 has no JSON path functions, so {@link #jsonText} fails. Array conditions are written with {@code ARRAY_CONTAINS}, one
- * per value.
+ * H2 has no JSON path functions, so {@link #jsonText} fails. Values of named enums ({@code ENUM} columns) are bound through
+ * a cast to {@code VARCHAR}. Array conditions are written with {@code ARRAY_CONTAINS}, one per value.
  */
 public final class H2Dialect extends AbstractDialect {
 
@@ -59,6 +59,21 @@ public final class H2Dialect extends AbstractDialect {
     @Override
     public String typeName(SqlType<?> type) {
         return type.kind() == SqlType.Kind.TEXT ? "CHARACTER VARYING" : super.typeName(type);
+    }
+
+    /**
+     * Writes {@code CAST($n AS VARCHAR)} for a named enum (an {@code ENUM} column): r2dbc-h2 sends every Java string as a
+     * {@code CLOB}, which H2 converts to {@code VARCHAR} but not to {@code ENUM}; a plain marker for other types.
+     */
+    @Override
+    public void appendBindMarker(StringBuilder sql, int position, SqlType<?> type) {
+        if (type.kind() != SqlType.Kind.NAMED_ENUM) {
+            appendBindMarker(sql, position);
+            return;
+        }
+        sql.append("CAST(");
+        appendBindMarker(sql, position);
+        sql.append(" AS VARCHAR)");
     }
 
     /**

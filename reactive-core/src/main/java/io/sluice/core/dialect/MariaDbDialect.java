@@ -79,7 +79,7 @@ public final class MariaDbDialect extends AbstractDialect {
     @Override
     public String castTypeName(SqlType<?> type) {
         return switch (type.kind()) {
-            case VARCHAR, TEXT, ENUM -> type.length() == 0 ? "CHAR" : "CHAR(" + type.length() + ")";
+            case VARCHAR, TEXT, ENUM, NAMED_ENUM -> type.length() == 0 ? "CHAR" : "CHAR(" + type.length() + ")";
             case UUID -> "CHAR(36)";
             case SMALLINT, INTEGER, BIGINT, BOOLEAN -> "SIGNED";
             case BINARY -> "BINARY";

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * PostgreSQL through r2dbc-postgresql: {@code $n} markers, {@code RETURNING}, {@code ILIKE}, {@code BYTEA}. JSON is {@code
  * jsonb}, bound as the driver's {@code io.r2dbc.postgresql.codec.Json} (found by name, so that Sluice needs the driver only
- * at run time); arrays are {@code element[]}, bound as Java arrays.
+ * at run time); arrays are {@code element[]}, bound as Java arrays. Named enums are types of their own, created before the
+ * tables; their values are bound as text with a cast to the type ({@code CAST($1 AS mood)}), since the driver sends a Java string
+ * as {@code VARCHAR}, which PostgreSQL does not turn into an enum by itself, and read back as their label's text.
  */
 public final class PostgresDialect extends AbstractDialect {
 
@@ -32,7 +34,8 @@ public final class PostgresDialect extends AbstractDialect {
                         Capability.UPDATE_FROM_VALUES,
                         Capability.FULL_TEXT_SEARCH,
                         Capability.ARRAYS,
-                        Capability.JSON_PATH),
+                        Capability.JSON_PATH,
+                        Capability.ENUM_TYPES),
                 new PostgresCodec());
     }
 
@@ -54,8 +57,53 @@ public final class PostgresDialect extends AbstractDialect {
             case BINARY -> "BYTEA";
             case JSON -> "jsonb";
             case ARRAY -> element == null ? super.typeName(type) : typeName(element) + "[]";
+            case NAMED_ENUM -> quote(enumName(type));
             default -> super.typeName(type);
         };
+    }
+
+    /** Writes {@code CAST($n AS name)} for a named enum, whose value the driver sends as {@code VARCHAR}; a plain marker else. */
+    @Override
+    public void appendBindMarker(StringBuilder sql, int position, SqlType<?> type) {
+        if (type.kind() != SqlType.Kind.NAMED_ENUM) {
+            appendBindMarker(sql, position);
+            return;
+        }
+        sql.append("CAST(");
+        appendBindMarker(sql, position);
+        sql.append(" AS ").append(quote(enumName(type))).append(')');
+    }
+
+    /**
+     * Returns {@code CREATE TYPE name AS ENUM ('a', 'b')}; with {@code checkFirst}, inside a {@code DO} block that ignores the
+     * {@code duplicate_object} error, since PostgreSQL has no {@code CREATE TYPE IF NOT EXISTS}.
+     */
+    @Override
+    public String createEnumType(SqlType.NamedEnum type, boolean checkFirst) {
+        StringBuilder create =
+                new StringBuilder("CREATE TYPE ").append(quote(type.name())).append(" AS ENUM (");
+        for (int i = 0; i < type.labels().size(); i++) {
+            create.append(i == 0 ? "" : ", ").append(literal(type.labels().get(i)));
+        }
+        create.append(')');
+        if (!checkFirst) {
+            return create.toString();
+        }
+        return "DO $sluice$ BEGIN " + create + "; EXCEPTION WHEN duplicate_object THEN NULL; END $sluice$";
+    }
+
+    /** Returns {@code DROP TYPE [IF EXISTS] name}. */
+    @Override
+    public String dropEnumType(SqlType.NamedEnum type, boolean checkFirst) {
+        return "DROP TYPE " + (checkFirst ? "IF EXISTS " : "") + quote(type.name());
+    }
+
+    private static String enumName(SqlType<?> type) {
+        SqlType.NamedEnum namedEnum = type.namedEnum();
+        if (namedEnum == null) {
+            throw new IllegalArgumentException("a NAMED_ENUM type has a name: " + type);
+        }
+        return namedEnum.name();
     }
 
     /** Returns {@code jsonb_extract_path_text(json, $1, $2, ...)}, one bind per path element. */

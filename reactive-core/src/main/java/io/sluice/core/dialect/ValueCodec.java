@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * same on every database. Dialects override the conversions their driver needs; the defaults suit drivers with native support
  * for every type.
  *
- * <p>Conventions on all databases: enums are stored by constant name; {@link OffsetDateTime} and {@link Instant} values are
- * stored as instants and read back at offset UTC; binary values are read as {@code byte[]}; numbers are converted to the
- * declared Java type (a {@code count(*)} read as {@link Long} everywhere).
+ * <p>Conventions on all databases: enums are stored by constant name (as text, or as the label of a named enum type; a name
+ * read back that the enum lacks fails, naming the column); {@link OffsetDateTime} and {@link Instant} values are stored as
+ * instants and read back at offset UTC; binary values are read as {@code byte[]}; numbers are converted to the declared Java
+ * type (a {@code count(*)} read as {@link Long} everywhere).
  */
 public class ValueCodec {
 
@@ -108,7 +109,7 @@ public class ValueCodec {
      */
     public Class<?> nullType(SqlType<?> type) {
         return switch (type.kind()) {
-            case ENUM, UNKNOWN -> String.class;
+            case ENUM, NAMED_ENUM, UNKNOWN -> String.class;
             case TIMESTAMP_TZ -> OffsetDateTime.class;
             default -> type.javaType();
         };
@@ -143,9 +144,10 @@ public class ValueCodec {
     public <T> @Nullable T decode(Row row, int index, SqlType<T> type, @Nullable ColumnClasses columns) {
         Class<T> javaType = type.javaType();
         switch (type.kind()) {
-            case ENUM: {
+            case ENUM:
+            case NAMED_ENUM: {
                 String name = row.get(index, String.class);
-                return name == null ? null : (T) Enum.valueOf((Class) javaType, name);
+                return name == null || !javaType.isEnum() ? (T) name : (T) toEnum(row, index, type, name);
             }
             case TIMESTAMP_TZ: {
                 OffsetDateTime dateTime = readOffsetDateTime(row, index);
@@ -180,6 +182,28 @@ public class ValueCodec {
                 return (T) decode(row, index);
             default:
                 return row.get(index, javaType);
+        }
+    }
+
+    /**
+     * Returns the constant of an enum type named by a label read from a column.
+     *
+     * @throws IllegalArgumentException naming the column, its type and the label if the enum has no such constant
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object toEnum(Row row, int index, SqlType<?> type, String label) {
+        try {
+            return Enum.valueOf((Class) type.javaType(), label);
+        } catch (IllegalArgumentException e) {
+            SqlType.NamedEnum namedEnum = type.namedEnum();
+            String column = row.getMetadata().getColumnMetadata(index).getName();
+            throw new IllegalArgumentException(
+                    "column " + column
+                            + (namedEnum == null ? "" : " (enum type " + namedEnum.name() + ")")
+                            + " holds '" + label + "', which enum "
+                            + type.javaType().getName()
+                            + " has no constant for: add the constant to the enum, or change the row",
+                    e);
         }
     }
 

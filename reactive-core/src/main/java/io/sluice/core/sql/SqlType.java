@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param conversion how values of {@code javaType} are stored as values of another type, or {@code null} when Sluice stores
  *     {@code javaType} itself
  * @param element the type of an {@link Kind#ARRAY ARRAY}'s elements, {@code null} for every other kind
+ * @param namedEnum the name and labels of a {@link Kind#NAMED_ENUM NAMED_ENUM} type, {@code null} for every other kind
  * @param <T> the Java type of values
  */
 public record SqlType<T>(
@@ -34,7 +38,8 @@ public record SqlType<T>(
         int precision,
         int scale,
         @Nullable Conversion<T, ?> conversion,
-        @Nullable SqlType<?> element) {
+        @Nullable SqlType<?> element,
+        @Nullable NamedEnum namedEnum) {
 
     /** {@code SMALLINT}, read and written as {@link Short}. */
     public static final SqlType<Short> SMALLINT = new SqlType<>(Kind.SMALLINT, Short.class, 0, 0, 0);
@@ -98,7 +103,13 @@ public record SqlType<T>(
         TIMESTAMP_TZ,
         UUID,
         BINARY,
+        /** A Java enum stored by constant name in a {@code VARCHAR}. */
         ENUM,
+        /**
+         * A database enum type whose labels are the constants' names ({@link SqlType#namedEnum()}): a type created before the
+         * tables on PostgreSQL, an inline {@code ENUM('a', 'b')} column type on H2 and MariaDB.
+         */
+        NAMED_ENUM,
         /** A JSON document held as its text. */
         JSON,
         /**
@@ -114,8 +125,9 @@ public record SqlType<T>(
      * Checks the arguments of a type.
      *
      * @throws IllegalArgumentException if {@code kind} or {@code javaType} is {@code null}, a size is negative, a
-     *     conversion's stored type does not match the kind, sizes and element, or an element type is given for a kind other
-     *     than {@link Kind#ARRAY} (or missing for an array)
+     *     conversion's stored type does not match the kind, sizes, element and enum type, or an element type is given for a
+     *     kind other than {@link Kind#ARRAY} (or missing for an array), or an enum type for a kind other than {@link
+     *     Kind#NAMED_ENUM} (or missing for one)
      */
     public SqlType {
         Assert.requireNonNull(kind, "kind must not be null");
@@ -129,17 +141,51 @@ public record SqlType<T>(
                             && storage.length() == length
                             && storage.precision() == precision
                             && storage.scale() == scale
-                            && java.util.Objects.equals(storage.element(), element),
-                    "a converted type has the kind, sizes and element type of its stored type " + storage);
+                            && java.util.Objects.equals(storage.element(), element)
+                            && java.util.Objects.equals(storage.namedEnum(), namedEnum),
+                    "a converted type has the kind, sizes, element and enum type of its stored type " + storage);
         }
         Assert.isTrue(
                 (kind == Kind.ARRAY) == (element != null),
                 "an element type is given for ARRAY types and only for them, not " + kind);
+        Assert.isTrue(
+                (kind == Kind.NAMED_ENUM) == (namedEnum != null),
+                "an enum type is given for NAMED_ENUM types and only for them, not " + kind);
         if (element != null && conversion == null) {
             Assert.isTrue(
                     javaType.getComponentType() == element.javaType(),
                     "an array type's Java type is an array of its element's Java type, not " + javaType.getName());
         }
+    }
+
+    /**
+     * Creates a type of a kind other than {@link Kind#NAMED_ENUM}.
+     *
+     * @param kind the portable SQL type
+     * @param javaType the Java type of values
+     * @param length the maximum length, or {@code 0}
+     * @param precision the precision of {@code DECIMAL}, or {@code 0}
+     * @param scale the scale of {@code DECIMAL}, or {@code 0}
+     * @param conversion how values are stored, or {@code null}
+     * @param element the type of an array's elements, or {@code null}
+     */
+    public SqlType(
+            Kind kind,
+            Class<T> javaType,
+            int length,
+            int precision,
+            int scale,
+            @Nullable Conversion<T, ?> conversion,
+            @Nullable SqlType<?> element) {
+        this(
+                kind,
+                javaType,
+                length,
+                precision,
+                scale,
+                conversion,
+                element,
+                conversion == null ? null : conversion.storage().namedEnum());
     }
 
     /**
@@ -156,8 +202,8 @@ public record SqlType<T>(
     }
 
     /**
-     * Creates a type, converted or not, of a kind other than {@link Kind#ARRAY} or with the element type of its conversion's
-     * stored type.
+     * Creates a type, converted or not, of a kind other than {@link Kind#ARRAY} and {@link Kind#NAMED_ENUM}, or with the element
+     * type or enum type of its conversion's stored type.
      *
      * @param kind the portable SQL type
      * @param javaType the Java type of values
@@ -175,7 +221,37 @@ public record SqlType<T>(
                 precision,
                 scale,
                 conversion,
-                conversion == null ? null : conversion.storage().element());
+                conversion == null ? null : conversion.storage().element(),
+                conversion == null ? null : conversion.storage().namedEnum());
+    }
+
+    /**
+     * The name and labels of a database enum type.
+     *
+     * @param name the type's name, unquoted (PostgreSQL's {@code CREATE TYPE name AS ENUM}; H2 and MariaDB declare the labels
+     *     inline and do not use it)
+     * @param labels the labels in declaration order, which is also the order the database sorts them in
+     */
+    public record NamedEnum(String name, List<String> labels) {
+
+        /**
+         * Checks the arguments.
+         *
+         * @throws IllegalArgumentException if an argument is {@code null}, the name is blank, or the labels are empty, hold
+         *     {@code null}, an empty label or the same label twice
+         */
+        public NamedEnum {
+            Assert.requireNonNull(name, "name must not be null");
+            Assert.requireNonNull(labels, "labels must not be null");
+            Assert.isTrue(!name.isBlank(), "an enum type's name must not be blank");
+            Assert.isTrue(!labels.isEmpty(), "enum type " + name + " needs at least one label");
+            Assert.isTrue(
+                    labels.stream().allMatch(java.util.Objects::nonNull), "enum type " + name + " has a null label");
+            labels = List.copyOf(labels);
+            Assert.isTrue(
+                    labels.stream().noneMatch(String::isEmpty) && new HashSet<>(labels).size() == labels.size(),
+                    "enum type " + name + " has an empty or a repeated label: " + labels);
+        }
     }
 
     /**
@@ -261,7 +337,8 @@ public record SqlType<T>(
                 storage.precision(),
                 storage.scale(),
                 new Conversion<>(storage, converter),
-                storage.element());
+                storage.element(),
+                storage.namedEnum());
     }
 
     /**
@@ -284,12 +361,14 @@ public record SqlType<T>(
                         && element.kind() != Kind.ARRAY
                         && element.kind() != Kind.JSON
                         && element.kind() != Kind.BINARY
+                        && element.kind() != Kind.NAMED_ENUM
                         && element.kind() != Kind.UNKNOWN,
-                "an array's elements are of a type Sluice stores itself, not converted, nested arrays, JSON or binary: "
+                "an array's elements are of a type Sluice stores itself, not converted, nested arrays, JSON, binary or named"
+                        + " enums: "
                         + element);
         Class<E[]> arrayClass =
                 (Class<E[]>) Array.newInstance(element.javaType(), 0).getClass();
-        return new SqlType<>(Kind.ARRAY, arrayClass, 0, 0, 0, null, element);
+        return new SqlType<>(Kind.ARRAY, arrayClass, 0, 0, 0, null, element, null);
     }
 
     /**
@@ -357,6 +436,31 @@ public record SqlType<T>(
             longest = Math.max(longest, constant.name().length());
         }
         return new SqlType<>(Kind.ENUM, enumType, longest, 0, 0);
+    }
+
+    /**
+     * Returns a type that stores a Java enum in a database enum type whose labels are the constants' names: {@code CREATE TYPE
+     * name AS ENUM ('A', 'B')} before the tables on PostgreSQL (and {@code DROP TYPE} after them), a column of type {@code
+     * ENUM('A', 'B')} on H2 and MariaDB. On PostgreSQL each bind of the type is written {@code CAST($n AS name)}, since the driver
+     * sends a Java string as {@code VARCHAR} (on H2 {@code CAST($n AS VARCHAR)}, since r2dbc-h2 sends it as a {@code CLOB});
+     * values are read as their label's text. Reading a label the enum lacks fails with an {@link IllegalArgumentException}
+     * naming the column, the type and the label. A value bound without its type, as a parameter of {@link SQL#text}, is sent
+     * as plain text: write the cast in the text on PostgreSQL ({@code CAST(:mood AS mood)}).
+     *
+     * @param enumType the enum class, with at least one constant
+     * @param name the database type's name, unquoted (quoted where the dialect needs it)
+     * @param <E> the enum type
+     * @return the type
+     * @throws IllegalArgumentException if an argument is {@code null}, the name is blank or the enum has no constants
+     */
+    public static <E extends Enum<E>> SqlType<E> namedEnum(Class<E> enumType, String name) {
+        Assert.requireNonNull(enumType, "enumType must not be null");
+        Assert.requireNonNull(name, "name must not be null");
+        List<String> labels = new ArrayList<>();
+        for (E constant : enumType.getEnumConstants()) {
+            labels.add(constant.name());
+        }
+        return new SqlType<>(Kind.NAMED_ENUM, enumType, 0, 0, 0, null, null, new NamedEnum(name, labels));
     }
 
     /**
@@ -446,6 +550,7 @@ public record SqlType<T>(
             case VARCHAR, BINARY, ENUM -> length == 0 ? kind.name() : kind + "(" + length + ")";
             case DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";
             case ARRAY -> element + "[]";
+            case NAMED_ENUM -> namedEnum == null ? kind.name() : "ENUM " + namedEnum.name() + namedEnum.labels();
             default -> kind.name();
         };
     }

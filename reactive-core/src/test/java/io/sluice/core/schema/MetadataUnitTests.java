@@ -147,6 +147,78 @@ final class MetadataUnitTests {
                         "DROP SEQUENCE IF EXISTS \"order\"");
     }
 
+    enum Mood {
+        HAPPY,
+        SAD,
+        O_REILLY
+    }
+
+    enum Size {
+        SMALL,
+        LARGE
+    }
+
+    static final Table MOODS = Table.builder("moods")
+            .column("id", SqlType.INTEGER)
+            .primaryKey()
+            .column("mood", SqlType.namedEnum(Mood.class, "mood"))
+            .notNull()
+            .column("size", SqlType.namedEnum(Size.class, "Size"))
+            .column("previous", SqlType.namedEnum(Mood.class, "mood"))
+            .build();
+
+    @Test
+    void shouldCreateEnumTypesBeforeSequencesAndTablesAndDropThemLast() {
+        Metadata metadata = Metadata.of(List.of(MOODS), List.of(Sequence.of("moods_seq", 1)));
+        assertThat(metadata.enumTypes())
+                .containsExactly(
+                        new SqlType.NamedEnum("mood", List.of("HAPPY", "SAD", "O_REILLY")),
+                        new SqlType.NamedEnum("Size", List.of("SMALL", "LARGE")));
+        assertThat(metadata.createStatements(PostgresDialect.INSTANCE, false))
+                .containsExactly(
+                        "CREATE TYPE mood AS ENUM ('HAPPY', 'SAD', 'O_REILLY')",
+                        "CREATE TYPE \"Size\" AS ENUM ('SMALL', 'LARGE')",
+                        "CREATE SEQUENCE moods_seq START WITH 1 INCREMENT BY 1",
+                        "CREATE TABLE moods (id INTEGER NOT NULL, mood mood NOT NULL, size \"Size\", previous mood,"
+                                + " PRIMARY KEY (id))");
+        assertThat(metadata.createStatements(PostgresDialect.INSTANCE, true).get(0))
+                .isEqualTo("DO $sluice$ BEGIN CREATE TYPE mood AS ENUM ('HAPPY', 'SAD', 'O_REILLY');"
+                        + " EXCEPTION WHEN duplicate_object THEN NULL; END $sluice$");
+        assertThat(metadata.dropStatements(PostgresDialect.INSTANCE, true))
+                .containsExactly(
+                        "DROP TABLE IF EXISTS moods",
+                        "DROP SEQUENCE IF EXISTS moods_seq",
+                        "DROP TYPE IF EXISTS mood",
+                        "DROP TYPE IF EXISTS \"Size\"");
+        assertThat(metadata.createStatements(MariaDbDialect.INSTANCE, false))
+                .containsExactly(
+                        "CREATE SEQUENCE moods_seq START WITH 1 INCREMENT BY 1",
+                        "CREATE TABLE moods (id INT NOT NULL, mood ENUM('HAPPY', 'SAD', 'O_REILLY') NOT NULL,"
+                                + " size ENUM('SMALL', 'LARGE'), previous ENUM('HAPPY', 'SAD', 'O_REILLY'),"
+                                + " PRIMARY KEY (id))");
+        assertThat(metadata.createStatements(H2Dialect.INSTANCE, false).get(1))
+                .contains("mood ENUM('HAPPY', 'SAD', 'O_REILLY') NOT NULL");
+        assertThat(metadata.dropStatements(H2Dialect.INSTANCE, false))
+                .containsExactly("DROP TABLE moods", "DROP SEQUENCE moods_seq");
+    }
+
+    @Test
+    void shouldRejectConflictingEnumTypes() {
+        Table other = Table.builder("others")
+                .column("id", SqlType.INTEGER)
+                .column("size", SqlType.namedEnum(Mood.class, "Size"))
+                .build();
+        assertThatThrownBy(() -> Metadata.of(MOODS, other))
+                .hasMessageContaining("enum type Size is given labels [SMALL, LARGE] and, by column others.size,"
+                        + " [HAPPY, SAD, O_REILLY]");
+        Table named = Table.builder("mood").column("id", SqlType.INTEGER).build();
+        assertThatThrownBy(() -> Metadata.of(MOODS, named))
+                .hasMessageContaining("enum type mood of column moods.mood is named like a table");
+        assertThatThrownBy(() -> SqlType.array(SqlType.namedEnum(Mood.class, "mood")))
+                .hasMessageContaining("named enums");
+        assertThatThrownBy(() -> new SqlType.NamedEnum("e", List.of("a", "a"))).hasMessageContaining("repeated label");
+    }
+
     @Test
     void shouldRejectBadSequences() {
         assertThatThrownBy(() -> Sequence.of(" ", 1)).hasMessageContaining("a sequence needs a name");

@@ -12,8 +12,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Works out the SQL type of a mapped field: a type Sluice stores itself, an enum by name or ordinal, a converted type, a JSON
- * document ({@link Json}), or an array (a {@code List<E>} or {@code E[]} field).
+ * Works out the SQL type of a mapped field: a type Sluice stores itself, an enum by name, ordinal or in a database enum type, a
+ * converted type, a JSON document ({@link Json}), or an array (a {@code List<E>} or {@code E[]} field).
  */
 final class ColumnTypes {
 
@@ -50,6 +50,10 @@ final class ColumnTypes {
             if (!javaType.isEnum()) {
                 throw new MappingException(where + " is @Enumerated but of type " + javaType.getSimpleName()
                         + ": @Enumerated applies to enum fields only; remove it");
+            }
+            SqlType<?> nativeEnum = NativeEnums.typeOrNull(javaType, enumerated, where);
+            if (nativeEnum != null) {
+                return nativeEnum;
             }
             if (enumerated.value() == Enumerated.EnumStorage.ORDINAL) {
                 return ordinal(javaType);

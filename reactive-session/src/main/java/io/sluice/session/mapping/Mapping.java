@@ -3,6 +3,7 @@ package io.sluice.session.mapping;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.schema.Metadata;
 import io.sluice.core.sql.Sequence;
+import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +35,39 @@ public final class Mapping {
                 }
             }
         }
+        checkEnumTypes(models.values(), tables);
         this.metadata = Metadata.of(tables, sequences(models.values(), tables));
+    }
+
+    /**
+     * Checks that fields sharing a database enum type give it the same labels, and that no enum type is named like a table.
+     *
+     * @throws MappingException naming the fields if not
+     */
+    private static void checkEnumTypes(Iterable<EntityModel<?>> models, List<Table> tables) {
+        Map<String, Attribute<?, ?>> declared = new LinkedHashMap<>();
+        for (EntityModel<?> model : models) {
+            for (Attribute<?, ?> attribute : model.attributes()) {
+                SqlType.NamedEnum type = attribute.type().namedEnum();
+                if (type == null) {
+                    continue;
+                }
+                Attribute<?, ?> other = declared.putIfAbsent(type.name(), attribute);
+                SqlType.NamedEnum otherType =
+                        other == null ? null : other.type().namedEnum();
+                if (other != null && otherType != null && !otherType.equals(type)) {
+                    throw new MappingException(where(other) + " and " + where(attribute) + " share database enum type "
+                            + type.name() + " with different constants (" + otherType.labels() + " and "
+                            + type.labels() + "): give one of them another @Enumerated(typeName = ...)");
+                }
+                for (Table table : tables) {
+                    if (table.name().equalsIgnoreCase(type.name())) {
+                        throw new MappingException(where(attribute) + " is stored in database enum type " + type.name()
+                                + ", which is also the name of a table: give it another @Enumerated(typeName = ...)");
+                    }
+                }
+            }
+        }
     }
 
     /**

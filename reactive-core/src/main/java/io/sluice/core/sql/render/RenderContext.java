@@ -36,13 +36,19 @@ final class RenderContext {
     /** Appends a bind marker for a value, converting the value for the driver. */
     void bind(@Nullable Object value, @Nullable SqlType<?> declared) {
         binds.add(BindValue.of(value, declared, dialect));
-        dialect.appendBindMarker(sql, binds.size());
+        if (declared == null) {
+            dialect.appendBindMarker(sql, binds.size());
+        } else {
+            dialect.appendBindMarker(sql, binds.size(), declared);
+        }
     }
 
     /** Returns the marker of a new bind without appending it, for clauses the dialect writes itself. */
     String bindMarker(Object value, SqlType<?> type) {
         binds.add(BindValue.of(value, type, dialect));
-        return dialect.bindMarker(binds.size());
+        StringBuilder marker = new StringBuilder();
+        dialect.appendBindMarker(marker, binds.size(), type);
+        return marker.toString();
     }
 
     /** Returns a context that writes into its own text but shares this one's binds, for pieces a dialect wraps. */

@@ -452,6 +452,56 @@ final class SqlRendererUnitTests {
     }
 
     @Test
+    void shouldCastNamedEnumBindsWhereTheDriverCannotSendThemAsTheType() {
+        SqlType<java.time.DayOfWeek> weekday = SqlType.namedEnum(java.time.DayOfWeek.class, "weekday");
+        Table days = Table.builder("days")
+                .column("id", SqlType.INTEGER)
+                .column("dow", weekday)
+                .build();
+        Column<Integer> id = days.column("id", Integer.class);
+        Column<java.time.DayOfWeek> day = days.column("dow", java.time.DayOfWeek.class);
+        Select select = SQL.select(id)
+                .where(day.eq(java.time.DayOfWeek.MONDAY)
+                        .or(day.in(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.FRIDAY)));
+        assertThat(pg(select).sql())
+                .isEqualTo("SELECT days.id FROM days WHERE (days.dow = CAST($1 AS weekday))"
+                        + " OR (days.dow IN (CAST($2 AS weekday), CAST($3 AS weekday)))");
+        assertThat(pg(select).values()).containsExactly("MONDAY", "TUESDAY", "FRIDAY");
+        assertThat(render(select, H2Dialect.INSTANCE).sql())
+                .isEqualTo("SELECT days.id FROM days WHERE (days.dow = CAST($1 AS VARCHAR))"
+                        + " OR (days.dow IN (CAST($2 AS VARCHAR), CAST($3 AS VARCHAR)))");
+        assertThat(render(select, MariaDbDialect.INSTANCE).sql())
+                .isEqualTo("SELECT days.id FROM days WHERE (days.dow = ?) OR (days.dow IN (?, ?))");
+
+        var update = SQL.updateRows(
+                days,
+                List.of(id),
+                List.of(day),
+                List.of(java.util.Arrays.asList(1, null), List.of(2, java.time.DayOfWeek.SUNDAY)));
+        RenderedSql postgres = pg(update);
+        assertThat(postgres.sql())
+                .isEqualTo("UPDATE days SET dow = sluice_rows.s0 FROM (VALUES ($1, CAST($2 AS weekday)),"
+                        + " ($3, CAST($4 AS weekday))) AS sluice_rows (m0, s0) WHERE days.id = sluice_rows.m0");
+        assertThat(postgres.binds().get(1).type()).isEqualTo(String.class);
+        assertThat(postgres.values()).containsExactly(1, "NULL", 2, "SUNDAY");
+        assertThat(pg(SQL.insertInto(days).columns(id, day).values(1, java.time.DayOfWeek.MONDAY))
+                        .sql())
+                .isEqualTo("INSERT INTO days (id, dow) VALUES ($1, CAST($2 AS weekday))");
+        SqlType<String> quoted = new SqlType<>(
+                SqlType.Kind.NAMED_ENUM,
+                String.class,
+                0,
+                0,
+                0,
+                null,
+                null,
+                new SqlType.NamedEnum("Quote", List.of("it's", "back\\slash")));
+        assertThat(MariaDbDialect.INSTANCE.typeName(quoted)).isEqualTo("ENUM('it''s', 'back\\\\slash')");
+        assertThat(H2Dialect.INSTANCE.typeName(quoted)).isEqualTo("ENUM('it''s', 'back\\slash')");
+        assertThat(PostgresDialect.INSTANCE.typeName(quoted)).isEqualTo("\"Quote\"");
+    }
+
+    @Test
     void shouldNeverPutValuesIntoTheText() {
         String hostile = "'; DROP TABLE users; --";
         RenderedSql sql = pg(SQL.select(ID).where(NAME.eq(hostile).or(NAME.like(hostile))));
