@@ -33,5 +33,9 @@ public enum Capability {
      * Reading a value inside a JSON document ({@link Dialect#jsonText}); without it (H2), {@code SQL.jsonText} fails when
      * rendered: read the document in Java.
      */
-    JSON_PATH
+    JSON_PATH,
+    /**
+     * {@code UPDATE ... RETURNING columns} (PostgreSQL); without it (MariaDB, H2), the rows are selected after the update.
+     */
+    UPDATE_RETURNING
 }

@@ -89,4 +89,9 @@ public final class H2Dialect extends AbstractDialect {
             return super.encode(value, type);
         }
     }
+
+    @Override
+    public String generatedColumnClause(String expression) {
+        return "GENERATED ALWAYS AS (" + expression + ")";
+    }
 }

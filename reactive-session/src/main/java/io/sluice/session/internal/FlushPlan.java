@@ -103,11 +103,14 @@ public final class FlushPlan {
         return mask;
     }
 
-    /** The columns an insert gives values for: all but a generated key that has no value yet. */
+    /**
+     * The columns an insert gives values for: all but a generated key that has no value yet, and those INSERTs do not write
+     * (database-generated, formulas, {@code insertable = false}).
+     */
     private static List<Attribute<?, ?>> shape(EntityState<?> state) {
         List<Attribute<?, ?>> columns = new ArrayList<>();
         for (Attribute<?, ?> attribute : state.model().attributes()) {
-            if (attribute.isGenerated() && value(attribute, state) == null) {
+            if ((attribute.isGenerated() && value(attribute, state) == null) || !attribute.isInsertable()) {
                 continue;
             }
             columns.add(attribute);
