@@ -71,6 +71,11 @@ public record Aliased<E>(EntityModel<E> model, ColumnSource source) {
     @SuppressWarnings("unchecked")
     public <V> Column<V> get(Attribute<E, V> attribute) {
         Assert.requireNonNull(attribute, "attribute must not be null");
+        if (attribute.isFormula()) {
+            throw new IllegalArgumentException(
+                    attribute + " is a @Formula, not a column: read it through the alias with"
+                            + " attribute.on(...) on the alias's table or subquery");
+        }
         if (source instanceof TableAlias alias) {
             return alias.column(attribute);
         }

@@ -8,9 +8,11 @@ import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.Insert;
 import io.sluice.core.sql.SQL;
+import io.sluice.core.sql.Select;
 import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import io.sluice.core.sql.Update;
+import io.sluice.core.sql.UpdateRows;
 import io.sluice.session.internal.EntityState;
 import io.sluice.session.internal.FlushAction;
 import io.sluice.session.internal.FlushPlan;
@@ -43,6 +45,8 @@ final class FlushExecutor {
 
     private final FlushDependencies dependencies;
     private final FlushKeys keys;
+    /** The objects whose UPDATE gave back the columns the database set ({@code RETURNING}): no SELECT for them. */
+    private final Map<EntityState<?>, Boolean> readBackOnUpdate = new java.util.IdentityHashMap<>();
 
     FlushExecutor(
             SqlConnection connection, FlushResult result, int maxRows, FlushDependencies dependencies, FlushKeys keys) {
@@ -152,7 +156,12 @@ final class FlushExecutor {
                     // a joined hierarchy's object is inserted once its root's row is in; its other rows follow
                     boolean primary = part == null || part.root();
                     Attribute<?, ?> generated = batch.generated();
-                    if (generated == null) {
+                    List<? extends Attribute<?, ?>> fetched = part == null
+                            ? batch.model().generatedOnInsert()
+                            : batch.model().generatedOnInsert().stream()
+                                    .filter(column -> column.source() == part.table())
+                                    .toList();
+                    if (generated == null && fetched.isEmpty()) {
                         return connection
                                 .execute(insert)
                                 .doOnSuccess(count -> {
@@ -162,27 +171,54 @@ final class FlushExecutor {
                                 })
                                 .then();
                     }
+                    // the generated key first, then the columns the database set: RETURNING, or the driver's generated
+                    // values
                     Attribute<Object, Object> key = (Attribute<Object, Object>) generated;
+                    int first = key == null ? 0 : 1;
+                    Column<?>[] returning = new Column<?>[first + fetched.size()];
+                    if (key != null) {
+                        returning[0] = key;
+                    }
+                    for (int c = 0; c < fetched.size(); c++) {
+                        returning[first + c] = fetched.get(c);
+                    }
                     return connection
-                            .query(insert.returning(key), row -> {
-                                Object value = row.get(0, key.type());
-                                if (value == null) {
-                                    throw new IllegalStateException(
-                                            "the database returned no generated " + key + " value");
+                            .query(insert.returning(returning), row -> {
+                                @Nullable Object[] values = new Object[returning.length];
+                                if (key != null) {
+                                    values[0] = row.get(0, key.type());
+                                    if (values[0] == null) {
+                                        throw new IllegalStateException(
+                                                "the database returned no generated " + key + " value");
+                                    }
                                 }
-                                return value;
+                                for (int c = 0; c < fetched.size(); c++) {
+                                    values[first + c] =
+                                            row.get(first + c, fetched.get(c).stateType());
+                                }
+                                return values;
                             })
                             .collectList()
-                            .doOnNext(keys -> {
-                                if (keys.size() != chunk.size()) {
+                            .doOnNext(returned -> {
+                                if (returned.size() != chunk.size()) {
                                     throw new IllegalStateException("inserted " + chunk.size() + " rows into "
-                                            + batch.model().table().name() + " but the driver returned " + keys.size()
-                                            + " generated keys");
+                                            + batch.model().table().name() + " but the driver returned "
+                                            + returned.size()
+                                            + " rows of generated values");
                                 }
                                 for (int i = 0; i < chunk.size(); i++) {
-                                    key.set(chunk.get(i).entity(), keys.get(i));
-                                    result.generated(chunk.get(i), key);
-                                    result.inserted(chunk.get(i));
+                                    EntityState<?> state = chunk.get(i);
+                                    @Nullable Object[] values = returned.get(i);
+                                    if (key != null) {
+                                        key.set(state.entity(), values[0]);
+                                        result.generated(state, key);
+                                    }
+                                    for (int c = 0; c < fetched.size(); c++) {
+                                        readBack(state, fetched.get(c), values[first + c]);
+                                    }
+                                    if (primary) {
+                                        result.inserted(state);
+                                    }
                                 }
                             })
                             .then();
@@ -197,6 +233,141 @@ final class FlushExecutor {
      * statement.
      */
     private Mono<Void> updates(List<FlushAction.UpdateRow> actions) {
+        Mono<Void> updated = sendUpdates(actions);
+        for (FlushAction.UpdateRow action : actions) {
+            if (!action.state().model().generatedOnUpdate().isEmpty()) {
+                return updated.then(Mono.defer(() -> readBackUpdated(actions)));
+            }
+        }
+        return updated;
+    }
+
+    /** Sets a column the database set into an object, keeping the value it replaces for an undo. */
+    private void readBack(EntityState<?> state, Attribute<?, ?> attribute, @Nullable Object value) {
+        result.readBack(state, attribute, attribute.state(state.entity()));
+        attribute.setState(state.entity(), value);
+    }
+
+    /**
+     * Reads back the columns the database set on UPDATE, after the UPDATEs: one {@code SELECT key, columns ... WHERE key IN
+     * (...)} per class and flush batch size, the rows matched to the objects by key: for databases without {@code UPDATE ...
+     * RETURNING} (MariaDB, H2), and for runs of single UPDATEs sent as one driver batch.
+     */
+    @SuppressWarnings("unchecked")
+    private Mono<Void> readBackUpdated(List<FlushAction.UpdateRow> actions) {
+        Map<EntityModel<?>, List<EntityState<?>>> byModel = new LinkedHashMap<>();
+        for (FlushAction.UpdateRow action : actions) {
+            EntityModel<?> model = action.state().model();
+            if (!model.generatedOnUpdate().isEmpty() && !readBackOnUpdate.containsKey(action.state())) {
+                byModel.computeIfAbsent(model, m -> new ArrayList<>()).add(action.state());
+            }
+        }
+        List<Supplier<Mono<Void>>> steps = new ArrayList<>();
+        for (Map.Entry<EntityModel<?>, List<EntityState<?>>> entry : byModel.entrySet()) {
+            EntityModel<Object> model = (EntityModel<Object>) entry.getKey();
+            List<EntityState<?>> states = entry.getValue();
+            for (int from = 0; from < states.size(); from += maxRows) {
+                List<EntityState<?>> chunk = states.subList(from, Math.min(states.size(), from + maxRows));
+                steps.add(() -> readBack(model, chunk));
+            }
+        }
+        return Flux.fromIterable(steps)
+                .concatMap(Supplier::get)
+                .then(Mono.fromRunnable(() -> actions.forEach(action -> readBackOnUpdate.remove(action.state()))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Void> readBack(EntityModel<Object> model, List<EntityState<?>> chunk) {
+        List<Attribute<Object, ?>> ids = model.ids();
+        List<Object> keys = new ArrayList<>(chunk.size());
+        for (EntityState<?> state : chunk) {
+            Object key = java.util.Objects.requireNonNull(model.identity(state.entity()));
+            keys.add(key);
+        }
+        Expression<Boolean> where;
+        if (ids.size() == 1) {
+            Attribute<Object, Object> id = (Attribute<Object, Object>) ids.get(0);
+            where = keys.size() == 1 ? id.eq(keys.get(0)) : id.in(keys);
+        } else {
+            List<List<?>> tuples = new ArrayList<>(keys.size());
+            for (Object key : keys) {
+                tuples.add((List<?>) key);
+            }
+            where = SQL.tuple(ids.toArray(new Expression<?>[0])).in(tuples);
+        }
+        Select select = SQL.select(readBackColumns(model)).from(model.table()).where(where);
+        return readBackRows(model, chunk, select)
+                .map(count -> {
+                    if (count != chunk.size()) {
+                        throw new IllegalStateException("updated " + chunk.size() + " rows of "
+                                + model.table().name() + " but could read back the values the database set for only "
+                                + count + " of them");
+                    }
+                    return count;
+                })
+                .then();
+    }
+
+    /** The key columns, then the columns the database sets on update. */
+    private static Column<?>[] readBackColumns(EntityModel<Object> model) {
+        List<Attribute<Object, ?>> ids = model.ids();
+        List<Attribute<Object, ?>> fetched = model.generatedOnUpdate();
+        Column<?>[] columns = new Column<?>[ids.size() + fetched.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            columns[i] = ids.get(i);
+        }
+        for (int i = 0; i < fetched.size(); i++) {
+            columns[ids.size() + i] = fetched.get(i);
+        }
+        return columns;
+    }
+
+    /**
+     * Runs a statement that gives back {@link #readBackColumns} of updated rows (a SELECT, or an UPDATE ... RETURNING), sets
+     * the values into the objects matched by key, and emits how many rows came back.
+     */
+    private Mono<Long> readBackRows(
+            EntityModel<Object> model, List<? extends EntityState<?>> chunk, io.sluice.core.sql.Statement statement) {
+        List<Attribute<Object, ?>> ids = model.ids();
+        List<Attribute<Object, ?>> fetched = model.generatedOnUpdate();
+        Map<Object, EntityState<?>> byKey = new java.util.HashMap<>();
+        for (EntityState<?> state : chunk) {
+            byKey.put(java.util.Objects.requireNonNull(model.identity(state.entity())), state);
+        }
+        int width = ids.size() + fetched.size();
+        return connection
+                .query(statement, row -> {
+                    @Nullable Object[] values = new Object[width];
+                    for (int i = 0; i < ids.size(); i++) {
+                        values[i] = row.get(i, ids.get(i).type());
+                    }
+                    for (int i = 0; i < fetched.size(); i++) {
+                        values[ids.size() + i] =
+                                row.get(ids.size() + i, fetched.get(i).stateType());
+                    }
+                    return values;
+                })
+                .map(values -> {
+                    Object key = ids.size() == 1 ? values[0] : Arrays.asList(Arrays.copyOf(values, ids.size()));
+                    EntityState<?> state = byKey.remove(key);
+                    if (state != null) {
+                        for (int i = 0; i < fetched.size(); i++) {
+                            readBack(state, fetched.get(i), values[ids.size() + i]);
+                        }
+                        readBackOnUpdate.put(state, Boolean.TRUE);
+                    }
+                    return 1L;
+                })
+                .count();
+    }
+
+    /** Whether an UPDATE can give back what the database set in the same round trip, for objects of this class. */
+    private boolean returnsOnUpdate(EntityModel<?> model) {
+        return !model.generatedOnUpdate().isEmpty() && connection.dialect().supports(Capability.UPDATE_RETURNING);
+    }
+
+    /** Sends the UPDATEs of a run, as {@link #updates} describes. */
+    private Mono<Void> sendUpdates(List<FlushAction.UpdateRow> actions) {
         Dialect dialect = connection.dialect();
         if (actions.size() < 2
                 || !(dialect.supports(Capability.UPDATE_FROM_VALUES)
@@ -297,9 +468,12 @@ final class FlushExecutor {
             }
             rows.add(row);
         }
-        return connection
-                .execute(SQL.updateRows(part == null ? model.table() : part.table(), match, set, rows))
-                .doOnNext(count -> {
+        UpdateRows statement = SQL.updateRows(part == null ? model.table() : part.table(), match, set, rows);
+        // the columns the database sets are in the root's table, read back with its row
+        Mono<Long> sent = returnsOnUpdate(model) && (part == null || part.root())
+                ? readBackRows(model, states, statement.returning(readBackColumns(model)))
+                : connection.execute(statement);
+        return sent.doOnNext(count -> {
                     if (version != null) {
                         check(states, List.of(count));
                     }
@@ -325,6 +499,22 @@ final class FlushExecutor {
                     && (action.part() == null || action.part().root());
         }
         boolean checked = versioned;
+        if (statements.size() == 1 && returnsOnUpdate(states.get(0).model())) {
+            // one UPDATE ... RETURNING instead of an UPDATE and a SELECT
+            return readBackRows(
+                            states.get(0).model(),
+                            states,
+                            statements
+                                    .get(0)
+                                    .returning(readBackColumns(states.get(0).model())))
+                    .doOnNext(count -> {
+                        if (checked) {
+                            check(states, List.of(count));
+                        }
+                        states.forEach(result::updated);
+                    })
+                    .then();
+        }
         return connection
                 .executeBatched(statements)
                 .collectList()

@@ -19,6 +19,11 @@ final class FlushResult {
 
     final List<Attribute<?, ?>> generatedKeys = new ArrayList<>();
     final Map<EntityState<?>, @Nullable Object> previousVersions = new IdentityHashMap<>();
+    /** The objects given values the database set, the attributes, and the values they replaced, at the same positions. */
+    final List<EntityState<?>> readBack = new ArrayList<>();
+
+    final List<Attribute<?, ?>> readBackAttributes = new ArrayList<>();
+    final List<@Nullable Object> readBackPrevious = new ArrayList<>();
 
     void inserted(EntityState<?> state) {
         inserted.add(state);
@@ -35,6 +40,12 @@ final class FlushResult {
     void generated(EntityState<?> state, Attribute<?, ?> key) {
         generated.add(state);
         generatedKeys.add(key);
+    }
+
+    void readBack(EntityState<?> state, Attribute<?, ?> attribute, @Nullable Object previous) {
+        readBack.add(state);
+        readBackAttributes.add(attribute);
+        readBackPrevious.add(previous);
     }
 
     void versionChanged(EntityState<?> state, @Nullable Object previous) {

@@ -29,7 +29,10 @@ sealed interface QueryItem permits QueryItem.EntityItem, QueryItem.ExpressionIte
         public List<Expression<?>> columns() {
             List<Expression<?>> columns = new ArrayList<>();
             for (Attribute<?, ?> attribute : model.attributes()) {
-                if (source instanceof Table) {
+                if (attribute.isFormula()) {
+                    // named, so that a subquery of the entity (anon_1) offers it as a column
+                    columns.add(attribute.on(source).as(attribute.name()));
+                } else if (source instanceof Table) {
                     columns.add(attribute);
                 } else if (source instanceof TableAlias alias) {
                     columns.add(alias.column(attribute));

@@ -256,6 +256,9 @@ final class UnitOfWork {
 
     @SuppressWarnings("unchecked")
     private void undo(FlushResult result) {
+        for (int i = result.readBack.size() - 1; i >= 0; i--) {
+            result.readBackAttributes.get(i).setState(result.readBack.get(i).entity(), result.readBackPrevious.get(i));
+        }
         for (int i = 0; i < result.generated.size(); i++) {
             ((Attribute<Object, Object>) result.generatedKeys.get(i))
                     .set(result.generated.get(i).entity(), null);
@@ -338,6 +341,9 @@ final class UnitOfWork {
         }
         EntityState<?> state = identityMap.stateForRow(rows, id, values, readOnly);
         E entity = (E) state.entity();
+        if (model.hasFormulas() && !state.isSnapshot(values)) {
+            model.setFormulas(entity, values); // never changed by the application: the row's value is the latest
+        }
         if (state.isSnapshot(values) && !model.relationships().isEmpty()) {
             bindLoaded(entity, model);
         }

@@ -39,5 +39,10 @@ public enum Capability {
      * {@link Dialect#createEnumType} and {@link Dialect#dropEnumType} (PostgreSQL); without it (H2, MariaDB), an enum column is
      * declared inline as {@code ENUM('a', 'b')} and the type has no DDL of its own.
      */
-    ENUM_TYPES
+    ENUM_TYPES,
+
+    /**
+     * {@code UPDATE ... RETURNING columns} (PostgreSQL); without it (MariaDB, H2), the rows are selected after the update.
+     */
+    UPDATE_RETURNING
 }

@@ -111,6 +111,18 @@ public interface Dialect {
     String identityClause();
 
     /**
+     * Returns what follows the type of a computed column, whose values the database makes from an expression over the row.
+     * By default the standard {@code GENERATED ALWAYS AS (expression) STORED} (PostgreSQL, MariaDB); H2 computes without the
+     * {@code STORED}.
+     *
+     * @param expression the expression's SQL, a trusted fragment written as it is
+     * @return the clause, without a leading space
+     */
+    default String generatedColumnClause(String expression) {
+        return "GENERATED ALWAYS AS (" + expression + ") STORED";
+    }
+
+    /**
      * Returns the expression that takes a sequence's next value; the name is quoted as an identifier, never bound. By default
      * the standard {@code NEXT VALUE FOR name} (H2, MariaDB 10.3+).
      *

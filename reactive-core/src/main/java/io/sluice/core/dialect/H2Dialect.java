@@ -117,4 +117,9 @@ public final class H2Dialect extends AbstractDialect {
             return RowLockClause.STANDARD.render(lock, tables);
         };
     }
+
+    @Override
+    public String generatedColumnClause(String expression) {
+        return "GENERATED ALWAYS AS (" + expression + ")";
+    }
 }

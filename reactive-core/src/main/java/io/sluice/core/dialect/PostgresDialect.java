@@ -32,6 +32,7 @@ public final class PostgresDialect extends AbstractDialect {
                         Capability.DEFAULT_VALUES,
                         Capability.MULTI_ROW_INSERT,
                         Capability.UPDATE_FROM_VALUES,
+                        Capability.UPDATE_RETURNING,
                         Capability.FULL_TEXT_SEARCH,
                         Capability.ARRAYS,
                         Capability.JSON_PATH,

@@ -7,6 +7,7 @@ import io.sluice.core.sql.Index;
 import io.sluice.core.sql.ReferentialAction;
 import io.sluice.core.sql.Sequence;
 import io.sluice.core.sql.Table;
+import io.sluice.core.sql.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +22,14 @@ final class DdlWriter {
             StringBuilder part = new StringBuilder();
             part.append(dialect.quote(column.name())).append(' ').append(dialect.typeName(column.type()));
             Object defaultValue = column.defaultValue();
-            if (defaultValue != null) {
+            if (defaultValue instanceof Text expression) {
+                part.append(" DEFAULT ").append(expression.sql());
+            } else if (defaultValue != null) {
                 part.append(" DEFAULT ").append(dialect.literal(defaultValue));
+            }
+            String generatedAs = column.generatedAs();
+            if (generatedAs != null) {
+                part.append(' ').append(dialect.generatedColumnClause(generatedAs));
             }
             if (!column.isNullable()) {
                 part.append(" NOT NULL");

@@ -21,6 +21,8 @@ public non-sealed class Column<T> implements Expression<T> {
     private final boolean nullable;
     private final boolean autoIncrement;
     private final @Nullable Object defaultValue;
+    /** The expression of a computed column ({@code GENERATED ALWAYS AS (...)}), or {@code null}. */
+    private final @Nullable String generatedAs;
 
     Column(
             ColumnSource source,
@@ -29,12 +31,37 @@ public non-sealed class Column<T> implements Expression<T> {
             boolean nullable,
             boolean autoIncrement,
             @Nullable Object defaultValue) {
+        this(source, name, type, nullable, autoIncrement, defaultValue, null);
+    }
+
+    Column(
+            ColumnSource source,
+            String name,
+            SqlType<T> type,
+            boolean nullable,
+            boolean autoIncrement,
+            @Nullable Object defaultValue,
+            @Nullable String generatedAs) {
         this.source = Assert.requireNonNull(source, "source must not be null");
         this.name = Identifiers.check(name, "column");
         this.type = Assert.requireNonNull(type, "type must not be null");
         this.nullable = nullable;
         this.autoIncrement = autoIncrement;
         this.defaultValue = defaultValue;
+        this.generatedAs = generatedAs;
+    }
+
+    /**
+     * Creates a column of a source that is not among the source's own columns (no DDL): for subclasses that stand for an
+     * expression read with the source's rows, such as the formulas of mapped classes, which render otherwise.
+     *
+     * @param source the table the values are read with
+     * @param name the name the values are read under
+     * @param type the type of the values
+     * @throws IllegalArgumentException if an argument is {@code null} or the name is not a valid identifier
+     */
+    protected Column(ColumnSource source, String name, SqlType<T> type) {
+        this(source, name, type, true, false, null, null);
     }
 
     /**
@@ -51,7 +78,8 @@ public non-sealed class Column<T> implements Expression<T> {
                 column.type,
                 column.nullable,
                 column.autoIncrement,
-                column.defaultValue);
+                column.defaultValue,
+                column.generatedAs);
     }
 
     /**
@@ -61,7 +89,7 @@ public non-sealed class Column<T> implements Expression<T> {
      * @return the column
      */
     final Column<T> withSource(ColumnSource other) {
-        return new Column<>(other, name, type, nullable, autoIncrement, defaultValue);
+        return new Column<>(other, name, type, nullable, autoIncrement, defaultValue, generatedAs);
     }
 
     /**
@@ -108,10 +136,19 @@ public non-sealed class Column<T> implements Expression<T> {
     /**
      * Returns the value the column takes when an insert gives none, as declared in DDL.
      *
-     * @return the default, or {@code null} for none
+     * @return the default, or {@code null} for none; an SQL expression default is a {@link Text}
      */
     public @Nullable Object defaultValue() {
         return defaultValue;
+    }
+
+    /**
+     * Returns the SQL expression a computed column's values are made from ({@code GENERATED ALWAYS AS (expression)} in DDL).
+     *
+     * @return the expression, or {@code null} for a column that holds what is written to it
+     */
+    public @Nullable String generatedAs() {
+        return generatedAs;
     }
 
     /**

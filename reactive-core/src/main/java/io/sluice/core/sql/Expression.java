@@ -38,7 +38,8 @@ public sealed interface Expression<T>
                 Tuple,
                 NextValue,
                 JsonText,
-                ArrayIncludes {
+                ArrayIncludes,
+                Template {
 
     /**
      * Returns the type of the values, or {@code null} where it is not known (text fragments, some functions).

@@ -75,4 +75,7 @@ public interface ExpressionVisitor<R> {
 
     /** Visits an array condition (contains, overlaps). @param includes the node @return the result */
     R visitArrayIncludes(ArrayIncludes includes);
+
+    /** Visits SQL text around expressions (a mapped formula). @param template the node @return the result */
+    R visitTemplate(Template<?> template);
 }

@@ -350,6 +350,14 @@ public final class NamedParameters {
         }
 
         @Override
+        public Expression<?> visitTemplate(Template<?> template) {
+            List<Expression<?>> expressions = list(template.expressions());
+            return expressions == template.expressions()
+                    ? template
+                    : new Template<>(template.texts(), expressions, template.type());
+        }
+
+        @Override
         public Expression<?> visitTuple(Tuple tuple) {
             List<Expression<?>> expressions = list(tuple.expressions());
             return expressions == tuple.expressions() ? tuple : new Tuple(expressions);

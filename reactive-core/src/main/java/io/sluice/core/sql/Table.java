@@ -275,6 +275,35 @@ public final class Table implements FromItem, ColumnSource {
         }
 
         /**
+         * Sets an SQL expression as the value the last column takes when an insert gives none ({@code DEFAULT CURRENT_TIMESTAMP}):
+         * a trusted fragment written into DDL as it is, like {@link SQL#text}; never put values from users in it.
+         *
+         * @param sql the expression, as {@code CURRENT_TIMESTAMP} or {@code 'new'}
+         * @return this builder
+         * @throws IllegalArgumentException if the expression is {@code null} or blank
+         */
+        public Builder defaultExpression(String sql) {
+            Assert.hasText(sql, "sql must not be null or blank");
+            last().defaultValue = new Text(sql, java.util.Map.of());
+            return this;
+        }
+
+        /**
+         * Makes the last column a computed one, whose values the database makes from an SQL expression over the row's other
+         * columns ({@code GENERATED ALWAYS AS (expression) STORED}, written by {@link
+         * io.sluice.core.dialect.Dialect#generatedColumnClause}); a trusted fragment, never holding values from users.
+         *
+         * @param sql the expression, as {@code price * quantity}
+         * @return this builder
+         * @throws IllegalArgumentException if the expression is {@code null} or blank
+         */
+        public Builder generatedAs(String sql) {
+            Assert.hasText(sql, "sql must not be null or blank");
+            last().generatedAs = sql;
+            return this;
+        }
+
+        /**
          * Makes the last column a foreign key to a column of another table, with {@code ON DELETE NO ACTION}.
          *
          * @param table the referenced table's name
@@ -391,13 +420,16 @@ public final class Table implements FromItem, ColumnSource {
         @Nullable
         Object defaultValue;
 
+        @Nullable
+        String generatedAs;
+
         ColumnSpec(String name, SqlType<T> type) {
             this.name = name;
             this.type = type;
         }
 
         Column<T> build(Table table, boolean inPrimaryKey) {
-            return new Column<>(table, name, type, nullable && !inPrimaryKey, autoIncrement, defaultValue);
+            return new Column<>(table, name, type, nullable && !inPrimaryKey, autoIncrement, defaultValue, generatedAs);
         }
     }
 }

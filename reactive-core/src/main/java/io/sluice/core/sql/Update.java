@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param table the table
  * @param assignments the SET clause
  * @param where the condition, or {@code null} to update every row
+ * @param returning the columns the updated rows give back ({@code RETURNING}, where the dialect has {@link
+ *     io.sluice.core.dialect.Capability#UPDATE_RETURNING}), or empty
  */
 public record Update(
-        Table table, List<Assignment> assignments, @Nullable Expression<Boolean> where) implements Statement {
+        Table table, List<Assignment> assignments, @Nullable Expression<Boolean> where, List<Column<?>> returning)
+        implements Statement {
 
     /**
      * Checks and copies the parts.
@@ -23,12 +26,38 @@ public record Update(
     public Update {
         Assert.requireNonNull(table, "table must not be null");
         assignments = List.copyOf(Assert.requireNonNull(assignments, "assignments must not be null"));
+        returning = List.copyOf(Assert.requireNonNull(returning, "returning must not be null"));
+        for (Column<?> column : returning) {
+            Assert.isTrue(column.source() == table, "column " + column + " is not a column of " + table.name());
+        }
         for (Assignment assignment : assignments) {
             if (assignment.column().source() != table) {
                 throw new IllegalArgumentException(
                         "column " + assignment.column() + " is not a column of " + table.name());
             }
         }
+    }
+
+    /**
+     * Creates an update that gives nothing back.
+     *
+     * @param table the table
+     * @param assignments the SET clause
+     * @param where the condition, or {@code null} to update every row
+     */
+    public Update(Table table, List<Assignment> assignments, @Nullable Expression<Boolean> where) {
+        this(table, assignments, where, List.of());
+    }
+
+    /**
+     * Returns this update giving back columns of the updated rows ({@code UPDATE ... RETURNING}), read with {@code query};
+     * renders only where the dialect has {@link io.sluice.core.dialect.Capability#UPDATE_RETURNING}.
+     *
+     * @param columns columns of the table
+     * @return the new update
+     */
+    public Update returning(Column<?>... columns) {
+        return new Update(table, assignments, where, java.util.Arrays.asList(columns));
     }
 
     static Update of(Table table) {
@@ -58,7 +87,7 @@ public record Update(
     public <T> Update set(Column<T> column, Expression<? extends T> value) {
         List<Assignment> more = new ArrayList<>(assignments);
         more.add(new Assignment(column, value));
-        return new Update(table, more, where);
+        return new Update(table, more, where, returning);
     }
 
     /**
@@ -72,7 +101,8 @@ public record Update(
         return new Update(
                 table,
                 assignments,
-                where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition)));
+                where == null ? condition : Conjunction.of(Conjunction.Kind.AND, List.of(where, condition)),
+                returning);
     }
 
     @Override

@@ -26,8 +26,36 @@ import java.util.List;
  * @param set the columns given new values
  * @param rows the rows: values for {@code match}, then values for {@code set}
  */
-public record UpdateRows(Table table, List<Column<?>> match, List<Column<?>> set, List<List<Expression<?>>> rows)
+public record UpdateRows(
+        Table table,
+        List<Column<?>> match,
+        List<Column<?>> set,
+        List<List<Expression<?>>> rows,
+        List<Column<?>> returning)
         implements Statement {
+
+    /**
+     * Creates an update of rows that gives nothing back.
+     *
+     * @param table the table
+     * @param match the columns that pick each row
+     * @param set the columns given new values
+     * @param rows the rows' values
+     */
+    public UpdateRows(Table table, List<Column<?>> match, List<Column<?>> set, List<List<Expression<?>>> rows) {
+        this(table, match, set, rows, List.of());
+    }
+
+    /**
+     * Returns this update giving back columns of the updated rows, in no particular order ({@code RETURNING}, where the
+     * dialect has {@link io.sluice.core.dialect.Capability#UPDATE_RETURNING}).
+     *
+     * @param columns columns of the table
+     * @return the new update
+     */
+    public UpdateRows returning(Column<?>... columns) {
+        return new UpdateRows(table, match, set, rows, java.util.Arrays.asList(columns));
+    }
 
     /**
      * Checks and copies the parts.
@@ -40,6 +68,10 @@ public record UpdateRows(Table table, List<Column<?>> match, List<Column<?>> set
         match = List.copyOf(Assert.requireNonNull(match, "match must not be null"));
         set = List.copyOf(Assert.requireNonNull(set, "set must not be null"));
         rows = List.copyOf(Assert.requireNonNull(rows, "rows must not be null"));
+        returning = List.copyOf(Assert.requireNonNull(returning, "returning must not be null"));
+        for (Column<?> column : returning) {
+            Assert.isTrue(column.source() == table, "column " + column + " is not a column of table " + table.name());
+        }
         Assert.isTrue(!match.isEmpty(), "the update of rows of " + table.name() + " needs a column to match rows by");
         Assert.isTrue(!set.isEmpty(), "the update of rows of " + table.name() + " sets nothing");
         Assert.isTrue(!rows.isEmpty(), "the update of rows of " + table.name() + " has no rows");

@@ -227,4 +227,31 @@ final class MetadataUnitTests {
         assertThatThrownBy(() -> Metadata.of(List.of(), List.of(Sequence.of("s", 1), Sequence.of("s", 2))))
                 .hasMessageContaining("two sequences are named s");
     }
+
+    @Test
+    void shouldWriteDefaultExpressionsAndComputedColumns() {
+        Table lines = Table.builder("lines")
+                .column("id", SqlType.INTEGER)
+                .primaryKey()
+                .column("price", SqlType.INTEGER)
+                .column("created_at", SqlType.TIMESTAMP)
+                .defaultExpression("CURRENT_TIMESTAMP")
+                .column("total", SqlType.INTEGER)
+                .generatedAs("price * 2")
+                .build();
+        assertThat(lines.columns().get(3).generatedAs()).isEqualTo("price * 2");
+        String columns = "(id INTEGER NOT NULL, price INTEGER, created_at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP, total"
+                + " INTEGER GENERATED ALWAYS AS (price * 2)%s, PRIMARY KEY (id))";
+        assertThat(Metadata.of(lines).createStatements(PostgresDialect.INSTANCE, false))
+                .containsExactly("CREATE TABLE lines " + columns.formatted(" STORED"));
+        assertThat(Metadata.of(lines).createStatements(H2Dialect.INSTANCE, false))
+                .containsExactly("CREATE TABLE lines " + columns.formatted(""));
+        assertThat(Metadata.of(lines)
+                        .createStatements(MariaDbDialect.INSTANCE, false)
+                        .get(0))
+                .contains("DEFAULT CURRENT_TIMESTAMP")
+                .contains("GENERATED ALWAYS AS (price * 2) STORED");
+        assertThatThrownBy(() -> Table.builder("t").column("a", SqlType.INTEGER).defaultExpression(" "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

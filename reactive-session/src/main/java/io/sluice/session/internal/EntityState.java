@@ -187,7 +187,8 @@ public final class EntityState<E> {
     }
 
     /**
-     * Returns the attributes whose values differ from the last load or flush.
+     * Returns the attributes whose values differ from the last load or flush; changes of attributes UPDATEs do not write
+     * ({@link Attribute#isUpdatable()}) are not counted.
      *
      * @return the changed attributes, empty for a clean, pending or read-only object
      */
@@ -198,8 +199,10 @@ public final class EntityState<E> {
         }
         List<Attribute<E, ?>> attributes = model.attributes();
         List<Attribute<E, ?>> changed = null;
+        boolean everyColumn = model.writesEveryColumn();
         for (int i = 0; i < before.length; i++) {
-            if (!same(attributes.get(i).state(entity), before[i])) {
+            if ((everyColumn || attributes.get(i).isUpdatable())
+                    && !same(attributes.get(i).state(entity), before[i])) {
                 if (changed == null) {
                     changed = new ArrayList<>(before.length - i);
                 }
@@ -222,8 +225,10 @@ public final class EntityState<E> {
             return false;
         }
         List<Attribute<E, ?>> attributes = model.attributes();
+        boolean everyColumn = model.writesEveryColumn();
         for (int i = 0; i < before.length; i++) {
-            if (!same(attributes.get(i).state(entity), before[i])) {
+            if ((everyColumn || attributes.get(i).isUpdatable())
+                    && !same(attributes.get(i).state(entity), before[i])) {
                 return true;
             }
         }

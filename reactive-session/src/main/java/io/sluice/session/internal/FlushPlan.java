@@ -119,9 +119,13 @@ public final class FlushPlan {
             TablePart part = model.tablePart(table);
             if (!part.root()) {
                 List<Attribute<?, ?>> columns = new ArrayList<>(model.ids());
-                columns.addAll(part.attributes());
                 List<Column<?>> targets = new ArrayList<>(part.keys());
-                targets.addAll(part.attributes());
+                for (Attribute<?, ?> attribute : part.attributes()) {
+                    if (attribute.isInsertable()) {
+                        columns.add(attribute);
+                        targets.add(attribute);
+                    }
+                }
                 actions.add(new FlushAction.InsertBatch(model, columns, entry.getValue(), null, part, targets));
                 continue;
             }
@@ -129,7 +133,7 @@ public final class FlushPlan {
             for (EntityState<?> state : entry.getValue()) {
                 List<Attribute<?, ?>> columns = new ArrayList<>();
                 for (Attribute<?, ?> attribute : part.attributes()) {
-                    if (!(attribute.isGenerated() && value(attribute, state) == null)) {
+                    if (!(attribute.isGenerated() && value(attribute, state) == null) && attribute.isInsertable()) {
                         columns.add(attribute);
                     }
                 }
@@ -203,11 +207,14 @@ public final class FlushPlan {
         return mask;
     }
 
-    /** The columns an insert gives values for: all but a generated key that has no value yet. */
+    /**
+     * The columns an insert gives values for: all but a generated key that has no value yet, and those INSERTs do not write
+     * (database-generated, formulas, {@code insertable = false}).
+     */
     private static List<Attribute<?, ?>> shape(EntityState<?> state) {
         List<Attribute<?, ?>> columns = new ArrayList<>();
         for (Attribute<?, ?> attribute : state.model().attributes()) {
-            if (attribute.isGenerated() && value(attribute, state) == null) {
+            if ((attribute.isGenerated() && value(attribute, state) == null) || !attribute.isInsertable()) {
                 continue;
             }
             columns.add(attribute);

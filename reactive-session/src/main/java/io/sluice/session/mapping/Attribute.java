@@ -45,6 +45,14 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     private final Generated.@Nullable Strategy generation;
     /** The sequence of a {@link Generated.Strategy#SEQUENCE} key. */
     private final @Nullable Sequence sequence;
+    /** Whether INSERTs and UPDATEs write the column; set once when the model is built. */
+    private boolean insertable = true;
+
+    private boolean updatable = true;
+    /** After which statements the database has set the column, or {@code null}. */
+    private DatabaseGenerated.@Nullable Event databaseGenerated;
+    /** For a {@link Formula} field: its SQL, which this attribute renders as instead of a column. */
+    private @Nullable FormulaText formula;
 
     Attribute(
             io.sluice.core.sql.Column<V> column,
@@ -77,6 +85,18 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         this.owner = owner;
         this.discriminator = discriminator;
         this.plain = path.length == 0 && owner == null && discriminator == null;
+    }
+
+    /** Sets how the flush writes the column, once, when the model is built. */
+    void writing(
+            boolean insertable,
+            boolean updatable,
+            DatabaseGenerated.@Nullable Event databaseGenerated,
+            @Nullable FormulaText formula) {
+        this.insertable = insertable;
+        this.updatable = updatable;
+        this.databaseGenerated = databaseGenerated;
+        this.formula = formula;
     }
 
     /** Records that this attribute is a column of an embedded value of the entity. */
@@ -147,6 +167,74 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
      */
     public boolean isVersion() {
         return version;
+    }
+
+    /**
+     * Returns whether INSERTs write the column: not for a {@link DatabaseGenerated} or {@link Formula} field, nor one mapped
+     * with {@code @MappedColumn(insertable = false)}.
+     *
+     * @return {@code true} if an INSERT gives the column the field's value
+     */
+    public boolean isInsertable() {
+        return insertable;
+    }
+
+    /**
+     * Returns whether UPDATEs write the column: not for a field set by the database on update, a {@link Formula}, nor one
+     * mapped with {@code @MappedColumn(updatable = false)}; changes to such a field are never written.
+     *
+     * @return {@code true} if a change of the field is written
+     */
+    public boolean isUpdatable() {
+        return updatable;
+    }
+
+    /**
+     * Returns after which statements the database has set the column, whose value the flush then reads back.
+     *
+     * @return the event of a {@link DatabaseGenerated} field, or {@code null}
+     */
+    public DatabaseGenerated.@Nullable Event databaseGenerated() {
+        return databaseGenerated;
+    }
+
+    /**
+     * Returns whether the field is a {@link Formula}: an SQL expression read with the row, not a column.
+     *
+     * @return {@code true} for a formula
+     */
+    public boolean isFormula() {
+        return formula != null;
+    }
+
+    /**
+     * Returns this attribute as read from a table, an alias of the table or a subquery: that source's column of the
+     * attribute's name, or, for a {@link Formula}, its expression over the source's columns.
+     *
+     * @param source the entity's table, an alias of it, or a subquery that selects the attribute under its name
+     * @return the expression
+     * @throws IllegalArgumentException if {@code source} is {@code null} or has no such column
+     */
+    @SuppressWarnings("unchecked")
+    public io.sluice.core.sql.Expression<V> on(io.sluice.core.sql.ColumnSource source) {
+        io.sluice.core.internal.Assert.requireNonNull(source, "source must not be null");
+        FormulaText text = formula;
+        if (text != null && !(source instanceof io.sluice.core.sql.DerivedTable)) {
+            return (io.sluice.core.sql.Expression<V>) text.on(source, type());
+        }
+        if (source == source()) {
+            return this;
+        }
+        return source instanceof io.sluice.core.sql.TableAlias alias
+                ? alias.column(this)
+                : (io.sluice.core.sql.Column<V>) source.column(name());
+    }
+
+    /** Renders a {@link Formula} as its expression over the entity's table; a column as a column. */
+    @Override
+    public <R> R accept(io.sluice.core.sql.ExpressionVisitor<R> visitor) {
+        FormulaText text = formula;
+        return text == null ? super.accept(visitor) : text.onTable().accept(visitor);
     }
 
     /**

@@ -54,6 +54,14 @@ public final class EntityModel<E> {
     private final List<TablePart> parts;
     /** The FROM of a query of this class: its table, or its joined tables. */
     private final FromItem from;
+    /** The columns the database sets on insert, and those it sets on update too; read back by the flush. */
+    private final List<Attribute<E, ?>> generatedOnInsert;
+
+    private final List<Attribute<E, ?>> generatedOnUpdate;
+    /** The positions of {@link Formula} attributes. */
+    private final int[] formulaPositions;
+    /** Whether INSERTs and UPDATEs write every attribute: decided once, so other classes pay nothing per row. */
+    private final boolean writesEveryColumn;
 
     private final Class<?> identityType;
     private final boolean polymorphic;
@@ -113,6 +121,27 @@ public final class EntityModel<E> {
         this.oneToManys = List.copyOf(collections);
         this.manyToManys = List.copyOf(links);
         this.version = version;
+        List<Attribute<E, ?>> onInsert = new ArrayList<>();
+        List<Attribute<E, ?>> onUpdate = new ArrayList<>();
+        List<Integer> formulas = new ArrayList<>();
+        boolean everyColumn = true;
+        for (int i = 0; i < this.attributes.size(); i++) {
+            Attribute<E, ?> attribute = this.attributes.get(i);
+            everyColumn &= attribute.isInsertable() && attribute.isUpdatable();
+            if (attribute.databaseGenerated() != null) {
+                onInsert.add(attribute);
+                if (attribute.databaseGenerated() == DatabaseGenerated.Event.INSERT_AND_UPDATE) {
+                    onUpdate.add(attribute);
+                }
+            }
+            if (attribute.isFormula()) {
+                formulas.add(i);
+            }
+        }
+        this.generatedOnInsert = List.copyOf(onInsert);
+        this.generatedOnUpdate = List.copyOf(onUpdate);
+        this.formulaPositions = formulas.stream().mapToInt(Integer::intValue).toArray();
+        this.writesEveryColumn = everyColumn;
         this.parts = parts(this.joinedTables, this.attributes, ids);
         this.from = from(type, table, parts);
     }
@@ -231,6 +260,57 @@ public final class EntityModel<E> {
             tables.add(part.table());
         }
         return tables;
+    }
+
+    /**
+     * Returns the {@link DatabaseGenerated} attributes: left out of INSERTs, their values read back after them.
+     *
+     * @return the attributes, in column order; empty for most classes
+     */
+    public List<Attribute<E, ?>> generatedOnInsert() {
+        return generatedOnInsert;
+    }
+
+    /**
+     * Returns the attributes the database sets on UPDATE ({@link DatabaseGenerated.Event#INSERT_AND_UPDATE}): left out of
+     * UPDATEs, their values read back after each.
+     *
+     * @return the attributes, in column order; empty for most classes
+     */
+    public List<Attribute<E, ?>> generatedOnUpdate() {
+        return generatedOnUpdate;
+    }
+
+    /**
+     * Returns whether INSERTs and UPDATEs write every attribute: no {@link Formula}, {@link DatabaseGenerated}, insert-only or
+     * read-only column.
+     *
+     * @return {@code true} for a class whose every attribute is an ordinary column
+     */
+    public boolean writesEveryColumn() {
+        return writesEveryColumn;
+    }
+
+    /**
+     * Sets an object's {@link Formula} fields from a row read for it, in attribute order: a formula is never changed by the
+     * application, so the database's latest value is always right, also for an object the session already holds.
+     *
+     * @param entity an object of this class
+     * @param states the row's values, in attribute order
+     */
+    public void setFormulas(Object entity, @Nullable Object[] states) {
+        for (int position : formulaPositions) {
+            attributes.get(position).setState(entity, states[position]);
+        }
+    }
+
+    /**
+     * Returns whether the class has {@link Formula} fields.
+     *
+     * @return {@code true} if it has
+     */
+    public boolean hasFormulas() {
+        return formulaPositions.length > 0;
     }
 
     /**

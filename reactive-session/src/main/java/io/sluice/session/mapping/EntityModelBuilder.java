@@ -143,10 +143,12 @@ final class EntityModelBuilder {
         List<Attribute<E, ?>> attributes = new ArrayList<>();
         Attribute<E, ?> versionAttribute = null;
         for (FieldSpec spec : specs) {
-            io.sluice.core.sql.Column<?> column = joinedHierarchy != null
-                    ? java.util.Objects.requireNonNull(tables.get(tableOf(spec, joinedHierarchy)))
-                            .column(spec.columnName)
-                    : built.column(spec.columnName);
+            io.sluice.core.sql.Column<?> column = spec.formula != null
+                    ? formulaColumn(built, spec)
+                    : joinedHierarchy != null
+                            ? java.util.Objects.requireNonNull(tables.get(tableOf(spec, joinedHierarchy)))
+                                    .column(spec.columnName)
+                            : built.column(spec.columnName);
             Attribute<E, ?> attribute = new Attribute(
                     column,
                     type,
@@ -159,6 +161,13 @@ final class EntityModelBuilder {
                     spec.path,
                     spec.owner,
                     spec.discriminator ? hierarchy : null);
+            if (spec.formula != null || !spec.insertable || !spec.updatable || spec.databaseGenerated != null) {
+                attribute.writing(
+                        spec.insertable,
+                        spec.updatable,
+                        spec.databaseGenerated,
+                        spec.formula == null ? null : FormulaText.parse(spec.formula, built, column.type()));
+            }
             attributes.add(attribute);
             if (spec.version) {
                 versionAttribute = attribute;
@@ -241,6 +250,8 @@ final class EntityModelBuilder {
                     where + " is a primitive generated key, which cannot be empty before insert: use "
                             + (sqlType.kind() == SqlType.Kind.BIGINT ? "Long" : "Integer"));
         }
+        ColumnWriting written =
+                ColumnWriting.of(where, field, column, sqlType, id, version, generated, path.length > 0, owner != null);
         String columnName = columnPrefix
                 + (column != null && !column.name().isBlank() ? column.name() : snakeCase(field.getName()));
         if (specs.stream().anyMatch(spec -> spec.columnName.equalsIgnoreCase(columnName))) {
@@ -248,7 +259,16 @@ final class EntityModelBuilder {
                     + type.getSimpleName() + " already maps to: rename one column (@MappedColumn(name = ...)) or give"
                     + " an @Embedded field another prefix");
         }
+        if (written.formula != null) {
+            accessible(field, where);
+            FieldSpec spec =
+                    new FieldSpec(field, namePrefix + field.getName(), path, columnName, false, false, false, owner);
+            written.applyTo(spec);
+            specs.add(spec);
+            return;
+        }
         table.column(columnName, sqlType);
+        written.applyTo(table);
         if (id) {
             table.primaryKey();
         }
@@ -265,7 +285,16 @@ final class EntityModelBuilder {
             table.unique();
         }
         accessible(field, where);
-        specs.add(new FieldSpec(field, namePrefix + field.getName(), path, columnName, id, generated, version, owner));
+        FieldSpec spec =
+                new FieldSpec(field, namePrefix + field.getName(), path, columnName, id, generated, version, owner);
+        written.applyTo(spec);
+        specs.add(spec);
+    }
+
+    /** The column of a {@link Formula} field: read with the table's rows under the field's name, never part of its DDL. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static io.sluice.core.sql.Column<?> formulaColumn(Table table, FieldSpec spec) {
+        return new io.sluice.core.sql.Column(table, spec.columnName, spec.formulaType) {};
     }
 
     /**
@@ -770,7 +799,7 @@ final class EntityModelBuilder {
         return snake.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static final class FieldSpec {
+    static final class FieldSpec {
         final Field field;
         final String name;
         final Field[] path;
@@ -780,6 +809,14 @@ final class EntityModelBuilder {
         final boolean version;
         final @Nullable Class<?> owner;
         boolean discriminator;
+        boolean insertable = true;
+        boolean updatable = true;
+        DatabaseGenerated.@Nullable Event databaseGenerated;
+
+        @Nullable
+        String formula;
+
+        SqlType<?> formulaType = SqlType.VARCHAR;
 
         FieldSpec(
                 Field field,

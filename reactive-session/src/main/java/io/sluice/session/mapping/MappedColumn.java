@@ -63,4 +63,29 @@ public @interface MappedColumn {
      * @return {@code true} for text
      */
     boolean text() default false;
+
+    /**
+     * Returns whether the INSERT writes the column. A column not written takes its {@code DEFAULT} in the database; the object
+     * keeps its own value unless the field is {@link DatabaseGenerated}, which reads the database's value back.
+     *
+     * @return {@code false} to leave the column out of INSERTs
+     */
+    boolean insertable() default true;
+
+    /**
+     * Returns whether an UPDATE writes the column. A change to a field that is not updatable is ignored: never written, never
+     * reported as dirty (as Hibernate does); the object keeps the changed value.
+     *
+     * @return {@code false} to leave the column out of UPDATEs ({@code insertable = false, updatable = false}: read-only)
+     */
+    boolean updatable() default true;
+
+    /**
+     * Returns the column's {@code DEFAULT} in the mapping's DDL: an SQL expression written as it is ({@code CURRENT_TIMESTAMP},
+     * {@code 'new'}, {@code 0}), a trusted fragment never built from values. The flush writes the field's value, {@code NULL}
+     * included, unless the column is not insertable or is {@link DatabaseGenerated}.
+     *
+     * @return the expression, or empty for no default
+     */
+    String serverDefault() default "";
 }

@@ -26,6 +26,7 @@ import io.sluice.core.sql.Operator;
 import io.sluice.core.sql.Ordering;
 import io.sluice.core.sql.ScalarSubquery;
 import io.sluice.core.sql.Star;
+import io.sluice.core.sql.Template;
 import io.sluice.core.sql.Text;
 import io.sluice.core.sql.TextParameters;
 import io.sluice.core.sql.Tuple;
@@ -267,6 +268,17 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
         BindMarkers binds = inner::bindMarker;
         context.append(
                 context.dialect.arrayIncludes(array, includes.all(), includes.values(), includes.arrayType(), binds));
+        return null;
+    }
+
+    @Override
+    public Void visitTemplate(Template<?> template) {
+        context.append("(");
+        for (int i = 0; i < template.expressions().size(); i++) {
+            context.append(template.texts().get(i));
+            template.expressions().get(i).accept(this);
+        }
+        context.append(template.texts().get(template.expressions().size())).append(")");
         return null;
     }
 

@@ -158,7 +158,21 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
             assignments.get(i).value().accept(expressions);
         }
         where(update.where());
+        updateReturning(update.returning());
         return null;
+    }
+
+    /** Writes the {@code RETURNING} of an UPDATE, which only some databases have. */
+    private void updateReturning(List<Column<?>> returning) {
+        if (returning.isEmpty()) {
+            return;
+        }
+        if (!context.dialect.supports(Capability.UPDATE_RETURNING)) {
+            throw new IllegalArgumentException(
+                    context.dialect.name() + " has no UPDATE ... RETURNING; select the rows after the update instead");
+        }
+        context.append(" RETURNING ");
+        columnNames(returning);
     }
 
     @Override
@@ -188,6 +202,7 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
             }
             context.append(") WHERE ");
             matches(update, alias);
+            updateReturning(update.returning());
         } else if (context.dialect.supports(Capability.UPDATE_JOIN_ROWS)) {
             context.append("UPDATE ").identifier(update.table().name()).append(" JOIN (");
             List<List<Expression<?>>> rows = update.rows();
@@ -207,6 +222,7 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
             matches(update, alias);
             context.append(" SET ");
             pairs(update.table().name(), update.set(), alias, "s", ", ");
+            updateReturning(update.returning());
         } else {
             throw new IllegalArgumentException(context.dialect.name()
                     + " has no statement that updates many rows with their own values; send one UPDATE per row");

@@ -679,4 +679,35 @@ final class SqlRendererUnitTests {
         assertThat(render(odd, H2Dialect.INSTANCE).sql()).isEqualTo("SELECT NEXT VALUE FOR \"Odd'Seq\"");
         assertThat(render(odd, MariaDbDialect.INSTANCE).sql()).isEqualTo("SELECT NEXT VALUE FOR `Odd'Seq`");
     }
+
+    @Test
+    void shouldRenderATemplateWithItsColumnsQualifiedAndItsTextAsItIs() {
+        TableAlias u = USERS.as("u");
+        io.sluice.core.sql.Template<Integer> twice = new io.sluice.core.sql.Template<>(
+                List.of("", " * 2 + LENGTH(", ")"), List.of(u.column(AGE), u.column(NAME)), SqlType.INTEGER);
+        assertThat(pg(SQL.select(twice.as("twice")).from(u).where(twice.gt(3))).sql())
+                .isEqualTo(
+                        "SELECT (u.age * 2 + LENGTH(u.name)) AS twice FROM users AS u WHERE (u.age * 2 + LENGTH(u.name))"
+                                + " > $1");
+        assertThatThrownBy(() -> new io.sluice.core.sql.Template<>(List.of("a"), List.of(AGE), SqlType.INTEGER))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRenderUpdateReturningWhereTheDatabaseHasIt() {
+        assertThat(pg(SQL.update(USERS).set(NAME, "ed").where(ID.eq(1L)).returning(ID, AGE))
+                        .sql())
+                .isEqualTo("UPDATE users SET name = $1 WHERE users.id = $2 RETURNING id, age");
+        assertThat(pg(SQL.updateRows(
+                                        USERS,
+                                        List.of(ID),
+                                        List.of(NAME),
+                                        List.of(List.of(1L, "ed"), List.of(2L, "wendy")))
+                                .returning(ID, AGE))
+                        .sql())
+                .endsWith(" WHERE users.id = sluice_rows.m0 RETURNING id, age");
+        assertThatThrownBy(() -> render(SQL.update(USERS).set(NAME, "ed").returning(ID), H2Dialect.INSTANCE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no UPDATE ... RETURNING");
+    }
 }
