@@ -5,6 +5,7 @@ import io.sluice.core.SqlConnection;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.Expression;
+import io.sluice.core.sql.SQL;
 import io.sluice.session.internal.EntityRows;
 import io.sluice.session.internal.EntityState;
 import io.sluice.session.mapping.Attribute;
@@ -593,6 +594,24 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     public <E> Aliased<E> aliased(Class<E> type, io.sluice.core.sql.DerivedTable subquery) {
         Assert.requireNonNull(subquery, "subquery must not be null");
         return new Aliased<>(model(Assert.requireNonNull(type, "type must not be null")), subquery);
+    }
+
+    @Override
+    public Mono<Long> execute(io.sluice.core.sql.Statement statement) {
+        Assert.requireNonNull(statement, "statement must not be null");
+        return run(connection -> connection.execute(statement)).next();
+    }
+
+    @Override
+    public <E> BulkUpdate<E> bulkUpdate(Class<E> type) {
+        EntityModel<E> model = Bulk.model(this, Assert.requireNonNull(type, "type must not be null"));
+        return new BulkUpdate<>(this, model, SQL.update(model.table()), Synchronize.FETCH);
+    }
+
+    @Override
+    public <E> BulkDelete<E> bulkDelete(Class<E> type) {
+        EntityModel<E> model = Bulk.model(this, Assert.requireNonNull(type, "type must not be null"));
+        return new BulkDelete<>(this, model, SQL.deleteFrom(model.table()), Synchronize.FETCH);
     }
 
     @Override

@@ -302,4 +302,36 @@ public interface Session {
      * @return the aliased class
      */
     <E> Aliased<E> aliased(Class<E> type, String alias);
+
+    /**
+     * Runs a core statement ({@code SQL.update(...)}, {@code SQL.insertInto(...)}, {@code SQL.text(...)} ...) on the session's
+     * connection and in its transaction, after an autoflush, and emits the number of rows it changed. The session's objects
+     * are not brought in step with what the statement changed: use {@link #bulkUpdate} or {@link #bulkDelete} for that.
+     *
+     * @param statement the statement
+     * @return the count of changed rows; errors with the database's error if the statement fails
+     */
+    Mono<Long> execute(io.sluice.core.sql.Statement statement);
+
+    /**
+     * Starts a bulk {@code UPDATE} of the rows of a mapped class, run in this session's transaction, that keeps the objects
+     * the session holds in step with their rows ({@link Synchronize}).
+     *
+     * @param type the mapped class (a subclass of a single-table hierarchy updates only its rows)
+     * @param <E> the class
+     * @return the update, which sets nothing yet
+     * @throws UnsupportedOperationException for a class of a joined-table hierarchy, whose columns are in several tables
+     */
+    <E> BulkUpdate<E> bulkUpdate(Class<E> type);
+
+    /**
+     * Starts a bulk {@code DELETE} of the rows of a mapped class, run in this session's transaction; the objects of deleted
+     * rows leave the session ({@link Synchronize}).
+     *
+     * @param type the mapped class (a subclass of a single-table hierarchy deletes only its rows)
+     * @param <E> the class
+     * @return the delete, of every row until a condition is given
+     * @throws UnsupportedOperationException for a class of a joined-table hierarchy, whose rows are in several tables
+     */
+    <E> BulkDelete<E> bulkDelete(Class<E> type);
 }
