@@ -49,6 +49,22 @@ public enum BenchDatabase {
         return this == POSTGRESQL;
     }
 
+    /**
+     * Returns JSON text as this database's driver binds it to a JSON column, as Sluice's dialect does: the driver's
+     * {@code Json} on PostgreSQL (which refuses a string for {@code jsonb}), UTF-8 bytes on H2 (a string would be stored as a
+     * JSON string), the text itself on MariaDB.
+     *
+     * @param text the JSON text
+     * @return the value to bind
+     */
+    public Object json(String text) {
+        return switch (this) {
+            case POSTGRESQL -> io.r2dbc.postgresql.codec.Json.of(text);
+            case H2 -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case MARIADB -> text;
+        };
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

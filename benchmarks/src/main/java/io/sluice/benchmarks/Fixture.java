@@ -8,6 +8,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Statement;
 import io.sluice.benchmarks.model.Child;
+import io.sluice.benchmarks.model.Customer;
 import io.sluice.benchmarks.model.Item;
 import io.sluice.benchmarks.model.Parent;
 import io.sluice.core.Engine;
@@ -38,7 +39,7 @@ public final class Fixture implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    public static final Mapping MAPPING = Mapping.of(Parent.class, Child.class, Item.class);
+    public static final Mapping MAPPING = Mapping.of(Parent.class, Child.class, Item.class, Customer.class);
 
     private final BenchDatabase database;
     private final Engine engine;
@@ -126,6 +127,32 @@ public final class Fixture implements AutoCloseable {
     /** Drops the {@code bench_} tables. */
     public void drop() {
         MAPPING.metadata().dropAll(engine, true).block(TIMEOUT);
+    }
+
+    /** Empties the customer table of the typed-columns scenario. */
+    public void emptyCustomers() {
+        Raw.withConnection(pool(), connection -> switch (database) {
+                    case POSTGRESQL -> Raw.execute(connection, "TRUNCATE bench_customer RESTART IDENTITY");
+                    case MARIADB -> Raw.execute(connection, "TRUNCATE TABLE bench_customer");
+                    case H2 -> Raw.execute(connection, "DELETE FROM bench_customer");
+                })
+                .blockLast(TIMEOUT);
+    }
+
+    /**
+     * Makes the customer table hold exactly {@code customers} rows, {@link Customer#numbered} 0 to {@code customers - 1} in key
+     * order, unless it already holds that many; written by the raw arm's multi-row insert.
+     *
+     * @param customers the number of customers
+     */
+    public void seedCustomers(int customers) {
+        createIfMissing();
+        if (count("bench_customer") == customers) {
+            return;
+        }
+        emptyCustomers();
+        new RawArms(this).insertCustomers(customers).block(TIMEOUT);
+        settle("bench_customer");
     }
 
     /** Empties the parent and child tables. */

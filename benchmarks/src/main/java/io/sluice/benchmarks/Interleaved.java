@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -25,15 +27,21 @@ import reactor.core.publisher.Flux;
  * report gives, per scenario and N, the median time per operation of each arm and the median, first and third quartile of
  * the rounds' Sluice / raw ratios. Writes operate on emptied tables (emptied before each slice, outside the timing).
  *
- * <p>Usage: {@code Interleaved <database> <output csv> [rounds] [slice ms] [warm-up rounds]}.
+ * <p>Usage: {@code Interleaved <database> <output csv> [rounds] [slice ms] [warm-up rounds] [pairs] [sizes]}: {@code pairs} is
+ * a regular expression that the Sluice arm's benchmark must match ({@code "TypedQuery.*|QueryBenchmark.sluiceEntities"};
+ * all pairs by default), {@code sizes} the values of N separated by commas ({@code 100,10000} by default).
  */
 public final class Interleaved {
 
     /** One arm: the JMH benchmark it stands for, and an operation of N rows. */
     private record Arm(String benchmark, IntFunction<Publisher<?>> operation) {}
 
-    /** A scenario at one N: Sluice's arm and the raw arm it is held against. */
-    private record Pair(int n, Arm sluice, Arm limit, boolean writes) {}
+    /**
+     * A scenario at one N: Sluice's arm and the raw arm it is held against, and for a write what empties its tables before
+     * each slice ({@code null} for a read).
+     */
+    private record Pair(
+            int n, Arm sluice, Arm limit, @Nullable Runnable empty) {}
 
     /** The result of one pair. */
     record Outcome(
@@ -65,12 +73,16 @@ public final class Interleaved {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         long sliceMillis = args.length > 3 ? Long.parseLong(args[3]) : 500;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        Pattern selected = Pattern.compile(args.length > 5 ? args[5] : ".*");
+        List<Integer> sizes = args.length > 6
+                ? Arrays.stream(args[6].split(",")).map(Integer::valueOf).toList()
+                : List.of(100, 10_000);
         List<Outcome> outcomes;
         Fixture fixture = Fixture.create(database, null, false);
         try {
             fixture.seedParents(Fixture.PARENTS, Fixture.CHILDREN_PER_PARENT);
-            outcomes =
-                    run(fixture, Fixture.PARENTS, rounds, Duration.ofMillis(sliceMillis), warmUp, List.of(100, 10_000));
+            fixture.seedCustomers(Fixture.PARENTS);
+            outcomes = run(fixture, Fixture.PARENTS, rounds, Duration.ofMillis(sliceMillis), warmUp, sizes, selected);
         } finally {
             fixture.close();
         }
@@ -82,16 +94,24 @@ public final class Interleaved {
      * Runs every pair on a fixture: reads first on the seeded tables, then the updates, then the inserts, which leave the
      * tables empty.
      *
-     * @param fixture the fixture, its tables seeded with {@code parents} parents (keys consecutive)
+     * @param fixture the fixture, its tables seeded with {@code parents} parents (keys consecutive) and at least as many
+     *     customers as the largest N
      * @param parents the number of parents, over which get by key goes round
      * @param rounds the measured rounds
      * @param slice the time of one arm's slice
      * @param warmUp the rounds run first and dropped
      * @param sizes the values of N (get by key runs with N = 1 only)
+     * @param selected the pairs to run: those whose Sluice arm's benchmark matches
      * @return the outcomes, in the order run
      */
     static List<Outcome> run(
-            Fixture fixture, int parents, int rounds, Duration slice, int warmUp, List<Integer> sizes) {
+            Fixture fixture,
+            int parents,
+            int rounds,
+            Duration slice,
+            int warmUp,
+            List<Integer> sizes,
+            Pattern selected) {
         RawArms raw = new RawArms(fixture);
         SluiceArms sluice = new SluiceArms(fixture);
         long first = fixture.firstParentId();
@@ -115,7 +135,13 @@ public final class Interleaved {
                         "RelationsBenchmark.rawSelectin",
                         raw::selectin),
                 arms("RelationsBenchmark.sluiceLazy", sluice::lazy, "RelationsBenchmark.rawSelectin", raw::selectin),
-                arms("RelationsBenchmark.sluiceJoined", sluice::joined, "RelationsBenchmark.rawJoined", raw::joined));
+                arms("RelationsBenchmark.sluiceJoined", sluice::joined, "RelationsBenchmark.rawJoined", raw::joined),
+                arms("TypedQueryBenchmark.sluice", sluice::customers, "TypedQueryBenchmark.raw", raw::customers),
+                arms(
+                        "TypedQueryBenchmark.sluiceReadOnly",
+                        sluice::customersReadOnly,
+                        "TypedQueryBenchmark.raw",
+                        raw::customers));
         Arm[] get = arms(
                 "GetBenchmark.sluice",
                 n -> sluice.get(nextId.apply(n)),
@@ -123,22 +149,31 @@ public final class Interleaved {
                 n -> raw.get(nextId.apply(n)));
         Arm[] update = arms("UpdateBenchmark.sluice", sluice::update, "UpdateBenchmark.rawRows", raw::updateRows);
         Arm[] insert = arms("InsertBenchmark.sluice", sluice::insert, "InsertBenchmark.rawValues", raw::insertValues);
+        Arm[] typedInsert = arms(
+                "TypedInsertBenchmark.sluice",
+                sluice::insertCustomers,
+                "TypedInsertBenchmark.raw",
+                raw::insertCustomers);
         List<Pair> pairs = new ArrayList<>();
         for (int n : sizes) {
             for (Arm[] read : reads) {
-                pairs.add(new Pair(n, read[0], read[1], false));
+                pairs.add(new Pair(n, read[0], read[1], null));
             }
         }
-        pairs.add(new Pair(1, get[0], get[1], false));
+        pairs.add(new Pair(1, get[0], get[1], null));
         for (int n : sizes) {
-            pairs.add(new Pair(n, update[0], update[1], false));
+            pairs.add(new Pair(n, update[0], update[1], null));
         }
         for (int n : sizes) {
-            pairs.add(new Pair(n, insert[0], insert[1], true));
+            pairs.add(new Pair(n, insert[0], insert[1], fixture::emptyParents));
         }
+        for (int n : sizes) {
+            pairs.add(new Pair(n, typedInsert[0], typedInsert[1], fixture::emptyCustomers));
+        }
+        pairs.removeIf(pair -> !selected.matcher(pair.sluice().benchmark()).matches());
         List<Outcome> outcomes = new ArrayList<>();
         for (Pair pair : pairs) {
-            Outcome outcome = measure(fixture, pair, rounds, slice, warmUp);
+            Outcome outcome = measure(pair, rounds, slice, warmUp);
             System.out.printf(
                     Locale.ROOT,
                     "%-40s n=%-6d %s %.2f us/op, %s %.2f us/op, Sluice / raw %.3f (quartiles %.3f-%.3f)%n",
@@ -164,14 +199,14 @@ public final class Interleaved {
         return new Arm[] {new Arm(sluice, sluiceOperation), new Arm(limit, limitOperation)};
     }
 
-    private static Outcome measure(Fixture fixture, Pair pair, int rounds, Duration slice, int warmUp) {
+    private static Outcome measure(Pair pair, int rounds, Duration slice, int warmUp) {
         double[] sluiceTimes = new double[rounds];
         double[] limitTimes = new double[rounds];
         double[] ratios = new double[rounds];
         for (int round = 0; round < warmUp + rounds; round++) {
             boolean sluiceFirst = (round & 1) == 1;
-            double firstTime = slice(fixture, sluiceFirst ? pair.sluice() : pair.limit(), pair, slice);
-            double secondTime = slice(fixture, sluiceFirst ? pair.limit() : pair.sluice(), pair, slice);
+            double firstTime = slice(sluiceFirst ? pair.sluice() : pair.limit(), pair, slice);
+            double secondTime = slice(sluiceFirst ? pair.limit() : pair.sluice(), pair, slice);
             if (round >= warmUp) {
                 int index = round - warmUp;
                 sluiceTimes[index] = sluiceFirst ? firstTime : secondTime;
@@ -179,8 +214,9 @@ public final class Interleaved {
                 ratios[index] = sluiceTimes[index] / limitTimes[index];
             }
         }
-        if (pair.writes()) {
-            fixture.emptyParents();
+        Runnable empty = pair.empty();
+        if (empty != null) {
+            empty.run();
         }
         return new Outcome(
                 pair.sluice().benchmark(),
@@ -196,9 +232,10 @@ public final class Interleaved {
 
     /** Times one slice of an arm and returns its time per operation in µs. */
     @SuppressWarnings("CallToSystemGC")
-    private static double slice(Fixture fixture, Arm arm, Pair pair, Duration slice) {
-        if (pair.writes()) {
-            fixture.emptyParents();
+    private static double slice(Arm arm, Pair pair, Duration slice) {
+        Runnable empty = pair.empty();
+        if (empty != null) {
+            empty.run();
         }
         System.gc();
         long start = System.nanoTime();

@@ -1,18 +1,27 @@
 package io.sluice.benchmarks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.Statement;
+import io.sluice.benchmarks.model.Address;
 import io.sluice.benchmarks.model.Child;
+import io.sluice.benchmarks.model.Customer;
+import io.sluice.benchmarks.model.Email;
 import io.sluice.benchmarks.model.Item;
 import io.sluice.benchmarks.model.Parent;
+import io.sluice.benchmarks.model.Preferences;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -41,6 +50,15 @@ public final class RawArms {
     private final String updateAmount;
     private final String selectJoined;
     private final String selectItems = "SELECT bench_item.id, bench_item.name, bench_item.amount FROM bench_item";
+    private final String selectCustomers;
+    /** The columns a new customer is inserted with, in Sluice's attribute order. */
+    private static final List<String> CUSTOMER_COLUMNS =
+            List.of("name", "email", "address_street", "address_city", "address_postcode", "preferences");
+    /** Jackson, as an application writing R2DBC by hand would use it for the JSON column. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final ObjectReader PREFERENCES_READER = JSON.readerFor(Preferences.class);
+    private static final ObjectWriter PREFERENCES_WRITER = JSON.writerFor(Preferences.class);
 
     /**
      * Creates the arm over a fixture's pool.
@@ -65,6 +83,44 @@ public final class RawArms {
                 + " bench_child_1.parent_id FROM (SELECT " + parentColumns + " FROM bench_parent LIMIT " + m1
                 + ") AS anon_1 LEFT OUTER JOIN bench_child AS bench_child_1 ON bench_child_1.parent_id = anon_1.id"
                 + " ORDER BY bench_child_1.id";
+        this.selectCustomers = "SELECT bench_customer.id, bench_customer.name, bench_customer.email,"
+                + " bench_customer.address_street, bench_customer.address_city, bench_customer.address_postcode,"
+                + " bench_customer.preferences FROM bench_customer LIMIT " + m1;
+    }
+
+    /**
+     * Makes a customer from a row read by index, as Sluice does: the e-mail through its converter's work ({@code new
+     * Email}), the address made from its three columns ({@code null} when all are {@code NULL}), the preferences parsed from
+     * the JSON text with Jackson.
+     */
+    private static Customer customer(Row row) {
+        String email = row.get(2, String.class);
+        String street = row.get(3, String.class);
+        String city = row.get(4, String.class);
+        String postcode = row.get(5, String.class);
+        String preferences = row.get(6, String.class);
+        return new Customer(
+                row.get(0, Long.class),
+                row.get(1, String.class),
+                email == null ? null : new Email(email),
+                street == null && city == null && postcode == null ? null : new Address(street, city, postcode),
+                preferences == null ? null : readPreferences(preferences));
+    }
+
+    private static Preferences readPreferences(String json) {
+        try {
+            return PREFERENCES_READER.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("could not read preferences " + json, e);
+        }
+    }
+
+    private static String writePreferences(Preferences preferences) {
+        try {
+            return PREFERENCES_WRITER.writeValueAsString(preferences);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("could not write preferences " + preferences, e);
+        }
     }
 
     private static Parent parent(Row row) {
@@ -377,6 +433,78 @@ public final class RawArms {
                     }))
                     .thenMany(Flux.defer(() -> Flux.fromIterable(byKey.values())));
         });
+    }
+
+    /**
+     * Queries {@code n} customers, mapping each row by index to a new {@link Customer}: its e-mail, address and parsed JSON
+     * preferences made as Sluice makes them.
+     *
+     * @param n the number of rows
+     * @return the customers
+     */
+    public Flux<Customer> customers(int n) {
+        return Raw.inTransaction(
+                pool,
+                connection -> Flux.from(connection
+                                .createStatement(selectCustomers)
+                                .bind(0, (long) n)
+                                .execute())
+                        .concatMap(result -> result.map((row, metadata) -> customer(row))));
+    }
+
+    /**
+     * Inserts {@code n} new customers ({@link Customer#numbered}) as multi-row {@code INSERT ... VALUES (...), (...)}
+     * statements of at most 1,000 rows (as Sluice chunks them), keys read back, in a transaction: each customer's e-mail is
+     * bound as its text, its address as three columns and its preferences as JSON text written by Jackson.
+     *
+     * @param n the number of customers
+     * @return the rows inserted
+     */
+    public Mono<Long> insertCustomers(int n) {
+        return Raw.inTransaction(pool, connection -> {
+                    List<Customer> customers = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        customers.add(Customer.numbered(i));
+                    }
+                    return Flux.range(0, chunks(n))
+                            .concatMap(chunk -> {
+                                int from = chunk * Fixture.ROWS_PER_INSERT;
+                                int rows = Math.min(n - from, Fixture.ROWS_PER_INSERT);
+                                Statement statement = values(connection, "bench_customer", CUSTOMER_COLUMNS, rows);
+                                int index = 0;
+                                for (Customer customer : customers.subList(from, from + rows)) {
+                                    bindCustomer(statement, index, customer);
+                                    index += CUSTOMER_COLUMNS.size();
+                                }
+                                return keys(statement);
+                            })
+                            .count();
+                })
+                .single();
+    }
+
+    private void bindCustomer(Statement statement, int index, Customer customer) {
+        Email email = customer.getEmail();
+        Address address = customer.getAddress();
+        Preferences preferences = customer.getPreferences();
+        bind(statement, index, customer.getName(), String.class);
+        bind(statement, index + 1, email == null ? null : email.address(), String.class);
+        bind(statement, index + 2, address == null ? null : address.street(), String.class);
+        bind(statement, index + 3, address == null ? null : address.city(), String.class);
+        bind(statement, index + 4, address == null ? null : address.postcode(), String.class);
+        if (preferences == null) {
+            statement.bindNull(index + 5, database.json("{}").getClass());
+        } else {
+            statement.bind(index + 5, database.json(writePreferences(preferences)));
+        }
+    }
+
+    private static void bind(Statement statement, int index, @Nullable Object value, Class<?> type) {
+        if (value == null) {
+            statement.bindNull(index, type);
+        } else {
+            statement.bind(index, value);
+        }
     }
 
     /** The fetch size of a stream: Sluice's default for {@code Query.stream()}. */

@@ -187,7 +187,52 @@ public final class Report {
                     "StreamBenchmark.jooq",
                     null,
                     true,
+                    false),
+            new Row(
+                    "7 typed columns: query",
+                    "raw",
+                    "TypedQueryBenchmark.raw",
+                    null,
+                    null,
+                    "TypedQueryBenchmark.sluice",
+                    null,
+                    null,
+                    null,
+                    false,
+                    false),
+            new Row(
+                    "7 typed columns: query, read-only",
+                    "raw",
+                    "TypedQueryBenchmark.raw",
+                    null,
+                    null,
+                    "TypedQueryBenchmark.sluiceReadOnly",
+                    null,
+                    null,
+                    null,
+                    false,
+                    false),
+            new Row(
+                    "7 typed columns: insert",
+                    "raw VALUES",
+                    "TypedInsertBenchmark.raw",
+                    null,
+                    null,
+                    "TypedInsertBenchmark.sluice",
+                    null,
+                    null,
+                    null,
+                    false,
                     false));
+
+    /**
+     * The plain scenario each typed-columns scenario is held to: its interleaved ratio may exceed the plain one's by 0.1 at
+     * most (converted, embedded and JSON columns must cost Sluice little more than they cost hand-written R2DBC).
+     */
+    private static final Map<String, String> PLAIN = Map.of(
+            "TypedQueryBenchmark.sluice", "QueryBenchmark.sluiceEntities",
+            "TypedQueryBenchmark.sluiceReadOnly", "QueryBenchmark.sluiceEntitiesReadOnly",
+            "TypedInsertBenchmark.sluice", "InsertBenchmark.sluice");
 
     private Report() {}
 
@@ -405,6 +450,13 @@ public final class Report {
                         .append(hr == null ? hrCell : bytes(hr, rows))
                         .append(" |\n");
                 checkTargets(targets, database, row, n, rows, sluice, limit, paired, spring, jooq, hr);
+                String plain = PLAIN.get(row.sluice());
+                Paired plainPaired = plain == null ? null : interleaved.get(plain + "@" + n);
+                if (paired != null && plainPaired != null) {
+                    targets.add(verdict(paired.ratio() <= plainPaired.ratio() + 0.1) + row.scenario() + ", N = " + n
+                            + ": Sluice / raw " + paired.cell() + " interleaved against the plain entity's "
+                            + plainPaired.cell() + " (target ≤ plain + 0.1)");
+                }
             }
         }
         md.append("## ")

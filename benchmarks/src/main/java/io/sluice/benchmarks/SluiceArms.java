@@ -4,6 +4,7 @@ import static io.sluice.session.LoadOption.joinedLoad;
 import static io.sluice.session.LoadOption.selectinLoad;
 
 import io.sluice.benchmarks.model.Child;
+import io.sluice.benchmarks.model.Customer;
 import io.sluice.benchmarks.model.Item;
 import io.sluice.benchmarks.model.Parent;
 import io.sluice.benchmarks.model.Parent_;
@@ -159,6 +160,49 @@ public final class SluiceArms {
                 .options(joinedLoad(Parent_.children))
                 .limit(n)
                 .all());
+    }
+
+    /**
+     * Queries {@code n} customers as entities (identity map and snapshots): each row's e-mail through its converter, its
+     * address made from three columns, its preferences read from JSON by Jackson.
+     *
+     * @param n the number of rows
+     * @return the customers
+     */
+    public Flux<Customer> customers(int n) {
+        return sessions.inTransaction(
+                session -> session.query(Customer.class).limit(n).all());
+    }
+
+    /**
+     * Queries {@code n} customers as read-only entities ({@code Query.readOnly()}): made and listed as {@link #customers} does,
+     * never dirty-checked at commit.
+     *
+     * @param n the number of rows
+     * @return the customers
+     */
+    public Flux<Customer> customersReadOnly(int n) {
+        return sessions.inTransaction(
+                session -> session.query(Customer.class).readOnly().limit(n).all());
+    }
+
+    /**
+     * Adds {@code n} new customers ({@link Customer#numbered}) to a session and commits: multi-row INSERTs with the keys read
+     * back, each customer's converted, embedded and JSON values written as their columns.
+     *
+     * @param n the number of customers
+     * @return the number of customers
+     */
+    public Mono<Integer> insertCustomers(int n) {
+        return sessions.inTransaction(session -> {
+                    List<Customer> customers = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        customers.add(Customer.numbered(i));
+                    }
+                    session.addAll(customers);
+                    return Mono.just(n);
+                })
+                .single();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +30,10 @@ final class InterleavedIntegrationTests {
         try {
             fixture.recreate();
             fixture.seedParents(PARENTS, 3);
+            fixture.seedCustomers(PARENTS);
 
             List<Interleaved.Outcome> outcomes =
-                    Interleaved.run(fixture, PARENTS, 3, Duration.ofMillis(1), 1, List.of(20));
+                    Interleaved.run(fixture, PARENTS, 3, Duration.ofMillis(1), 1, List.of(20), Pattern.compile(".*"));
 
             assertThat(outcomes)
                     .extracting(Interleaved.Outcome::sluice)
@@ -42,9 +44,12 @@ final class InterleavedIntegrationTests {
                             "RelationsBenchmark.sluiceSelectin",
                             "RelationsBenchmark.sluiceLazy",
                             "RelationsBenchmark.sluiceJoined",
+                            "TypedQueryBenchmark.sluice",
+                            "TypedQueryBenchmark.sluiceReadOnly",
                             "GetBenchmark.sluice",
                             "UpdateBenchmark.sluice",
-                            "InsertBenchmark.sluice");
+                            "InsertBenchmark.sluice",
+                            "TypedInsertBenchmark.sluice");
             assertThat(outcomes)
                     .extracting(Interleaved.Outcome::limit)
                     .containsExactly(
@@ -54,10 +59,15 @@ final class InterleavedIntegrationTests {
                             "RelationsBenchmark.rawSelectin",
                             "RelationsBenchmark.rawSelectin",
                             "RelationsBenchmark.rawJoined",
+                            "TypedQueryBenchmark.raw",
+                            "TypedQueryBenchmark.raw",
                             "GetBenchmark.raw",
                             "UpdateBenchmark.rawRows",
-                            "InsertBenchmark.rawValues");
-            assertThat(outcomes).extracting(Interleaved.Outcome::n).containsExactly(20, 20, 20, 20, 20, 20, 1, 20, 20);
+                            "InsertBenchmark.rawValues",
+                            "TypedInsertBenchmark.raw");
+            assertThat(outcomes)
+                    .extracting(Interleaved.Outcome::n)
+                    .containsExactly(20, 20, 20, 20, 20, 20, 20, 20, 1, 20, 20, 20);
             for (Interleaved.Outcome outcome : outcomes) {
                 assertThat(outcome.rounds()).isEqualTo(3);
                 assertThat(outcome.sluiceMicros()).isPositive();
@@ -66,6 +76,7 @@ final class InterleavedIntegrationTests {
             }
             assertThat(fixture.count("bench_parent")).isZero();
             assertThat(fixture.count("bench_child")).isZero();
+            assertThat(fixture.count("bench_customer")).isZero();
 
             Path csv = directory.resolve("out.csv");
             Interleaved.write(outcomes, csv);
@@ -73,7 +84,29 @@ final class InterleavedIntegrationTests {
             assertThat(lines).hasSize(1 + outcomes.size());
             assertThat(lines.get(0))
                     .isEqualTo("sluice,limit,n,rounds,sluice_us_per_op,limit_us_per_op,ratio_median,ratio_q1,ratio_q3");
-            assertThat(lines.get(7)).startsWith("GetBenchmark.sluice,GetBenchmark.raw,1,3,");
+            assertThat(lines.get(9)).startsWith("GetBenchmark.sluice,GetBenchmark.raw,1,3,");
+
+            // Some pairs only, at more than one N, the tables seeded again.
+            fixture.seedParents(PARENTS, 3);
+            fixture.seedCustomers(PARENTS);
+            assertThat(Interleaved.run(
+                            fixture,
+                            PARENTS,
+                            2,
+                            Duration.ofMillis(1),
+                            0,
+                            List.of(10, 20),
+                            Pattern.compile("Typed.*|QueryBenchmark.sluiceEntities")))
+                    .extracting(outcome -> outcome.sluice() + "@" + outcome.n())
+                    .containsExactly(
+                            "QueryBenchmark.sluiceEntities@10",
+                            "TypedQueryBenchmark.sluice@10",
+                            "TypedQueryBenchmark.sluiceReadOnly@10",
+                            "QueryBenchmark.sluiceEntities@20",
+                            "TypedQueryBenchmark.sluice@20",
+                            "TypedQueryBenchmark.sluiceReadOnly@20",
+                            "TypedInsertBenchmark.sluice@10",
+                            "TypedInsertBenchmark.sluice@20");
         } finally {
             fixture.drop();
             fixture.close();

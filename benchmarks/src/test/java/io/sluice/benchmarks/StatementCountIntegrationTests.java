@@ -2,7 +2,11 @@ package io.sluice.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.benchmarks.model.Address;
+import io.sluice.benchmarks.model.Customer;
+import io.sluice.benchmarks.model.Email;
 import io.sluice.benchmarks.model.Parent;
+import io.sluice.benchmarks.model.Preferences;
 import io.sluice.benchmarks.peers.JooqArms;
 import io.sluice.benchmarks.peers.SpringArms;
 import io.sluice.testing.DatabaseTest;
@@ -179,6 +183,55 @@ final class StatementCountIntegrationTests {
         assertThat(log.transactions()).containsExactly("beginTransaction", "commitTransaction");
         assertThat(log.executions()).hasSize(1);
         return log.statements().get(0);
+    }
+
+    @DatabaseTest
+    void shouldReadAndWriteTypedColumnsWithTheSameStatementsAndObjectsAsTheRawArm(TestDatabase database) {
+        Fixture fixture = fixture(database);
+        fixture.emptyCustomers();
+        RawArms raw = new RawArms(fixture);
+        SluiceArms sluice = new SluiceArms(fixture);
+
+        StatementLog log = run(database, raw.insertCustomers(N));
+        List<String> values = log.statements();
+        assertThat(values).hasSize(chunks(N));
+        assertThat(log.executions())
+                .extracting(StatementLog.Execution::bindings)
+                .containsOnly(1);
+        assertThat(run(database, sluice.insertCustomers(N)).statements()).containsExactlyElementsOf(values);
+        assertThat(fixture.count("bench_customer")).isEqualTo(2L * N);
+
+        assertThat(single(database, () -> raw.customers(N), N))
+                .isEqualTo(single(database, () -> sluice.customers(N), N));
+        assertThat(single(database, () -> raw.customers(N), N))
+                .isEqualTo(single(database, () -> sluice.customersReadOnly(N), N));
+        // The same customers, column for column: the converted e-mail, the embedded address and the parsed JSON.
+        List<List<Object>> read = raw.customers(N)
+                .map(StatementCountIntegrationTests::values)
+                .collectList()
+                .block(TIMEOUT);
+        assertThat(sluice.customers(N)
+                        .map(StatementCountIntegrationTests::values)
+                        .collectList()
+                        .block(TIMEOUT))
+                .isEqualTo(read);
+        assertThat(read.get(7))
+                .containsExactly(
+                        read.get(0).get(0) instanceof Long first ? first + 7 : null,
+                        "customer 7",
+                        new Email("customer7@example.com"),
+                        new Address("7 High Street", "Town 7", "AB7"),
+                        new Preferences("en", false, List.of("books", "music 0")));
+        fixture.emptyCustomers();
+    }
+
+    private static List<Object> values(Customer customer) {
+        return java.util.Arrays.asList(
+                customer.getId(),
+                customer.getName(),
+                customer.getEmail(),
+                customer.getAddress(),
+                customer.getPreferences());
     }
 
     @DatabaseTest

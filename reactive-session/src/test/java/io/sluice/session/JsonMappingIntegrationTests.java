@@ -163,6 +163,49 @@ final class JsonMappingIntegrationTests {
     }
 
     @DatabaseTest
+    void shouldNotWriteUnchangedJsonOfAReadOnlyLoadMadeModifiable(TestDatabase database) {
+        // A read-only load keeps the JSON as the database gives it back (spaced and ordered its own way on PostgreSQL
+        // and
+        // H2); made modifiable, or rolled back to that load, the object must still compare as unchanged.
+        createTable(database);
+        insertRecords();
+
+        Session session = sessions.open();
+        try {
+            JsonRecord first = session.query(JsonRecord.class)
+                    .readOnly()
+                    .filter(SQL.text("id = 1"))
+                    .one()
+                    .block(TIMEOUT);
+            assertThat(first.payload.customer).isEqualTo("Ed");
+            sql.clear();
+            session.setReadOnly(first, false);
+            session.flush().block(TIMEOUT);
+            assertThat(updates()).as("made modifiable, unchanged").isEmpty();
+
+            first.payload.quantity = 7;
+            session.flush().block(TIMEOUT);
+            assertThat(updates()).hasSize(1);
+            session.rollback().block(TIMEOUT);
+            assertThat(first.payload.quantity).isEqualTo(2);
+
+            sql.clear();
+            session.flush().block(TIMEOUT);
+            assertThat(updates())
+                    .as("rolled back to the read-only load, unchanged")
+                    .isEmpty();
+            first.items.add(new Item("c3", 1));
+            session.flush().block(TIMEOUT);
+            assertThat(updates()).hasSize(1);
+            assertThat(updates().get(0)).contains("items").doesNotContain("payload");
+            session.commit().block(TIMEOUT);
+        } finally {
+            session.close().block(TIMEOUT);
+        }
+        assertThat(stored("payload").replace(" ", "")).contains("\"quantity\":2");
+    }
+
+    @DatabaseTest
     void shouldQueryByJsonTextWhereTheDatabaseCan(TestDatabase database) {
         createTable(database);
         insertRecords();

@@ -1,4 +1,7 @@
-/** The entities the benchmarks read and write with Sluice: parents with children, and the rows of the streaming table. */
+/**
+ * The entities the benchmarks read and write with Sluice: parents with children, the rows of the streaming table, and customers
+ * with a converted, an embedded and a JSON column.
+ */
 @NullMarked
 package io.sluice.benchmarks.model;
 

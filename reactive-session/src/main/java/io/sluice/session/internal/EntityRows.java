@@ -130,8 +130,21 @@ public final class EntityRows<E> {
      * @return the new object
      * @throws IllegalArgumentException if a primitive field would get {@code null}
      */
-    @SuppressWarnings("unchecked")
     public E newInstance(@Nullable Object[] values) {
+        return newInstance(values, false);
+    }
+
+    /**
+     * Makes an object of the class from a row's values, given in attribute order, for a tracked or a read-only load.
+     *
+     * @param values the values, in attribute order
+     * @param readOnly whether the object is loaded read-only: its converted values then stay in the row's form (see {@link
+     *     #fill(Object, Object[], boolean)})
+     * @return the new object
+     * @throws IllegalArgumentException if a primitive field would get {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    public E newInstance(@Nullable Object[] values, boolean readOnly) {
         E entity;
         if (model.isPolymorphic()) {
             Class<?> type = model.typeFor(values);
@@ -141,7 +154,7 @@ public final class EntityRows<E> {
         } else {
             entity = newInstance();
         }
-        fill(entity, values);
+        fill(entity, values, readOnly);
         return entity;
     }
 
@@ -170,7 +183,27 @@ public final class EntityRows<E> {
      * @throws IllegalArgumentException if a primitive field would get {@code null}
      */
     public void fill(E entity, @Nullable Object[] values) {
+        fill(entity, values, false);
+    }
+
+    /**
+     * Sets every mapped field of an object from a row's values, given in attribute order. For a tracked object, a converted
+     * field's value in the array is replaced by the stored form of the value the field now holds, as {@link #fill(Object,
+     * Object[])} does. A read-only object is never compared with its snapshot, so its converted values stay in the row's form:
+     * that saves a conversion per converted field and row (for a {@code @Json} field, Jackson writing the document again).
+     * Should the object become modifiable, {@code EntityState.snapshot()} takes its values then, and a rollback puts back the
+     * values in the stored form ({@code EntityState.restoreCommitted()}).
+     *
+     * @param entity the object
+     * @param values the values, in attribute order
+     * @param readOnly whether the object is loaded read-only
+     * @throws IllegalArgumentException if a primitive field would get {@code null}
+     */
+    public void fill(E entity, @Nullable Object[] values, boolean readOnly) {
         model.setStates(entity, values);
+        if (readOnly) {
+            return;
+        }
         for (int i : converted) {
             if (values[i] != null) {
                 // The snapshot keeps what the converter makes of the field, not the row's form of it: JSON read back

@@ -176,14 +176,18 @@ public final class EntityState<E> {
 
     /** Puts the committed values back into the object: those before the transaction's first flush of it, or the snapshot. */
     public void restoreCommitted() {
-        Object[] values = changedInTransaction ? committed : snapshot;
+        boolean fromCommitted = changedInTransaction;
+        Object[] values = fromCommitted ? committed : snapshot;
         committed = null;
         changedInTransaction = false;
         if (values == null) {
             return;
         }
         model.setStates(entity, values);
-        snapshot = values;
+        // Committed values kept from a read-only load hold converted values in the row's form (EntityRows.fill); taken
+        // again
+        // from the object, they are in the form a dirty check compares.
+        snapshot = fromCommitted ? values() : values;
     }
 
     /**

@@ -129,7 +129,7 @@ public final class IdentityMap {
         if (slot >= 0) {
             return byKey.at(slot);
         }
-        EntityState<E> state = new EntityState<>(rows.newInstance(row), model, EntityState.Status.PERSISTENT);
+        EntityState<E> state = new EntityState<>(rows.newInstance(row, readOnly), model, EntityState.Status.PERSISTENT);
         state.loaded(row);
         state.readOnly(readOnly);
         state.id(id);
