@@ -9,6 +9,7 @@ import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Mapping;
 import io.sluice.session.mapping.MappingException;
+import java.util.List;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -183,6 +184,63 @@ public final class SessionFactory {
                 return Flux.defer(() -> work.apply(outer.session())).doOnError(outer::joinedWorkFailed);
             }
             return begin(work);
+        });
+    }
+
+    /**
+     * Runs work in a new session and transaction, as {@link #inTransaction(Function)} does, and runs it again in a fresh
+     * session and transaction when it fails with an error the policy retries (a serialization failure or a deadlock, by
+     * default), waiting between attempts as the policy says. The work must be safe to run again: it should only change the
+     * database through its session, since each failed attempt is rolled back.
+     *
+     * <ul>
+     *   <li>the work's elements are held until its transaction commits, then emitted: a subscriber never sees the results of
+     *       an attempt that was rolled back (so a large result should be written, not returned, by retried work)
+     *   <li>errors with the work's own error, at once, if it is not one the policy retries
+     *   <li>errors with a {@link SessionException} naming the attempts made and caused by the last failure once the attempts
+     *       are spent; the earlier failures are attached to it as suppressed exceptions
+     *   <li>inside a transaction of this factory already (a {@link Sessions#current()} scope), joins it and does not retry: the
+     *       outer unit of work is the one to run again
+     * </ul>
+     *
+     * @param policy when to run again
+     * @param work the work, given the session
+     * @param <T> the elements
+     * @return the work's elements, after its commit
+     */
+    public <T> Flux<T> inTransaction(RetryPolicy policy, Function<? super Session, ? extends Publisher<T>> work) {
+        Assert.requireNonNull(policy, "policy must not be null");
+        Assert.requireNonNull(work, "work must not be null");
+        return Flux.deferContextual(context -> {
+            TransactionScope outer = Sessions.scope(context);
+            if (outer != null && outer.factory() == this) {
+                return inTransaction(Propagation.REQUIRED, work);
+            }
+            return attempt(policy, work, 1, new java.util.ArrayList<>());
+        });
+    }
+
+    private <T> Flux<T> attempt(
+            RetryPolicy policy,
+            Function<? super Session, ? extends Publisher<T>> work,
+            int attempt,
+            List<Throwable> earlier) {
+        return begin(work).collectList().flatMapMany(Flux::fromIterable).onErrorResume(failure -> {
+            if (!policy.retries(failure)) {
+                return Flux.error(failure);
+            }
+            if (attempt >= policy.maxAttempts()) {
+                SessionException spent = new SessionException(
+                        "the transaction failed " + attempt + " times with errors worth retrying, the last: "
+                                + failure.getMessage()
+                                + "; raise RetryPolicy.of(attempts) or make the work conflict less",
+                        failure);
+                earlier.forEach(spent::addSuppressed);
+                return Flux.error(spent);
+            }
+            earlier.add(failure);
+            return Mono.delay(policy.delayAfter(attempt))
+                    .thenMany(Flux.defer(() -> attempt(policy, work, attempt + 1, earlier)));
         });
     }
 
