@@ -291,6 +291,37 @@ final class DefaultSqlConnection implements SqlConnection {
                 afterRestored(told("ROLLBACK").flatMap(ignored -> Mono.from(connection.rollbackTransaction()))));
     }
 
+    @Override
+    public Mono<Void> createSavepoint(String name) {
+        String checked = savepointName(name);
+        return onDriver(afterRestored(
+                told("SAVEPOINT " + checked).flatMap(ignored -> Mono.from(connection.createSavepoint(checked)))));
+    }
+
+    @Override
+    public Mono<Void> rollbackToSavepoint(String name) {
+        String checked = savepointName(name);
+        return onDriver(afterRestored(told("ROLLBACK TO SAVEPOINT " + checked)
+                .flatMap(ignored -> Mono.from(connection.rollbackTransactionToSavepoint(checked)))));
+    }
+
+    @Override
+    public Mono<Void> releaseSavepoint(String name) {
+        String checked = savepointName(name);
+        return onDriver(afterRestored(told("RELEASE SAVEPOINT " + checked)
+                .flatMap(ignored -> Mono.from(connection.releaseSavepoint(checked)))));
+    }
+
+    /** Savepoint names reach the drivers' SQL as they are, so only plain identifiers pass. */
+    private static String savepointName(String name) {
+        Assert.requireNonNull(name, "the savepoint's name must not be null");
+        Assert.isTrue(
+                name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"),
+                "a savepoint's name must be a plain identifier (a letter or underscore, then letters, digits or"
+                        + " underscores, at most 63), was '" + name + "'");
+        return name;
+    }
+
     /** Tells the listeners of a transaction command; what follows is skipped if the subscriber cancelled meanwhile. */
     private Mono<Connection> told(String command) {
         return Mono.fromCallable(() -> {

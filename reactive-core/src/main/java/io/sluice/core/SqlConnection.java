@@ -108,6 +108,32 @@ public interface SqlConnection {
     Mono<Void> rollback();
 
     /**
+     * Sets a savepoint in the current transaction: {@link #rollbackToSavepoint(String)} undoes what ran after it and keeps the
+     * rest of the transaction.
+     *
+     * @param name the savepoint's name, a plain identifier (letters, digits, underscores)
+     * @return completes when the savepoint is set
+     * @throws IllegalArgumentException if the name is not a plain identifier
+     */
+    Mono<Void> createSavepoint(String name);
+
+    /**
+     * Rolls the current transaction back to a savepoint, which stays set; savepoints set after it are gone.
+     *
+     * @param name the savepoint's name
+     * @return completes when rolled back
+     */
+    Mono<Void> rollbackToSavepoint(String name);
+
+    /**
+     * Releases a savepoint: what ran after it becomes part of the enclosing transaction (or savepoint).
+     *
+     * @param name the savepoint's name
+     * @return completes when released
+     */
+    Mono<Void> releaseSavepoint(String name);
+
+    /**
      * Gives the connection back to the engine's pool. Only for connections from {@link Engine#acquire()}; those handed to
      * {@link Engine#connect} and {@link Engine#transaction} are released by the engine.
      *

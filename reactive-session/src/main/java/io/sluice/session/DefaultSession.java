@@ -34,6 +34,10 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     private boolean closed;
     private @Nullable SqlConnection connection;
     private @Nullable Throwable failedFlush;
+    /** The open savepoints, innermost last. */
+    private final List<NestedTransaction> savepoints = new ArrayList<>();
+
+    private int savepointsSet;
     /** Completes when the work subscribed last has finished; the next piece of work waits for it. */
     private Mono<Void> tail = Mono.empty();
 
@@ -152,6 +156,9 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
                 .flush(on)
                 .onErrorResume(error -> {
                     failedFlush = error;
+                    if (!savepoints.isEmpty()) {
+                        return Mono.error(error); // the transaction stays open for a rollback to the savepoint
+                    }
                     return endTransaction(on, false)
                             .onErrorResume(e -> Mono.empty())
                             .then(Mono.error(error));
@@ -407,8 +414,10 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
                 unitOfWork.committed();
                 return Mono.empty();
             }
-            return exclusive(on -> flushOn(on).then(endTransaction(on, true)))
-                    .then(Mono.fromRunnable(unitOfWork::committed));
+            return exclusive(on -> flushOn(on).then(endTransaction(on, true))).then(Mono.fromRunnable(() -> {
+                endSavepoints(0);
+                unitOfWork.committed();
+            }));
         });
     }
 
@@ -416,6 +425,7 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     public Mono<Void> rollback() {
         return Mono.defer(() -> {
             failedFlush = null;
+            endSavepoints(0);
             SqlConnection held = connection;
             Mono<Void> end = held == null
                     ? Mono.empty()
@@ -428,6 +438,83 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     }
 
     @Override
+    public Mono<Savepoint> beginNested() {
+        return exclusive(on -> {
+                    String name = "sluice_savepoint_" + (++savepointsSet);
+                    return flushOn(on).then(on.createSavepoint(name)).then(Mono.<Savepoint>fromSupplier(() -> {
+                        NestedTransaction savepoint = new NestedTransaction(name, unitOfWork.mark());
+                        savepoints.add(savepoint);
+                        return savepoint;
+                    }));
+                })
+                .next();
+    }
+
+    /** Ends the savepoints from this depth on (they were released, rolled back, or their transaction ended). */
+    private void endSavepoints(int depth) {
+        while (savepoints.size() > depth) {
+            savepoints.remove(savepoints.size() - 1).active = false;
+        }
+    }
+
+    /** A savepoint of this session, with what the session's objects were when it was set. */
+    private final class NestedTransaction implements Savepoint {
+
+        private final String name;
+        private final UnitOfWork.Mark mark;
+        private volatile boolean active = true;
+
+        NestedTransaction(String name, UnitOfWork.Mark mark) {
+            this.name = name;
+            this.mark = mark;
+        }
+
+        @Override
+        public Mono<Void> commit() {
+            return Mono.defer(() -> {
+                int depth = depth();
+                if (depth < 0) {
+                    return ended("committed");
+                }
+                return exclusive(on -> flushOn(on).then(on.releaseSavepoint(name)))
+                        .then(Mono.fromRunnable(() -> endSavepoints(depth)));
+            });
+        }
+
+        @Override
+        public Mono<Void> rollback() {
+            return Mono.defer(() -> {
+                int depth = depth();
+                if (depth < 0) {
+                    return ended("rolled back");
+                }
+                failedFlush = null;
+                return exclusive(on -> on.rollbackToSavepoint(name)).then(Mono.fromRunnable(() -> {
+                    endSavepoints(depth);
+                    unitOfWork.rolledBackTo(mark);
+                }));
+            });
+        }
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+
+        private int depth() {
+            return active ? savepoints.indexOf(this) : -1;
+        }
+
+        private Mono<Void> ended(String action) {
+            return Mono.error(new SessionException(
+                    "the savepoint " + name + " cannot be " + action + ": it already ended (committed, rolled back, or"
+                            + " ended with an enclosing savepoint or the session's transaction); begin a new one with"
+                            + " beginNested()",
+                    null));
+        }
+    }
+
+    @Override
     public Mono<Void> close() {
         return Mono.defer(() -> {
             if (closed) {
@@ -435,6 +522,7 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             }
             Runnable forget = () -> {
                 closed = true;
+                endSavepoints(0);
                 failedFlush = null;
                 unitOfWork.clear();
                 holder.closed();

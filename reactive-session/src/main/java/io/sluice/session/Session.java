@@ -151,6 +151,23 @@ public interface Session {
     Mono<Void> rollback();
 
     /**
+     * Begins a nested transaction: flushes, then sets a savepoint in the session's transaction (beginning it if needed).
+     * {@link Savepoint#rollback()} undoes what the session did since, in the database and in its objects, and keeps the
+     * rest; {@link Savepoint#commit()} keeps it. Nested transactions nest: each savepoint ends those begun inside it. While
+     * one is open, a failed flush leaves the transaction open, so that rolling back to the savepoint recovers from it.
+     * Committing or rolling back the session ends them all.
+     *
+     * <pre>{@code
+     * session.beginNested().flatMap(savepoint -> session.flush()
+     *         .then(savepoint.commit())
+     *         .onErrorResume(R2dbcDataIntegrityViolationException.class, error -> savepoint.rollback()))
+     * }</pre>
+     *
+     * @return the savepoint, once set
+     */
+    Mono<Savepoint> beginNested();
+
+    /**
      * Rolls back any open transaction and forgets every object.
      *
      * @return completes when closed

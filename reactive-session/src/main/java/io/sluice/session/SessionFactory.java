@@ -169,7 +169,8 @@ public final class SessionFactory {
      * as {@code propagation} says; see {@link #inTransaction(Function)} for how the transaction ends.
      *
      * @param propagation {@link Propagation#REQUIRED} to join a transaction of this factory in the {@code Context}, {@link
-     *     Propagation#REQUIRES_NEW} for an independent one on another connection
+     *     Propagation#REQUIRES_NEW} for an independent one on another connection, {@link Propagation#NESTED} for a savepoint
+     *     in the transaction of the {@code Context}
      * @param work a function of the session
      * @param <T> what the work emits
      * @return what the work emits
@@ -182,6 +183,9 @@ public final class SessionFactory {
             TransactionScope outer = Sessions.scope(context);
             if (propagation == Propagation.REQUIRED && outer != null && outer.factory() == this) {
                 return Flux.defer(() -> work.apply(outer.session())).doOnError(outer::joinedWorkFailed);
+            }
+            if (propagation == Propagation.NESTED && outer != null && outer.factory() == this) {
+                return nested(outer.session(), work);
             }
             return begin(work);
         });
@@ -255,6 +259,17 @@ public final class SessionFactory {
                 scope -> scope.session().close(),
                 (scope, error) -> rollback(scope),
                 this::rollback);
+    }
+
+    private static <T> Flux<T> nested(Session session, Function<? super Session, ? extends Publisher<T>> work) {
+        // As in begin(), the release is part of the flow, so that its failure (a flush) rolls back to the savepoint.
+        return Flux.usingWhen(
+                session.beginNested(),
+                savepoint -> Flux.<T>defer(() -> work.apply(session))
+                        .concatWith(Mono.defer(savepoint::commit).then(Mono.empty())),
+                savepoint -> Mono.empty(),
+                (savepoint, error) -> savepoint.isActive() ? savepoint.rollback() : Mono.empty(),
+                savepoint -> savepoint.isActive() ? savepoint.rollback() : Mono.empty());
     }
 
     private static Mono<Void> commit(TransactionScope scope) {

@@ -323,6 +323,74 @@ final class UnitOfWork {
     }
 
     /**
+     * What a savepoint keeps of the session: each tracked object's saved state, and how many deleted objects the transaction
+     * had flushed. Taken right after a flush, so no object is pending and none is marked for deletion.
+     *
+     * @param objects the saved state of each object, by identity
+     * @param deletedInTransaction how many objects the transaction had deleted
+     */
+    record Mark(Map<EntityState<?>, EntityState.Saved> objects, int deletedInTransaction) {}
+
+    /**
+     * Returns what a savepoint set now must restore.
+     *
+     * @return the mark
+     */
+    public Mark mark() {
+        Map<EntityState<?>, EntityState.Saved> objects = new java.util.IdentityHashMap<>();
+        for (EntityState<?> state : identityMap.all()) {
+            objects.put(state, state.save());
+        }
+        return new Mark(objects, deletedInTransaction.size());
+    }
+
+    /**
+     * Records a rollback to a savepoint: objects added since leave the session (generated keys cleared), objects there at the
+     * savepoint get back the values they had then, and objects deleted since are back; objects expunged since stay out.
+     * Relationships of the objects kept are loaded again on next access, since the database's links may have changed.
+     *
+     * @param mark what the savepoint kept
+     */
+    @SuppressWarnings("unchecked")
+    public void rolledBackTo(Mark mark) {
+        for (EntityState<?> state : identityMap.all()) {
+            EntityState.Saved saved = mark.objects().get(state);
+            if (saved == null) {
+                identityMap.remove(state);
+                for (Attribute<?, ?> attribute : state.model().ids()) {
+                    if (attribute.isGenerated()) {
+                        ((Attribute<Object, Object>) attribute).set(state.entity(), null);
+                    }
+                }
+                state.insertedInTransaction(false);
+                unbind(state);
+            } else {
+                state.restore(saved);
+                rekey(state);
+                bindLoaded((Object) state.entity(), (EntityModel<Object>) state.model());
+            }
+        }
+        List<EntityState<?>> deletedSince =
+                deletedInTransaction.subList(mark.deletedInTransaction(), deletedInTransaction.size());
+        for (EntityState<?> state : deletedSince) {
+            EntityState.Saved saved = mark.objects().get(state);
+            if (saved == null) {
+                continue; // inserted and deleted after the savepoint: gone from the database either way
+            }
+            state.restore(saved);
+            Object id = ((EntityModel<Object>) state.model()).identity(state.entity());
+            if (id != null) {
+                identityMap.restore(state, id);
+            }
+            bindLoaded((Object) state.entity(), (EntityModel<Object>) state.model());
+        }
+        deletedSince.clear();
+        identityMap.forgetRelationChanges();
+        toDelete.clear();
+        dependencies.reset();
+    }
+
+    /**
      * Returns the object for a loaded row: the one already in the session with that key (its unflushed changes and its
      * read-only setting kept), or a new one filled with the row's values and tracked as persistent, read-only if asked.
      *

@@ -174,6 +174,48 @@ public final class EntityState<E> {
         changedInTransaction = false;
     }
 
+    /**
+     * What a savepoint keeps of an object: its values at the savepoint, and the state the session tracked for it.
+     *
+     * @param values the object's values when the savepoint was set
+     * @param snapshot the database's values then
+     * @param committed the values a rollback of the whole transaction restores
+     * @param changedInTransaction whether a flush of the transaction had replaced the snapshot
+     * @param insertedInTransaction whether the transaction had inserted the object
+     * @param status the object's status
+     */
+    public record Saved(
+            @Nullable Object[] values,
+            @Nullable Object @Nullable [] snapshot,
+            @Nullable Object @Nullable [] committed,
+            boolean changedInTransaction,
+            boolean insertedInTransaction,
+            Status status) {}
+
+    /**
+     * Returns what a savepoint keeps of this object.
+     *
+     * @return the saved state
+     */
+    public Saved save() {
+        return new Saved(values(), snapshot, committed, changedInTransaction, insertedInTransaction, status);
+    }
+
+    /**
+     * Puts the object back as it was at a savepoint: its values, its snapshot and its status.
+     *
+     * @param saved what the savepoint kept
+     */
+    public void restore(Saved saved) {
+        model.setStates(entity, saved.values());
+        snapshot = saved.snapshot();
+        committed = saved.committed();
+        changedInTransaction = saved.changedInTransaction();
+        insertedInTransaction = saved.insertedInTransaction();
+        status = saved.status();
+        deleteFlushed = false;
+    }
+
     /** Puts the committed values back into the object: those before the transaction's first flush of it, or the snapshot. */
     public void restoreCommitted() {
         boolean fromCommitted = changedInTransaction;
