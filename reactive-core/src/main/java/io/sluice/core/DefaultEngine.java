@@ -98,11 +98,18 @@ final class DefaultEngine implements Engine {
 
     @Override
     public <T> Flux<T> transaction(Function<? super SqlConnection, ? extends Publisher<T>> work) {
+        return transaction(TransactionOptions.defaults(), work);
+    }
+
+    @Override
+    public <T> Flux<T> transaction(
+            TransactionOptions options, Function<? super SqlConnection, ? extends Publisher<T>> work) {
+        Assert.requireNonNull(options, "options must not be null");
         Assert.requireNonNull(work, "work must not be null");
         return Flux.usingWhen(
                 acquire(),
                 connection -> Flux.usingWhen(
-                        connection.beginTransaction().thenReturn(connection),
+                        connection.beginTransaction(options).thenReturn(connection),
                         // The commit is the work's last step rather than usingWhen's completion callback: Reactor
                         // would signal a failed commit as a RuntimeException wrapping the real error, with no rollback.
                         // A rollback that fails after an error (a dead connection) must not hide that error either.

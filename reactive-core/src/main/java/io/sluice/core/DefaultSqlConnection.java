@@ -1,14 +1,19 @@
 package io.sluice.core;
 
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Option;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.TransactionDefinition;
 import io.sluice.core.dialect.Dialect;
 import io.sluice.core.dialect.ResultStreaming;
+import io.sluice.core.dialect.TransactionSettings;
 import io.sluice.core.dialect.ValueCodec;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.internal.ColumnClasses;
 import io.sluice.core.sql.Statement;
+import io.sluice.core.sql.Text;
 import io.sluice.core.sql.render.BindValue;
 import io.sluice.core.sql.render.RenderedSql;
 import io.sluice.core.sql.render.SqlRenderer;
@@ -31,6 +36,8 @@ final class DefaultSqlConnection implements SqlConnection {
      * waiting for it. Every later command on the connection waits for it first. {@code null} while no stream has ended.
      */
     private volatile @Nullable Mono<Void> restored;
+    /** Statements that put back the settings the current transaction's options changed; run once it ends. */
+    private volatile List<Text> afterEnd = List.of();
 
     DefaultSqlConnection(
             Connection connection, Dialect dialect, StatementListener listener, @Nullable DriverThreads threads) {
@@ -281,14 +288,79 @@ final class DefaultSqlConnection implements SqlConnection {
     }
 
     @Override
+    public Mono<Void> beginTransaction(TransactionOptions options) {
+        Assert.requireNonNull(options, "options must not be null");
+        if (options.isDefault()) {
+            return beginTransaction();
+        }
+        return Mono.defer(() -> {
+            TransactionSettings settings = dialect.transactionSettings(
+                    options.isolationLevel(),
+                    options.isReadOnly(),
+                    options.lockTimeoutValue(),
+                    options.statementTimeoutValue());
+            TransactionDefinition definition = definition(options, settings);
+            Mono<Void> begin = onDriver(afterRestored(told("BEGIN " + options)
+                    .flatMap(ignored -> Mono.from(
+                            definition == null
+                                    ? connection.beginTransaction()
+                                    : connection.beginTransaction(definition)))));
+            // Known before anything is set, so that a failure half-way still puts back what was set.
+            afterEnd = settings.afterEnd();
+            return executeAll(settings.beforeBegin()).then(begin).then(executeAll(settings.afterBegin()));
+        });
+    }
+
+    private static @Nullable TransactionDefinition definition(
+            TransactionOptions options, TransactionSettings settings) {
+        IsolationLevel isolation = settings.isolationInBegin() ? options.isolationLevel() : null;
+        boolean readOnly = settings.readOnlyInBegin() && options.isReadOnly();
+        if (isolation == null && !readOnly) {
+            return null;
+        }
+        return new TransactionDefinition() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> @Nullable T getAttribute(Option<T> option) {
+                if (option.equals(TransactionDefinition.ISOLATION_LEVEL)) {
+                    return (T) isolation;
+                }
+                if (option.equals(TransactionDefinition.READ_ONLY)) {
+                    return readOnly ? (T) Boolean.TRUE : null;
+                }
+                return null;
+            }
+        };
+    }
+
+    private Mono<Void> executeAll(List<Text> statements) {
+        return Flux.fromIterable(statements).concatMap(this::execute).then();
+    }
+
+    /** Puts back the settings the transaction's options changed, once. */
+    private Mono<Void> resetSettings() {
+        return Mono.defer(() -> {
+            List<Text> statements = afterEnd;
+            if (statements.isEmpty()) {
+                return Mono.empty();
+            }
+            afterEnd = List.of();
+            return executeAll(statements);
+        });
+    }
+
+    @Override
     public Mono<Void> commit() {
-        return onDriver(afterRestored(told("COMMIT").flatMap(ignored -> Mono.from(connection.commitTransaction()))));
+        return onDriver(afterRestored(told("COMMIT").flatMap(ignored -> Mono.from(connection.commitTransaction()))))
+                .then(resetSettings());
     }
 
     @Override
     public Mono<Void> rollback() {
-        return onDriver(
-                afterRestored(told("ROLLBACK").flatMap(ignored -> Mono.from(connection.rollbackTransaction()))));
+        return onDriver(afterRestored(told("ROLLBACK").flatMap(ignored -> Mono.from(connection.rollbackTransaction()))))
+                .onErrorResume(error ->
+                        resetSettings().onErrorResume(ignored -> Mono.empty()).then(Mono.error(error)))
+                .then(resetSettings());
     }
 
     @Override
@@ -333,7 +405,8 @@ final class DefaultSqlConnection implements SqlConnection {
 
     @Override
     public Mono<Void> release() {
-        return onDriver(afterRestored(Mono.defer(() -> Mono.from(connection.close()))));
+        Mono<Void> reset = resetSettings().onErrorResume(error -> Mono.empty());
+        return reset.then(onDriver(afterRestored(Mono.defer(() -> Mono.from(connection.close())))));
     }
 
     @Override

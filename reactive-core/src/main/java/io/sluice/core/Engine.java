@@ -117,6 +117,18 @@ public interface Engine {
     <T> Flux<T> transaction(Function<? super SqlConnection, ? extends Publisher<T>> work);
 
     /**
+     * Runs work in a transaction with options (isolation level, read-only, timeouts) on one pooled connection, as {@link
+     * #transaction(Function)} does; settings the options changed on the connection are put back before it returns to the
+     * pool.
+     *
+     * @param options the transaction's options
+     * @param work a function of the connection
+     * @param <T> what the work emits
+     * @return what the work emits
+     */
+    <T> Flux<T> transaction(TransactionOptions options, Function<? super SqlConnection, ? extends Publisher<T>> work);
+
+    /**
      * Executes a statement on a pooled connection in auto-commit mode and emits its rows.
      *
      * @param statement the statement

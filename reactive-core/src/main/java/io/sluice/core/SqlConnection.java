@@ -94,6 +94,17 @@ public interface SqlConnection {
     Mono<Void> beginTransaction();
 
     /**
+     * Begins a transaction with options: isolation level, read-only, lock and statement timeouts. Settings the database keeps
+     * on the connection are put back when the transaction ends ({@link #commit()}, {@link #rollback()}, or the connection's
+     * release).
+     *
+     * @param options the options; {@link TransactionOptions#defaults()} begins a plain transaction
+     * @return completes when the transaction has begun; errors with {@link UnsupportedOperationException} before sending
+     *     anything if the database cannot apply an option
+     */
+    Mono<Void> beginTransaction(TransactionOptions options);
+
+    /**
      * Commits the current transaction.
      *
      * @return completes when committed

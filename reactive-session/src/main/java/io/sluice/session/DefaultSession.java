@@ -2,6 +2,7 @@ package io.sluice.session;
 
 import io.sluice.core.Engine;
 import io.sluice.core.SqlConnection;
+import io.sluice.core.TransactionOptions;
 import io.sluice.core.internal.Assert;
 import io.sluice.core.sql.Conjunction;
 import io.sluice.core.sql.Expression;
@@ -34,6 +35,7 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     private boolean closed;
     private @Nullable SqlConnection connection;
     private @Nullable Throwable failedFlush;
+    private TransactionOptions transactionOptions = TransactionOptions.defaults();
     /** The open savepoints, innermost last. */
     private final List<NestedTransaction> savepoints = new ArrayList<>();
 
@@ -135,7 +137,7 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             return engine.acquire().onErrorMap(this::noConnection).flatMap(acquired -> {
                 connection = acquired;
                 holder.acquired(this, acquired);
-                return acquired.beginTransaction()
+                return acquired.beginTransaction(transactionOptions)
                         .thenReturn(acquired)
                         .onErrorResume(error -> Mono.defer(() -> {
                                     forget(acquired);
@@ -152,6 +154,13 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
      * are as they were before the flush.
      */
     private Mono<Void> flushOn(SqlConnection on) {
+        if (transactionOptions.isReadOnly() && unitOfWork.hasChanges()) {
+            return Mono.error(new SessionException(
+                    "the session's transaction is read-only (TransactionOptions.readOnly()), and the session has changes to"
+                            + " flush (" + describeChanges()
+                            + "); expunge or roll back the changes, or run the work in a transaction that is not read-only",
+                    null));
+        }
         return unitOfWork
                 .flush(on)
                 .onErrorResume(error -> {
@@ -269,6 +278,16 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             }
         }
         return objects;
+    }
+
+    private String describeChanges() {
+        int pending = 0;
+        for (EntityState<?> state : unitOfWork.identityMap().all()) {
+            if (state.status() == EntityState.Status.PENDING) {
+                pending++;
+            }
+        }
+        return pending + " new, " + dirty().size() + " changed, " + deleted().size() + " deleted";
     }
 
     @Override
@@ -435,6 +454,25 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
                     .onErrorResume(
                             error -> Mono.fromRunnable(unitOfWork::rolledBack).then(Mono.<Void>error(error)));
         });
+    }
+
+    @Override
+    public void setTransactionOptions(TransactionOptions options) {
+        Assert.requireNonNull(options, "options must not be null");
+        if (connection != null) {
+            throw new IllegalStateException(
+                    "the session's transaction has begun; set its options before the session first"
+                            + " uses the database, or after commit() or rollback() for the next transaction");
+        }
+        this.transactionOptions = options;
+        if (options.isReadOnly()) {
+            defaultReadOnly = true;
+        }
+    }
+
+    @Override
+    public TransactionOptions transactionOptions() {
+        return transactionOptions;
     }
 
     @Override

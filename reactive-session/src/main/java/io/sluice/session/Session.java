@@ -1,5 +1,6 @@
 package io.sluice.session;
 
+import io.sluice.core.TransactionOptions;
 import io.sluice.core.sql.Expression;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -149,6 +150,23 @@ public interface Session {
      * @return completes when rolled back
      */
     Mono<Void> rollback();
+
+    /**
+     * Sets the options of the transaction the session begins next: isolation level, read-only, lock and statement timeouts
+     * ({@link TransactionOptions}). A read-only transaction also makes the session load objects read-only, and refuses to
+     * flush changes (on every database, H2 included, which has no read-only transactions of its own).
+     *
+     * @param options the options
+     * @throws IllegalStateException if the session's transaction has begun
+     */
+    void setTransactionOptions(TransactionOptions options);
+
+    /**
+     * Returns the options of the session's transactions.
+     *
+     * @return the options; {@link TransactionOptions#defaults()} unless set
+     */
+    TransactionOptions transactionOptions();
 
     /**
      * Begins a nested transaction: flushes, then sets a savepoint in the session's transaction (beginning it if needed).

@@ -1,6 +1,7 @@
 package io.sluice.session;
 
 import io.sluice.core.Engine;
+import io.sluice.core.TransactionOptions;
 import io.sluice.core.dialect.Capability;
 import io.sluice.core.dialect.Dialect;
 import io.sluice.core.internal.Assert;
@@ -192,6 +193,69 @@ public final class SessionFactory {
     }
 
     /**
+     * Runs work in a session and a transaction with options (isolation level, read-only, lock and statement timeouts), as
+     * {@link #inTransaction(Function)} does. Inside a transaction of this factory already, joins it if its options are the
+     * same, and refuses otherwise: a transaction's options are set when it begins.
+     *
+     * @param options the transaction's options
+     * @param work a function of the session
+     * @param <T> what the work emits
+     * @return what the work emits
+     * @throws IllegalArgumentException if an argument is {@code null}
+     */
+    public <T> Flux<T> inTransaction(
+            TransactionOptions options, Function<? super Session, ? extends Publisher<T>> work) {
+        Assert.requireNonNull(options, "options must not be null");
+        Assert.requireNonNull(work, "work must not be null");
+        return Flux.deferContextual(context -> {
+            TransactionScope outer = Sessions.scope(context);
+            if (outer != null && outer.factory() == this) {
+                return joinWithOptions(outer, options, work);
+            }
+            return begin(options, work);
+        });
+    }
+
+    /**
+     * Runs work in a new session and a transaction with options, retried as {@link #inTransaction(RetryPolicy, Function)}
+     * says: the way to run serializable transactions, which the database may abort with a serialization failure.
+     *
+     * @param options the transaction's options, such as {@code TransactionOptions.defaults().isolation(SERIALIZABLE)}
+     * @param policy when to run again
+     * @param work the work, given the session
+     * @param <T> the elements
+     * @return the work's elements, after its commit
+     */
+    public <T> Flux<T> inTransaction(
+            TransactionOptions options, RetryPolicy policy, Function<? super Session, ? extends Publisher<T>> work) {
+        Assert.requireNonNull(options, "options must not be null");
+        Assert.requireNonNull(policy, "policy must not be null");
+        Assert.requireNonNull(work, "work must not be null");
+        return Flux.deferContextual(context -> {
+            TransactionScope outer = Sessions.scope(context);
+            if (outer != null && outer.factory() == this) {
+                return joinWithOptions(outer, options, work);
+            }
+            return attempt(options, policy, work, 1, new java.util.ArrayList<>());
+        });
+    }
+
+    private static <T> Flux<T> joinWithOptions(
+            TransactionScope outer,
+            TransactionOptions options,
+            Function<? super Session, ? extends Publisher<T>> work) {
+        TransactionOptions outerOptions = outer.session().transactionOptions();
+        if (!outerOptions.equals(options)) {
+            return Flux.error(new SessionException(
+                    "this work asks for a transaction with options [" + options + "] but runs inside one with options ["
+                            + outerOptions + "], which it would join; give both the same options, or run it with"
+                            + " Propagation.REQUIRES_NEW in a transaction of its own",
+                    null));
+        }
+        return Flux.defer(() -> work.apply(outer.session())).doOnError(outer::joinedWorkFailed);
+    }
+
+    /**
      * Runs work in a new session and transaction, as {@link #inTransaction(Function)} does, and runs it again in a fresh
      * session and transaction when it fails with an error the policy retries (a serialization failure or a deadlock, by
      * default), waiting between attempts as the policy says. The work must be safe to run again: it should only change the
@@ -220,39 +284,51 @@ public final class SessionFactory {
             if (outer != null && outer.factory() == this) {
                 return inTransaction(Propagation.REQUIRED, work);
             }
-            return attempt(policy, work, 1, new java.util.ArrayList<>());
+            return attempt(TransactionOptions.defaults(), policy, work, 1, new java.util.ArrayList<>());
         });
     }
 
     private <T> Flux<T> attempt(
+            TransactionOptions options,
             RetryPolicy policy,
             Function<? super Session, ? extends Publisher<T>> work,
             int attempt,
             List<Throwable> earlier) {
-        return begin(work).collectList().flatMapMany(Flux::fromIterable).onErrorResume(failure -> {
-            if (!policy.retries(failure)) {
-                return Flux.error(failure);
-            }
-            if (attempt >= policy.maxAttempts()) {
-                SessionException spent = new SessionException(
-                        "the transaction failed " + attempt + " times with errors worth retrying, the last: "
-                                + failure.getMessage()
-                                + "; raise RetryPolicy.of(attempts) or make the work conflict less",
-                        failure);
-                earlier.forEach(spent::addSuppressed);
-                return Flux.error(spent);
-            }
-            earlier.add(failure);
-            return Mono.delay(policy.delayAfter(attempt))
-                    .thenMany(Flux.defer(() -> attempt(policy, work, attempt + 1, earlier)));
-        });
+        return begin(options, work)
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .onErrorResume(failure -> {
+                    if (!policy.retries(failure)) {
+                        return Flux.error(failure);
+                    }
+                    if (attempt >= policy.maxAttempts()) {
+                        SessionException spent = new SessionException(
+                                "the transaction failed " + attempt + " times with errors worth retrying, the last: "
+                                        + failure.getMessage()
+                                        + "; raise RetryPolicy.of(attempts) or make the work conflict less",
+                                failure);
+                        earlier.forEach(spent::addSuppressed);
+                        return Flux.error(spent);
+                    }
+                    earlier.add(failure);
+                    return Mono.delay(policy.delayAfter(attempt))
+                            .thenMany(Flux.defer(() -> attempt(options, policy, work, attempt + 1, earlier)));
+                });
     }
 
     private <T> Flux<T> begin(Function<? super Session, ? extends Publisher<T>> work) {
+        return begin(TransactionOptions.defaults(), work);
+    }
+
+    private <T> Flux<T> begin(TransactionOptions options, Function<? super Session, ? extends Publisher<T>> work) {
         // The commit is part of the flow rather than of the completion cleanup, so that its failure reaches the
         // subscriber as it is (usingWhen would wrap it) and rolls back like any other failure.
         return Flux.usingWhen(
-                Mono.fromSupplier(() -> new TransactionScope(this, open(openSessions.openInternally()))),
+                Mono.fromSupplier(() -> {
+                    Session session = open(openSessions.openInternally());
+                    session.setTransactionOptions(options);
+                    return new TransactionScope(this, session);
+                }),
                 scope -> Flux.from(work.apply(scope.session()))
                         .concatWith(Mono.defer(() -> commit(scope)).then(Mono.empty()))
                         .contextWrite(context -> Sessions.with(context, scope)),

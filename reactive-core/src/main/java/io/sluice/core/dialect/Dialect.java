@@ -2,6 +2,7 @@ package io.sluice.core.dialect;
 
 import io.sluice.core.sql.SqlType;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between databases when SQL is written and values are exchanged: bind markers, identifier quoting, type names,
@@ -217,6 +218,29 @@ public interface Dialect {
     default String dropEnumType(SqlType.NamedEnum type, boolean checkFirst) {
         throw new UnsupportedOperationException(
                 name() + " declares enum columns inline (ENUM('a', 'b')) and has no enum types of their own to drop");
+    }
+
+    /**
+     * Returns how this database applies a transaction's options beyond what the driver's {@code BEGIN} takes. By default the
+     * driver's {@code BEGIN} sets the isolation level and read-only, and timeouts are refused.
+     *
+     * @param isolation the isolation level, or {@code null} to keep the connection's
+     * @param readOnly whether the transaction is read-only
+     * @param lockTimeout how long a statement may wait for a lock, or {@code null} for the database's default
+     * @param statementTimeout how long a statement may run, or {@code null} for no limit
+     * @return the statements around {@code BEGIN}
+     * @throws UnsupportedOperationException if the database cannot apply an option; the message names the alternative
+     */
+    default TransactionSettings transactionSettings(
+            io.r2dbc.spi.@Nullable IsolationLevel isolation,
+            boolean readOnly,
+            java.time.@Nullable Duration lockTimeout,
+            java.time.@Nullable Duration statementTimeout) {
+        if (lockTimeout != null || statementTimeout != null) {
+            throw new UnsupportedOperationException(name()
+                    + " has no per-transaction timeouts in Sluice; leave lockTimeout and statementTimeout unset");
+        }
+        return new TransactionSettings(List.of(), true, true, List.of(), List.of());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * H2 through r2dbc-h2: {@code $n} markers, {@code ILIKE}, generated keys through the driver. Unbounded text is {@code
@@ -121,5 +122,42 @@ public final class H2Dialect extends AbstractDialect {
     @Override
     public String generatedColumnClause(String expression) {
         return "GENERATED ALWAYS AS (" + expression + ")";
+    }
+
+    /**
+     * Sets everything as session settings before {@code BEGIN}, since r2dbc-h2's {@code BEGIN} applies neither the isolation
+     * level nor read-only: the isolation level with {@code SET SESSION CHARACTERISTICS} (READ COMMITTED, H2's default, put
+     * back after), the timeouts with {@code SET LOCK_TIMEOUT} and {@code SET QUERY_TIMEOUT}, their values before kept in
+     * session variables and put back after. H2 has no read-only transactions.
+     */
+    @Override
+    public TransactionSettings transactionSettings(
+            io.r2dbc.spi.@Nullable IsolationLevel isolation,
+            boolean readOnly,
+            java.time.@Nullable Duration lockTimeout,
+            java.time.@Nullable Duration statementTimeout) {
+        List<io.sluice.core.sql.Text> before = new java.util.ArrayList<>();
+        List<io.sluice.core.sql.Text> after = new java.util.ArrayList<>();
+        if (isolation != null) {
+            // asSql() of one of the four standard constants, checked by TransactionOptions: a keyword, not a value
+            before.add(io.sluice.core.sql.SQL.text(
+                    "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + isolation.asSql()));
+            after.add(io.sluice.core.sql.SQL.text(
+                    "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED"));
+        }
+        if (lockTimeout != null) {
+            before.add(io.sluice.core.sql.SQL.text("SET @sluice_lock_timeout = LOCK_TIMEOUT()"));
+            before.add(io.sluice.core.sql.SQL.text("SET LOCK_TIMEOUT :millis").bind("millis", (int)
+                    lockTimeout.toMillis()));
+            after.add(io.sluice.core.sql.SQL.text("SET LOCK_TIMEOUT @sluice_lock_timeout"));
+        }
+        if (statementTimeout != null) {
+            before.add(io.sluice.core.sql.SQL.text("SET @sluice_query_timeout = (SELECT CAST(SETTING_VALUE AS INT)"
+                    + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT')"));
+            before.add(io.sluice.core.sql.SQL.text("SET QUERY_TIMEOUT :millis").bind("millis", (int)
+                    statementTimeout.toMillis()));
+            after.add(io.sluice.core.sql.SQL.text("SET QUERY_TIMEOUT @sluice_query_timeout"));
+        }
+        return new TransactionSettings(before, false, false, List.of(), after);
     }
 }

@@ -191,4 +191,44 @@ public final class MariaDbDialect extends AbstractDialect {
                     + RowLockClause.waitClause(lock);
         };
     }
+
+    /**
+     * Sets the isolation level and read-only in {@code BEGIN} (for that transaction alone), and the timeouts as session
+     * variables before it, put back to the server's defaults after: {@code innodb_lock_wait_timeout} counts whole seconds,
+     * {@code max_statement_time} seconds with a fraction.
+     */
+    @Override
+    public TransactionSettings transactionSettings(
+            io.r2dbc.spi.@Nullable IsolationLevel isolation,
+            boolean readOnly,
+            java.time.@Nullable Duration lockTimeout,
+            java.time.@Nullable Duration statementTimeout) {
+        List<io.sluice.core.sql.Text> before = new java.util.ArrayList<>();
+        List<io.sluice.core.sql.Text> after = new java.util.ArrayList<>();
+        if (lockTimeout != null) {
+            if (lockTimeout.toNanos() % 1_000_000_000L != 0) {
+                throw new UnsupportedOperationException(
+                        "MariaDB counts a lock timeout (innodb_lock_wait_timeout) in whole"
+                                + " seconds, and " + lockTimeout + " is not: use a whole number of seconds, such as"
+                                + " Duration.ofSeconds(" + Math.max(1, (lockTimeout.toMillis() + 999) / 1000) + ")");
+            }
+            before.add(io.sluice
+                    .core
+                    .sql
+                    .SQL
+                    .text("SET SESSION innodb_lock_wait_timeout = :seconds")
+                    .bind("seconds", lockTimeout.toSeconds()));
+            after.add(io.sluice.core.sql.SQL.text("SET SESSION innodb_lock_wait_timeout = DEFAULT"));
+        }
+        if (statementTimeout != null) {
+            before.add(io.sluice
+                    .core
+                    .sql
+                    .SQL
+                    .text("SET SESSION max_statement_time = :seconds")
+                    .bind("seconds", java.math.BigDecimal.valueOf(statementTimeout.toMillis(), 3)));
+            after.add(io.sluice.core.sql.SQL.text("SET SESSION max_statement_time = DEFAULT"));
+        }
+        return new TransactionSettings(before, true, true, List.of(), after);
+    }
 }

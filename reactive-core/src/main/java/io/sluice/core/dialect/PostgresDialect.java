@@ -174,4 +174,34 @@ public final class PostgresDialect extends AbstractDialect {
             return type.kind() == SqlType.Kind.JSON && jsonClass != null ? jsonClass : super.nullType(type);
         }
     }
+
+    /**
+     * Sets the isolation level and read-only in {@code BEGIN}, and the timeouts with {@code set_config(..., true)}: local to
+     * the transaction, so nothing is left to undo.
+     */
+    @Override
+    public TransactionSettings transactionSettings(
+            io.r2dbc.spi.@Nullable IsolationLevel isolation,
+            boolean readOnly,
+            java.time.@Nullable Duration lockTimeout,
+            java.time.@Nullable Duration statementTimeout) {
+        List<io.sluice.core.sql.Text> after = new java.util.ArrayList<>();
+        if (lockTimeout != null) {
+            after.add(io.sluice
+                    .core
+                    .sql
+                    .SQL
+                    .text("SELECT set_config('lock_timeout', :timeout, true)")
+                    .bind("timeout", lockTimeout.toMillis() + "ms"));
+        }
+        if (statementTimeout != null) {
+            after.add(io.sluice
+                    .core
+                    .sql
+                    .SQL
+                    .text("SELECT set_config('statement_timeout', :timeout, true)")
+                    .bind("timeout", statementTimeout.toMillis() + "ms"));
+        }
+        return new TransactionSettings(List.of(), true, true, after, List.of());
+    }
 }
