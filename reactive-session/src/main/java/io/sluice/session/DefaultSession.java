@@ -457,6 +457,111 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     }
 
     @Override
+    public <E> Mono<E> merge(E entity) {
+        Assert.requireNonNull(entity, "entity must not be null");
+        return Mono.defer(() -> merge(entity, new java.util.IdentityHashMap<>()));
+    }
+
+    /** Merges one object, then its loaded many-to-one targets; {@code merged} maps objects merged so far to their copies. */
+    @SuppressWarnings("unchecked")
+    private <E> Mono<E> merge(E entity, java.util.Map<Object, Object> merged) {
+        Object done = merged.get(entity);
+        if (done != null) {
+            return Mono.just((E) done);
+        }
+        EntityState<E> own = unitOfWork.identityMap().stateOf(entity);
+        if (own != null) {
+            merged.put(entity, entity);
+            return Mono.just(entity);
+        }
+        EntityModel<E> model = model((Class<E>) entity.getClass());
+        Object id = model.identity(entity);
+        Mono<E> copy = id == null
+                ? Mono.fromSupplier(() -> newCopy(model, entity))
+                : get(model.type(), id)
+                        .map(loaded -> copyInto(model, entity, loaded))
+                        .switchIfEmpty(Mono.fromSupplier(() -> {
+                            if (model.version() != null || model.ids().stream().anyMatch(Attribute::isGenerated)) {
+                                throw new StaleObjectException("cannot merge "
+                                        + model.type().getSimpleName() + " with key "
+                                        + id + ": no row has that key any more (it was deleted since the object was"
+                                        + " loaded); add a new object instead");
+                            }
+                            return newCopy(model, entity);
+                        }));
+        return copy.flatMap(target -> {
+            merged.put(entity, target);
+            return mergeReferences(model, entity, target, merged).thenReturn(target);
+        });
+    }
+
+    /** Points the copy's many-to-one references at the merged copies of the loaded targets of the detached object's. */
+    @SuppressWarnings("unchecked")
+    private <E> Mono<Void> mergeReferences(
+            EntityModel<E> model, E entity, E target, java.util.Map<Object, Object> merged) {
+        return reactor.core.publisher.Flux.fromIterable(model.manyToOnes())
+                .concatMap(relationship -> {
+                    Object holder = relationship.holder(entity);
+                    if (!RelationAccess.isLoaded(holder)) {
+                        return Mono.empty();
+                    }
+                    Object referenced = ((ToOne<Object>) holder).peek();
+                    ToOne<Object> copyHolder = (ToOne<Object>) relationship.holder(target);
+                    if (referenced == null) {
+                        return Mono.fromRunnable(() -> copyHolder.set(null));
+                    }
+                    return merge(referenced, merged).doOnNext(copyHolder::set);
+                })
+                .then();
+    }
+
+    /** A new object of the class with the detached object's values, added to the session (inserted at the next flush). */
+    private <E> E newCopy(EntityModel<E> model, E entity) {
+        E copy = EntityRows.of(model).newInstance();
+        model.setStates(copy, states(model, entity));
+        unitOfWork.add(copy);
+        return copy;
+    }
+
+    /**
+     * Gives the session's object the detached object's values, keeping its key, version and formulas; the flush writes what
+     * differs. A versioned object whose version differs from the session's was changed by someone else since it was loaded.
+     */
+    private <E> E copyInto(EntityModel<E> model, E entity, E loaded) {
+        Attribute<E, ?> version = model.version();
+        if (version != null && !java.util.Objects.equals(version.get(entity), version.get(loaded))) {
+            throw new StaleObjectException("cannot merge " + model.type().getSimpleName() + " " + model.identity(entity)
+                    + ": its version is " + version.get(entity) + " but the database's is " + version.get(loaded)
+                    + " (it changed since the object was loaded); load it again and apply the change to that copy");
+        }
+        EntityState<E> held = unitOfWork.identityMap().stateOf(loaded);
+        if (held != null && held.isReadOnly()) {
+            throw new IllegalStateException("cannot merge into " + model.type().getSimpleName() + " "
+                    + model.identity(entity) + ": the session's object is read-only; make it modifiable first");
+        }
+        @Nullable Object[] states = states(model, entity);
+        @Nullable Object[] current = states(model, loaded);
+        List<Attribute<E, ?>> attributes = model.attributes();
+        for (int i = 0; i < states.length; i++) {
+            Attribute<E, ?> attribute = attributes.get(i);
+            if (attribute.isId() || attribute.isVersion() || attribute.isFormula() || attribute.isDiscriminator()) {
+                states[i] = current[i];
+            }
+        }
+        model.setStates(loaded, states);
+        return loaded;
+    }
+
+    private static <E> @Nullable Object[] states(EntityModel<E> model, E entity) {
+        List<Attribute<E, ?>> attributes = model.attributes();
+        @Nullable Object[] states = new Object[attributes.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = attributes.get(i).state(entity);
+        }
+        return states;
+    }
+
+    @Override
     public void setTransactionOptions(TransactionOptions options) {
         Assert.requireNonNull(options, "options must not be null");
         if (connection != null) {

@@ -20,6 +20,16 @@ final class RelationAccess {
     }
 
     /**
+     * Returns the session a holder is bound to.
+     *
+     * @param holder a {@link ToOne} or {@link ToMany}
+     * @return its loader, or {@code null} if unbound
+     */
+    static @Nullable RelationLoader loaderOf(Object holder) {
+        return ((RelationHolder<?>) holder).loader;
+    }
+
+    /**
      * Returns whether a holder's contents are known.
      *
      * @param holder a {@link ToOne} or {@link ToMany}

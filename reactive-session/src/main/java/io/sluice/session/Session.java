@@ -152,6 +152,30 @@ public interface Session {
     Mono<Void> rollback();
 
     /**
+     * Brings the state of an object that is not in this session (detached from a closed session, or built by hand from a
+     * request) into the session, and returns the session's object for it, as SQLAlchemy's and JPA's {@code merge} do:
+     *
+     * <ul>
+     *   <li>with a key: the session's object with that key, loaded if it is not held yet, takes the given object's column
+     *       values (its key, version and formulas stay); the next flush writes what differs
+     *   <li>with a key no row has: a new object with those values is added, unless the key is generated or the class is
+     *       versioned (the row was deleted meanwhile: {@link StaleObjectException})
+     *   <li>without a key: a new object with its values is added (inserted at the next flush)
+     *   <li>a versioned object whose version differs from the database's fails with {@link StaleObjectException}
+     *   <li>loaded many-to-one references are merged the same way and point at the session's objects; collections are not
+     *       merged: change the returned object's collections
+     * </ul>
+     *
+     * The given object is left as it was, and stays out of the session; an object already in this session is returned as
+     * it is.
+     *
+     * @param entity an object of a mapped class
+     * @param <E> its class
+     * @return the session's object
+     */
+    <E> Mono<E> merge(E entity);
+
+    /**
      * Sets the options of the transaction the session begins next: isolation level, read-only, lock and statement timeouts
      * ({@link TransactionOptions}). A read-only transaction also makes the session load objects read-only, and refuses to
      * flush changes (on every database, H2 included, which has no read-only transactions of its own).

@@ -75,6 +75,7 @@ final class UnitOfWork {
                 throw new IllegalArgumentException("another " + model.type().getSimpleName() + " with key " + id
                         + " is already in this session; load and change that one, or expunge it first");
             }
+            refuseDetached(entity, model, id);
             identityMap.addPending(entity, model);
             for (Relationship<E, ?> relationship : model.relationships()) {
                 Object holder = relationship.holder(entity);
@@ -84,6 +85,24 @@ final class UnitOfWork {
         } else if (state.status() == EntityState.Status.DELETED && !state.deleteFlushed()) {
             toDelete.remove(state);
             state.status(EntityState.Status.PERSISTENT);
+        }
+    }
+
+    /**
+     * Refuses an object that belongs to another session, or once did: its relationships are bound to that session. Such an
+     * object is merged, not added. (A detached object without relationships is inserted with its key, which the database
+     * refuses as a duplicate.)
+     */
+    private <E> void refuseDetached(E entity, EntityModel<E> model, @Nullable Object id) {
+        String name = model.type().getSimpleName();
+        for (Relationship<E, ?> relationship : model.relationships()) {
+            RelationLoader bound = RelationAccess.loaderOf(relationship.holder(entity));
+            if (bound != null && bound != loader) {
+                throw new DetachedInstanceException(
+                        name + " " + (id == null ? entity : id) + " belongs to another session"
+                                + " (open or closed): adding it would insert it again; use session.merge(object), which returns"
+                                + " this session's copy, or expunge it from the other session first");
+            }
         }
     }
 
