@@ -1,6 +1,7 @@
 package io.sluice.session;
 
 import io.sluice.core.SqlConnection;
+import io.sluice.core.dialect.Capability;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.ConflictAction;
 import io.sluice.core.sql.Expression;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,31 +184,97 @@ final class Upserts {
         return names.size() == 1 ? names.get(0) : names.toString();
     }
 
+    /** A given object and the persistent object of its row: itself, or the one the session held for that row. */
+    private record Written(Object given, Object persistent) {}
+
     /** Groups the objects by the columns their INSERT writes, in chunks, and writes and reads back each chunk in turn. */
     private Flux<Object> send(SqlConnection connection) {
         Map<List<Attribute<Object, ?>>, List<Object>> shapes = new LinkedHashMap<>();
         for (Object entity : entities) {
             shapes.computeIfAbsent(shape(entity), key -> new ArrayList<>()).add(entity);
         }
-        List<Flux<Object>> work = new ArrayList<>();
+        List<Flux<Written>> work = new ArrayList<>();
         for (Map.Entry<List<Attribute<Object, ?>>, List<Object>> entry : shapes.entrySet()) {
             List<Attribute<Object, ?>> columns = entry.getKey();
             int rows = Math.max(1, Math.min(MAX_ROWS, MAX_BINDS / Math.max(1, columns.size())));
             List<Object> objects = entry.getValue();
             for (int from = 0; from < objects.size(); from += rows) {
                 List<Object> chunk = objects.subList(from, Math.min(objects.size(), from + rows));
-                work.add(Flux.defer(
-                        () -> connection.execute(statement(columns, chunk)).thenMany(readBack(connection, chunk))));
+                work.add(Flux.defer(() -> write(connection, statement(columns, chunk), chunk)));
             }
         }
-        // emitted in the order the objects were given
-        Map<Object, Object> results = new java.util.IdentityHashMap<>();
+        Map<Object, Object> persistent = new IdentityHashMap<>();
         return Flux.concat(work)
-                .doOnNext(pair -> {
-                    Object[] given = (Object[]) pair;
-                    results.put(given[0], given[1]);
-                })
-                .thenMany(Flux.defer(() -> Flux.fromIterable(entities).map(results::get)));
+                .doOnNext(written -> persistent.put(written.given(), written.persistent()))
+                .thenMany(Flux.defer(() -> Flux.fromIterable(entities).map(persistent::get)));
+    }
+
+    /**
+     * Sends a chunk's statement and makes its objects persistent with their rows: rows come back with the statement where the
+     * database has {@code RETURNING} (PostgreSQL; all but the rows a do-nothing left), the others are selected after it.
+     */
+    private Flux<Written> write(SqlConnection connection, Insert insert, List<Object> chunk) {
+        Map<List<@Nullable Object>, Object> byValues = new HashMap<>();
+        for (Object entity : chunk) {
+            byValues.put(conflictValues(by, entity), entity);
+        }
+        EntityRows<Object> rows = EntityRows.of(model);
+        Flux<Written> written;
+        if (connection.dialect().supports(Capability.RETURNING) && !model.hasFormulas()) {
+            Insert returning = insert.returning(model.attributes().toArray(new Column<?>[0]));
+            written = connection
+                    .query(returning, row -> rows.read(row, 0))
+                    .mapNotNull(values -> attach(byValues, values));
+        } else {
+            written = connection.execute(insert).thenMany(Flux.empty());
+        }
+        return written.concatWith(Flux.defer(() -> {
+            List<Object> missing = new ArrayList<>(byValues.values());
+            return missing.isEmpty() ? Flux.empty() : readBack(connection, missing, byValues);
+        }));
+    }
+
+    /** Reads the rows of objects by their conflict values, and fails naming an object whose row is not found. */
+    @SuppressWarnings("unchecked")
+    private Flux<Written> readBack(
+            SqlConnection connection, List<Object> chunk, Map<List<@Nullable Object>, Object> byValues) {
+        List<List<?>> keys = new ArrayList<>(chunk.size());
+        for (Object entity : chunk) {
+            List<@Nullable Object> bound = new ArrayList<>(by.size());
+            for (Attribute<Object, ?> attribute : by) {
+                bound.add(attribute.get(entity));
+            }
+            keys.add(bound);
+        }
+        Expression<Boolean> where;
+        if (by.size() == 1) {
+            List<Object> values = new ArrayList<>();
+            for (List<?> key : keys) {
+                values.add(java.util.Objects.requireNonNull(key.get(0)));
+            }
+            where = ((Attribute<Object, Object>) by.get(0)).in(values);
+        } else {
+            where = SQL.tuple(by.toArray(new Expression<?>[0])).in(keys);
+        }
+        Select select = SQL.select(model.attributes().toArray(new Expression<?>[0]))
+                .from(model.from())
+                .where(where);
+        EntityRows<Object> rows = EntityRows.of(model);
+        return connection
+                .query(select, row -> rows.read(row, 0))
+                .mapNotNull(values -> attach(byValues, values))
+                .concatWith(Flux.defer(() -> {
+                    if (byValues.isEmpty()) {
+                        return Flux.empty();
+                    }
+                    Object entity = byValues.values().iterator().next();
+                    return Flux.error(new IllegalStateException("after the " + (update ? "upsert" : "insert-or-ignore")
+                            + " no row of " + model.table().name() + " has the " + names(by) + " of " + entity
+                            + (connection.dialect().name().equals("MariaDB")
+                                    ? ": MariaDB reacts to a conflict on any unique key, and compares with its"
+                                            + " collation; upsert by the unique key that conflicted"
+                                    : ": the database compared the values otherwise (a collation or a trigger)")));
+                }));
     }
 
     /** The columns the INSERT writes: as the flush's, all but an unset generated key and those INSERTs never write. */
@@ -245,79 +313,20 @@ final class Upserts {
         return set.isEmpty() ? conflict.doNothing() : conflict.doUpdate().setExcluded(set.toArray(new Column<?>[0]));
     }
 
-    /** Reads the chunk's rows by their conflict values and emits (given object, persistent object) pairs. */
-    @SuppressWarnings("unchecked")
-    private Flux<Object> readBack(SqlConnection connection, List<Object> chunk) {
-        Map<List<@Nullable Object>, Object> byValues = new HashMap<>();
-        List<List<?>> keys = new ArrayList<>(chunk.size());
-        for (Object entity : chunk) {
-            List<@Nullable Object> values = conflictValues(by, entity);
-            byValues.put(values, entity);
-            List<@Nullable Object> bound = new ArrayList<>(by.size());
-            for (Attribute<Object, ?> attribute : by) {
-                bound.add(attribute.get(entity));
-            }
-            keys.add(bound);
-        }
-        Expression<Boolean> where;
-        if (by.size() == 1) {
-            List<Object> values = new ArrayList<>();
-            for (List<?> key : keys) {
-                values.add(java.util.Objects.requireNonNull(key.get(0)));
-            }
-            where = ((Attribute<Object, Object>) by.get(0)).in(values);
-        } else {
-            where = SQL.tuple(by.toArray(new Expression<?>[0])).in(keys);
-        }
-        Select select = SQL.select(model.attributes().toArray(new Expression<?>[0]))
-                .from(model.from())
-                .where(where);
-        EntityRows<Object> rows = EntityRows.of(model);
-        int[] positions = new int[by.size()];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = model.attributes().indexOf(by.get(i));
-        }
-        List<Object> found = new ArrayList<>();
-        return connection
-                .query(select, row -> rows.read(row, 0))
-                .mapNotNull(values -> {
-                    List<@Nullable Object> conflict = new ArrayList<>(positions.length);
-                    for (int position : positions) {
-                        conflict.add(values[position]);
-                    }
-                    Object entity = byValues.get(conflict);
-                    if (entity == null) {
-                        return null; // a row the database matched differently (a collation): reported below
-                    }
-                    found.add(entity);
-                    return (Object) new Object[] {entity, attach(entity, values)};
-                })
-                .concatWith(Flux.defer(() -> {
-                    for (Object entity : chunk) {
-                        if (!found.contains(entity)) {
-                            return Flux.error(
-                                    new IllegalStateException(
-                                            "after the " + (update ? "upsert" : "insert-or-ignore")
-                                                    + " no row of "
-                                                    + model.table().name() + " has the " + names(by) + " of " + entity
-                                                    + (connection
-                                                                    .dialect()
-                                                                    .name()
-                                                                    .equals("MariaDB")
-                                                            ? ": MariaDB reacts to a conflict on any unique key, or compares with its"
-                                                                    + " collation; upsert by the unique key that conflicted"
-                                                            : ": the database compared the values otherwise (a collation or a trigger)")));
-                        }
-                    }
-                    return Flux.empty();
-                }));
-    }
-
     /**
-     * Makes the object of a row persistent: the object the session already holds for its key, refreshed with the row, or the
-     * given object, filled with the row and added as persistent and clean.
+     * Makes the object of a row persistent, if the row is one of the objects' still waiting (taken out of {@code byValues}): the
+     * object the session already holds for its key, refreshed with the row, or the given object, filled with the row and added
+     * as persistent and clean.
      */
-    private Object attach(Object entity, @Nullable Object[] values) {
+    private @Nullable Written attach(Map<List<@Nullable Object>, Object> byValues, @Nullable Object[] values) {
+        List<@Nullable Object> conflict = new ArrayList<>(by.size());
+        for (Attribute<Object, ?> attribute : by) {
+            conflict.add(values[model.attributes().indexOf(attribute)]);
+        }
+        Object entity = byValues.remove(conflict);
+        if (entity == null) {
+            return null; // a row matched otherwise (a collation): its object is reported as not found
+        }
         Object id = model.identityOf(values);
         if (id == null) {
             throw new IllegalStateException("a row of " + model.table().name() + " has a NULL primary key");
@@ -325,10 +334,10 @@ final class Upserts {
         EntityState<?> held = session.unitOfWork().identityMap().get(model.identityType(), id);
         if (held != null) {
             session.unitOfWork().refresh(model, held.entity(), values);
-            return held.entity();
+            return new Written(entity, held.entity());
         }
         EntityRows.of(model).fill(entity, values);
         session.unitOfWork().attach(entity, model, id);
-        return entity;
+        return new Written(entity, entity);
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.Engine;
+import io.sluice.core.sql.render.RenderedSql;
 import io.sluice.session.inheritance.Employee;
 import io.sluice.session.mapping.Mapping;
 import io.sluice.testing.DatabaseTest;
+import io.sluice.testing.RecordingListener;
 import io.sluice.testing.Schemas;
 import io.sluice.testing.TestDatabase;
 import java.time.Duration;
@@ -147,6 +149,51 @@ class UpsertIntegrationTests {
             return true;
         })));
         assertThat(stock()).containsExactly("a apple 1 fresh", "b banana 2 fresh");
+    }
+
+    @DatabaseTest
+    void shouldReadRowsBackWithReturningOnPostgresAndWithASelectElsewhere(TestDatabase database) {
+        seed(database);
+        RecordingListener sql = new RecordingListener();
+        Engine recorded = database.newEngine(builder -> builder.listener(sql));
+        try {
+            SessionFactory factory = SessionFactory.of(recorded, MAPPING);
+            Mono.usingWhen(
+                            Mono.fromSupplier(factory::open),
+                            session -> session.insertOrIgnoreAll(
+                                            List.of(new Stock("a", "x", 9), new Stock("e", "elderberry", 1)))
+                                    .then(session.commit()),
+                            Session::close)
+                    .block(TIMEOUT);
+        } finally {
+            recorded.close().block(TIMEOUT);
+        }
+        List<String> statements =
+                sql.statements().stream().map(RenderedSql::sql).toList();
+        String select = "SELECT upsert_stock.sku, upsert_stock.name, upsert_stock.quantity, upsert_stock.status"
+                + " FROM upsert_stock WHERE upsert_stock.sku IN (";
+        switch (database) {
+            case POSTGRESQL ->
+                assertThat(statements)
+                        .containsExactly(
+                                "INSERT INTO upsert_stock (sku, name, quantity) VALUES ($1, $2, $3), ($4, $5, $6)"
+                                        + " ON CONFLICT (sku) DO NOTHING RETURNING sku, name, quantity, status",
+                                select + "$1)"); // only the row left alone
+            case MARIADB ->
+                assertThat(statements)
+                        .containsExactly(
+                                "INSERT INTO upsert_stock (sku, name, quantity) VALUES (?, ?, ?), (?, ?, ?)"
+                                        + " ON DUPLICATE KEY UPDATE sku = sku",
+                                select + "?, ?)");
+            case H2 ->
+                assertThat(statements)
+                        .containsExactly(
+                                "MERGE INTO upsert_stock USING (VALUES ($1, $2, $3), ($4, $5, $6)) AS excluded (sku, name,"
+                                        + " quantity) ON upsert_stock.sku = excluded.sku WHEN NOT MATCHED THEN INSERT (sku,"
+                                        + " name, quantity) VALUES (excluded.sku, excluded.name, excluded.quantity)",
+                                select + "$1, $2)");
+        }
+        assertThat(stock()).containsExactly("a apple 1 fresh", "b banana 2 fresh", "e elderberry 1 fresh");
     }
 
     @Test
