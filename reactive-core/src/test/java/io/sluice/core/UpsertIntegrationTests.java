@@ -150,6 +150,21 @@ final class UpsertIntegrationTests {
     }
 
     @DatabaseTest
+    void shouldBindNullValuesInTheProposedRows(TestDatabase database) {
+        seed(database);
+        engine.execute(SQL.insertInto(STOCK)
+                        .columns(SKU, NAME, QUANTITY)
+                        .values("a", null, null)
+                        .values("d", null, null)
+                        .onConflict(SKU)
+                        .doUpdate()
+                        .setExcluded(NAME)
+                        .set(QUANTITY, SQL.coalesce(SQL.excluded(QUANTITY), QUANTITY)))
+                .block(Duration.ofSeconds(10));
+        assertThat(rows()).containsExactly("a null 1", "b banana 2", "d null null");
+    }
+
+    @DatabaseTest
     void shouldUpsertTheRowsOfASelect(TestDatabase database) {
         seed(database);
         engine.execute(SQL.insertInto(STOCK)
