@@ -152,7 +152,7 @@ final class Upserts {
             }
         }
         for (Attribute<Object, ?> id : model.ids()) {
-            if (id.get(entity) == null && id.isGenerated() && id.generation() != Generated.Strategy.IDENTITY) {
+            if (id.get(entity) == null && id.isGenerated() && id.generation() == Generated.Strategy.SEQUENCE) {
                 throw new IllegalArgumentException(
                         name + "'s key " + id.fieldName() + " is made by Sluice (" + id.generation()
                                 + ") at flush, not by an " + operation + ": set it before, or add() the object");
@@ -189,6 +189,7 @@ final class Upserts {
 
     /** Groups the objects by the columns their INSERT writes, in chunks, and writes and reads back each chunk in turn. */
     private Flux<Object> send(SqlConnection connection) {
+        List<Object> assigned = assignUuids();
         Map<List<Attribute<Object, ?>>, List<Object>> shapes = new LinkedHashMap<>();
         for (Object entity : entities) {
             shapes.computeIfAbsent(shape(entity), key -> new ArrayList<>()).add(entity);
@@ -206,7 +207,41 @@ final class Upserts {
         Map<Object, Object> persistent = new IdentityHashMap<>();
         return Flux.concat(work)
                 .doOnNext(written -> persistent.put(written.given(), written.persistent()))
+                .doOnError(error -> clearUuids(assigned))
+                .doOnCancel(() -> clearUuids(assigned))
                 .thenMany(Flux.defer(() -> Flux.fromIterable(entities).map(persistent::get)));
+    }
+
+    /**
+     * Gives a time-ordered UUID to each object whose key Sluice makes so ({@code @Generated(strategy = UUID)}) and is unset, as
+     * a flush would: the row inserted gets it, and the object of a row that was there gets that row's key when read back.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object> assignUuids() {
+        List<Object> assigned = new ArrayList<>();
+        for (Attribute<Object, ?> id : model.ids()) {
+            if (id.isGenerated() && id.generation() == Generated.Strategy.UUID) {
+                for (Object entity : entities) {
+                    if (id.get(entity) == null) {
+                        ((Attribute<Object, Object>) id).set(entity, TimeOrderedUuids.next());
+                        assigned.add(entity);
+                    }
+                }
+            }
+        }
+        return assigned;
+    }
+
+    /** Takes back the UUIDs {@link #assignUuids()} gave, after a failure or a cancel. */
+    @SuppressWarnings("unchecked")
+    private void clearUuids(List<Object> assigned) {
+        for (Attribute<Object, ?> id : model.ids()) {
+            if (id.isGenerated() && id.generation() == Generated.Strategy.UUID) {
+                for (Object entity : assigned) {
+                    ((Attribute<Object, Object>) id).set(entity, null);
+                }
+            }
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  */
 class UpsertIntegrationTests {
 
-    static final Mapping MAPPING = Mapping.of(Stock.class, Member.class);
+    static final Mapping MAPPING = Mapping.of(Stock.class, Member.class, Tag.class);
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private Engine engine;
@@ -122,6 +122,25 @@ class UpsertIntegrationTests {
                 .collectList());
         assertThat(members)
                 .containsExactly(ed + " ed@example.com Edward", wendy.getId() + " wendy@example.com Wendy W.");
+    }
+
+    @DatabaseTest
+    void shouldGiveUuidKeysToNewRowsAndTakeTheKeysOfExistingOnes(TestDatabase database) {
+        seed(database);
+        Tag first = new Tag("java", 1);
+        inSession(session ->
+                session.upsert(first, Tag_.label).then(session.commit()).thenReturn(true));
+        assertThat(first.getId()).isNotNull();
+        Tag again = new Tag("java", 2);
+        Tag other = new Tag("sql", 1);
+        inSession(session -> session.upsertAll(List.of(again, other), Tag_.label)
+                .then(session.commit())
+                .thenReturn(true));
+        assertThat(again.getId()).isEqualTo(first.getId());
+        assertThat(again.getUses()).isEqualTo(2);
+        assertThat(other.getId()).isNotNull().isNotEqualTo(first.getId());
+        Long tags = inSession(session -> session.query(Tag.class).count());
+        assertThat(tags).isEqualTo(2L);
     }
 
     @DatabaseTest
