@@ -207,8 +207,7 @@ final class Upserts {
         Map<Object, Object> persistent = new IdentityHashMap<>();
         return Flux.concat(work)
                 .doOnNext(written -> persistent.put(written.given(), written.persistent()))
-                .doOnError(error -> clearUuids(assigned))
-                .doOnCancel(() -> clearUuids(assigned))
+                .doFinally(signal -> clearUuids(assigned, persistent))
                 .thenMany(Flux.defer(() -> Flux.fromIterable(entities).map(persistent::get)));
     }
 
@@ -232,13 +231,18 @@ final class Upserts {
         return assigned;
     }
 
-    /** Takes back the UUIDs {@link #assignUuids()} gave, after a failure or a cancel. */
+    /**
+     * Takes back the UUIDs {@link #assignUuids()} gave to objects that did not become persistent: all of them after a failure
+     * or a cancel in their chunk, and those whose row the session already held in another object.
+     */
     @SuppressWarnings("unchecked")
-    private void clearUuids(List<Object> assigned) {
+    private void clearUuids(List<Object> assigned, Map<Object, Object> persistent) {
         for (Attribute<Object, ?> id : model.ids()) {
             if (id.isGenerated() && id.generation() == Generated.Strategy.UUID) {
                 for (Object entity : assigned) {
-                    ((Attribute<Object, Object>) id).set(entity, null);
+                    if (persistent.get(entity) != entity) {
+                        ((Attribute<Object, Object>) id).set(entity, null);
+                    }
                 }
             }
         }
