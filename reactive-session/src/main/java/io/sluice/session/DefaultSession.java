@@ -850,4 +850,35 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
         EntityModel<E> model = model(Assert.requireNonNull(type, "type must not be null"));
         return new Aliased<>(model, model.table().as(alias));
     }
+
+    @Override
+    public <E> Mono<E> upsert(E entity, io.sluice.core.sql.Column<?>... by) {
+        Assert.requireNonNull(entity, "entity must not be null");
+        return upsertAll(List.of(entity), by).next();
+    }
+
+    @Override
+    public <E> Flux<E> upsertAll(java.util.Collection<? extends E> entities, io.sluice.core.sql.Column<?>... by) {
+        return Upserts.write(this, checked(entities), Assert.requireNonNull(by, "by must not be null"), true);
+    }
+
+    @Override
+    public <E> Mono<E> insertOrIgnore(E entity, io.sluice.core.sql.Column<?>... by) {
+        Assert.requireNonNull(entity, "entity must not be null");
+        return insertOrIgnoreAll(List.of(entity), by).next();
+    }
+
+    @Override
+    public <E> Flux<E> insertOrIgnoreAll(
+            java.util.Collection<? extends E> entities, io.sluice.core.sql.Column<?>... by) {
+        return Upserts.write(this, checked(entities), Assert.requireNonNull(by, "by must not be null"), false);
+    }
+
+    private static <E> java.util.Collection<? extends E> checked(java.util.Collection<? extends E> entities) {
+        Assert.requireNonNull(entities, "entities must not be null");
+        for (E entity : entities) {
+            Assert.requireNonNull(entity, "entities must not contain null");
+        }
+        return entities;
+    }
 }

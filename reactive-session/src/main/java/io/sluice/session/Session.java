@@ -2,7 +2,9 @@ package io.sluice.session;
 
 import io.sluice.core.TransactionOptions;
 import io.sluice.core.sql.Expression;
+import java.util.Collection;
 import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -393,4 +395,71 @@ public interface Session {
      * @throws UnsupportedOperationException for a class of a joined-table hierarchy, whose rows are in several tables
      */
     <E> BulkDelete<E> bulkDelete(Class<E> type);
+
+    /**
+     * Writes a new object's row with an upsert on its key, or on the given unique attributes: a row the key's values do not
+     * match is inserted, a matching row gets the object's values (every column the object writes, but the key and the
+     * conflict attributes). The row is then read back in the same transaction, so the object emitted is persistent and clean,
+     * with the database's values (generated key, columns the database sets). It is the given object, or the object the
+     * session already held for that row, refreshed with it. Runs in the session's turn after an autoflush; writes only the
+     * object's own row (relationships are not cascaded, and load lazily afterwards). On MariaDB a conflict on <em>any</em>
+     * unique key of the table updates that row ({@code ON DUPLICATE KEY UPDATE}); the read-back then fails naming it. On
+     * rollback the object leaves the session, as an added one does.
+     *
+     * <pre>{@code
+     * session.upsert(new Product("sku-1", "Apple", 3))                  // on the key
+     * session.upsert(new User("ed@example.com", "Ed"), User_.email)     // on a unique attribute; the id is read back
+     * }</pre>
+     *
+     * @param entity a new object of a mapped class, not in this session
+     * @param by attributes of a unique key of its table; none for the primary key
+     * @param <E> the class
+     * @return the persistent object; errors with the database's error if the statement fails
+     * @throws IllegalArgumentException if the object is in the session, a conflict attribute is null or not of its class
+     * @throws UnsupportedOperationException for a class with a {@code @Version} field or in an inheritance hierarchy
+     */
+    <E> Mono<E> upsert(E entity, io.sluice.core.sql.Column<?>... by);
+
+    /**
+     * Writes new objects' rows with upserts on their key or on the given unique attributes, as {@link #upsert(Object,
+     * io.sluice.core.sql.Column[])} does, in multi-row statements of up to 1,000 rows, and emits the persistent objects in
+     * the order given.
+     *
+     * @param entities new objects of one mapped class; no two with the same conflict values
+     * @param by attributes of a unique key of its table; none for the primary key
+     * @param <E> the class
+     * @return the persistent objects
+     * @throws IllegalArgumentException if the objects are of several classes, two have the same conflict values, or as {@link
+     *     #upsert(Object, io.sluice.core.sql.Column[])}
+     * @throws UnsupportedOperationException as {@link #upsert(Object, io.sluice.core.sql.Column[])}
+     */
+    <E> Flux<E> upsertAll(Collection<? extends E> entities, io.sluice.core.sql.Column<?>... by);
+
+    /**
+     * Inserts a new object's row unless a row with the same key (or given unique attributes) exists, which is kept as it is
+     * ({@code ON CONFLICT DO NOTHING}, MariaDB's no-op {@code ON DUPLICATE KEY UPDATE}, H2's {@code MERGE} without {@code WHEN
+     * MATCHED}); then reads the row back as {@link #upsert(Object, io.sluice.core.sql.Column[])} does, so the object emitted
+     * holds the database's values: the existing row's, when there was one.
+     *
+     * @param entity a new object of a mapped class, not in this session
+     * @param by attributes of a unique key of its table; none for the primary key
+     * @param <E> the class
+     * @return the persistent object
+     * @throws IllegalArgumentException as {@link #upsert(Object, io.sluice.core.sql.Column[])}
+     * @throws UnsupportedOperationException as {@link #upsert(Object, io.sluice.core.sql.Column[])}
+     */
+    <E> Mono<E> insertOrIgnore(E entity, io.sluice.core.sql.Column<?>... by);
+
+    /**
+     * Inserts new objects' rows where no row has the same key (or given unique attributes), as {@link #insertOrIgnore(Object,
+     * io.sluice.core.sql.Column[])} does, and emits the persistent objects in the order given.
+     *
+     * @param entities new objects of one mapped class; no two with the same conflict values
+     * @param by attributes of a unique key of its table; none for the primary key
+     * @param <E> the class
+     * @return the persistent objects
+     * @throws IllegalArgumentException as {@link #upsertAll(Collection, io.sluice.core.sql.Column[])}
+     * @throws UnsupportedOperationException as {@link #upsert(Object, io.sluice.core.sql.Column[])}
+     */
+    <E> Flux<E> insertOrIgnoreAll(Collection<? extends E> entities, io.sluice.core.sql.Column<?>... by);
 }

@@ -453,6 +453,22 @@ final class UnitOfWork {
         }
     }
 
+    /**
+     * Makes an object whose row an upsert wrote, and whose fields hold that row's values, persistent and clean under its key.
+     * Like an object inserted in the transaction, it leaves the session on rollback.
+     *
+     * @param entity the object, not in the session
+     * @param model its class's mapping
+     * @param id its key value
+     * @param <E> the class
+     */
+    public <E> void attach(E entity, EntityModel<E> model, Object id) {
+        EntityState<E> state = identityMap.addPending(entity, model);
+        identityMap.inserted(state, id);
+        resnapshot(state);
+        bindLoaded(entity, model);
+    }
+
     private static IllegalStateException nullKey(EntityModel<?> model, @Nullable Object[] values) {
         List<? extends Attribute<?, ?>> attributes = model.attributes();
         String column = "";

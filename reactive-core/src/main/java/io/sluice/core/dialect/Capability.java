@@ -44,5 +44,22 @@ public enum Capability {
     /**
      * {@code UPDATE ... RETURNING columns} (PostgreSQL); without it (MariaDB, H2), the rows are selected after the update.
      */
-    UPDATE_RETURNING
+    UPDATE_RETURNING,
+
+    /**
+     * An upsert ({@link io.sluice.core.sql.Insert#onConflict}) written as {@code INSERT ... ON CONFLICT (target) DO UPDATE SET
+     * c = EXCLUDED.c [WHERE ...]} or {@code DO NOTHING} (PostgreSQL).
+     */
+    UPSERT_ON_CONFLICT,
+    /**
+     * An upsert written as {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)} (MariaDB, MySQL): any unique key of the
+     * table decides a conflict, there is no condition on the update, and do-nothing is a no-op update.
+     */
+    UPSERT_ON_DUPLICATE_KEY,
+    /**
+     * An upsert written as {@code MERGE INTO t USING (VALUES ...) AS excluded (columns) ON t.target = excluded.target WHEN
+     * MATCHED [AND ...] THEN UPDATE SET ... WHEN NOT MATCHED THEN INSERT ...} (H2). Without any of the three upsert
+     * capabilities, an upsert fails when rendered.
+     */
+    UPSERT_MERGE
 }

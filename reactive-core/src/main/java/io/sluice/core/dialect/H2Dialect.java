@@ -32,6 +32,7 @@ public final class H2Dialect extends AbstractDialect {
                         Capability.CONCAT_OPERATOR,
                         Capability.DEFAULT_VALUES,
                         Capability.MULTI_ROW_INSERT,
+                        Capability.UPSERT_MERGE,
                         Capability.ARRAYS),
                 new H2Codec());
     }

@@ -32,6 +32,7 @@ public final class MariaDbDialect extends AbstractDialect {
                 '`',
                 EnumSet.of(
                         Capability.MULTI_ROW_INSERT,
+                        Capability.UPSERT_ON_DUPLICATE_KEY,
                         Capability.UPDATE_JOIN_ROWS,
                         Capability.FULL_TEXT_SEARCH,
                         Capability.JSON_PATH),

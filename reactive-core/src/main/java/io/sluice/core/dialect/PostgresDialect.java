@@ -31,6 +31,7 @@ public final class PostgresDialect extends AbstractDialect {
                         Capability.CONCAT_OPERATOR,
                         Capability.DEFAULT_VALUES,
                         Capability.MULTI_ROW_INSERT,
+                        Capability.UPSERT_ON_CONFLICT,
                         Capability.UPDATE_FROM_VALUES,
                         Capability.UPDATE_RETURNING,
                         Capability.FULL_TEXT_SEARCH,

@@ -78,4 +78,7 @@ public interface ExpressionVisitor<R> {
 
     /** Visits SQL text around expressions (a mapped formula). @param template the node @return the result */
     R visitTemplate(Template<?> template);
+
+    /** Visits the value an upsert proposed for a column. @param excluded the node @return the result */
+    R visitExcluded(Excluded<?> excluded);
 }

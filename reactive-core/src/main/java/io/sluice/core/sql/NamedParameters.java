@@ -358,6 +358,11 @@ public final class NamedParameters {
         }
 
         @Override
+        public Expression<?> visitExcluded(Excluded<?> excluded) {
+            return excluded;
+        }
+
+        @Override
         public Expression<?> visitTuple(Tuple tuple) {
             List<Expression<?>> expressions = list(tuple.expressions());
             return expressions == tuple.expressions() ? tuple : new Tuple(expressions);

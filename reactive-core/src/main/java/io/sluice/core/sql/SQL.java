@@ -58,6 +58,20 @@ public final class SQL {
     }
 
     /**
+     * Returns the value an upsert proposed to insert for a column, for the update of {@code
+     * insert.onConflict(...).doUpdate()}: {@code EXCLUDED.c} on PostgreSQL, {@code VALUES(c)} on MariaDB, the source row's
+     * column in H2's {@code MERGE}. Rendering it anywhere else fails.
+     *
+     * @param column a column of the inserted table
+     * @param <T> the Java type of the column
+     * @return the expression
+     * @throws IllegalArgumentException if {@code column} is {@code null}
+     */
+    public static <T> Expression<T> excluded(Column<T> column) {
+        return new Excluded<>(column);
+    }
+
+    /**
      * Returns an update of a table.
      *
      * @param table the table

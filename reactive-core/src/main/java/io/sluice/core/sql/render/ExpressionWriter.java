@@ -9,6 +9,7 @@ import io.sluice.core.sql.BindParameter;
 import io.sluice.core.sql.Cast;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.Conjunction;
+import io.sluice.core.sql.Excluded;
 import io.sluice.core.sql.Exists;
 import io.sluice.core.sql.Expression;
 import io.sluice.core.sql.ExpressionVisitor;
@@ -26,11 +27,14 @@ import io.sluice.core.sql.Operator;
 import io.sluice.core.sql.Ordering;
 import io.sluice.core.sql.ScalarSubquery;
 import io.sluice.core.sql.Star;
+import io.sluice.core.sql.Table;
 import io.sluice.core.sql.Template;
 import io.sluice.core.sql.Text;
 import io.sluice.core.sql.TextParameters;
 import io.sluice.core.sql.Tuple;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /** Writes expressions into a {@link RenderContext}: one traversal builds the text and the ordered binds. */
 final class ExpressionWriter implements ExpressionVisitor<Void> {
@@ -40,6 +44,14 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
 
     /** Whether columns are written by their output name only (ORDER BY of a UNION), not qualified by their source. */
     boolean outputNames;
+
+    /** The table whose proposed values {@code SQL.excluded} refers to, while an upsert's update is written; else null. */
+    @Nullable
+    Table excludedTable;
+
+    /** Writes a proposed value from the quoted column name, while an upsert's update is written; else null. */
+    @Nullable
+    UnaryOperator<String> excludedForm;
 
     ExpressionWriter(RenderContext context, StatementWriter statements) {
         this.context = context;
@@ -327,5 +339,19 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
         if (nested) {
             context.append(")");
         }
+    }
+
+    @Override
+    public Void visitExcluded(Excluded<?> excluded) {
+        UnaryOperator<String> form = excludedForm;
+        Column<?> column = excluded.column();
+        if (form == null || column.source() != excludedTable) {
+            throw new IllegalArgumentException(
+                    "SQL.excluded(" + column.name() + ") is the value an upsert proposed for a"
+                            + " column of its table: use it only in set(...) and where(...) after onConflict(...).doUpdate() of an"
+                            + " insert into " + column.source().sourceName());
+        }
+        context.append(form.apply(context.dialect.quote(column.name())));
+        return null;
     }
 }

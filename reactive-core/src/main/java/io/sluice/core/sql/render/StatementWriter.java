@@ -11,6 +11,7 @@ import io.sluice.core.sql.FromItem;
 import io.sluice.core.sql.FromVisitor;
 import io.sluice.core.sql.Insert;
 import io.sluice.core.sql.Join;
+import io.sluice.core.sql.OnConflict;
 import io.sluice.core.sql.RowLock;
 import io.sluice.core.sql.Select;
 import io.sluice.core.sql.SqlType;
@@ -30,10 +31,12 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
 
     private final RenderContext context;
     private final ExpressionWriter expressions;
+    private final UpsertWriter upserts;
 
     StatementWriter(RenderContext context) {
         this.context = context;
         this.expressions = new ExpressionWriter(context, this);
+        this.upserts = new UpsertWriter(context, this, expressions);
     }
 
     ExpressionWriter expressions() {
@@ -104,29 +107,33 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
 
     @Override
     public Void visitInsert(Insert insert) {
-        context.append("INSERT INTO ").identifier(insert.table().name());
-        if (insert.columns().isEmpty() && insert.select() == null) {
-            context.append(context.dialect.supports(Capability.DEFAULT_VALUES) ? " DEFAULT VALUES" : " () VALUES ()");
+        OnConflict conflict = insert.conflict();
+        if (conflict != null && context.dialect.supports(Capability.UPSERT_MERGE)) {
+            upserts.merge(insert, conflict);
         } else {
-            context.append(" (");
-            columnNames(insert.columns());
-            context.append(")");
-            Select select = insert.select();
-            if (select != null) {
-                context.append(" ");
-                visitSelect(select);
-            } else {
-                if (insert.rows().isEmpty()) {
+            if (conflict != null
+                    && !context.dialect.supports(Capability.UPSERT_ON_CONFLICT)
+                    && !context.dialect.supports(Capability.UPSERT_ON_DUPLICATE_KEY)) {
+                throw new UnsupportedOperationException(context.dialect.name()
+                        + " has no upsert; select the rows first and send an INSERT or an UPDATE for each");
+            }
+            context.append("INSERT INTO ").identifier(insert.table().name());
+            if (insert.columns().isEmpty() && insert.select() == null) {
+                if (conflict != null) {
                     throw new IllegalArgumentException(
-                            "the insert into " + insert.table().name() + " has columns but no values");
+                            "the upsert into " + insert.table().name()
+                                    + " inserts no columns; give the columns and values the conflict is about");
                 }
-                context.append(" VALUES ");
-                List<List<Expression<?>>> rows = insert.rows();
-                for (int r = 0; r < rows.size(); r++) {
-                    context.append(r == 0 ? "(" : ", (");
-                    expressions.list(rows.get(r));
-                    context.append(")");
-                }
+                context.append(
+                        context.dialect.supports(Capability.DEFAULT_VALUES) ? " DEFAULT VALUES" : " () VALUES ()");
+            } else {
+                context.append(" (");
+                columnNames(insert.columns());
+                context.append(") ");
+                source(insert);
+            }
+            if (conflict != null) {
+                upserts.conflictClause(insert.table(), conflict);
             }
         }
         if (!insert.returning().isEmpty()) {
@@ -140,6 +147,26 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
             }
         }
         return null;
+    }
+
+    /** Writes the rows of an insert: its select, or {@code VALUES (...), (...)}. */
+    void source(Insert insert) {
+        Select select = insert.select();
+        if (select != null) {
+            visitSelect(select);
+            return;
+        }
+        if (insert.rows().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "the insert into " + insert.table().name() + " has columns but no values");
+        }
+        context.append("VALUES ");
+        List<List<Expression<?>>> rows = insert.rows();
+        for (int r = 0; r < rows.size(); r++) {
+            context.append(r == 0 ? "(" : ", (");
+            expressions.list(rows.get(r));
+            context.append(")");
+        }
     }
 
     @Override
@@ -292,7 +319,7 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
         return null;
     }
 
-    private void columnNames(List<Column<?>> columns) {
+    void columnNames(List<Column<?>> columns) {
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 context.append(", ");
@@ -301,7 +328,7 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
         }
     }
 
-    private void where(@Nullable Expression<Boolean> where) {
+    void where(@Nullable Expression<Boolean> where) {
         if (where != null) {
             context.append(" WHERE ");
             where.accept(expressions);
