@@ -31,7 +31,10 @@ public final class H2Dialect extends AbstractDialect {
                         Capability.CONCAT_OPERATOR,
                         Capability.DEFAULT_VALUES,
                         Capability.MULTI_ROW_INSERT,
-                        Capability.ARRAYS),
+                        Capability.ARRAYS,
+                        Capability.WINDOW_GROUPS,
+                        Capability.WINDOW_OFFSET_BINDS,
+                        Capability.LAG_LEAD_DEFAULT),
                 new H2Codec());
     }
 

@@ -34,7 +34,8 @@ public final class MariaDbDialect extends AbstractDialect {
                         Capability.MULTI_ROW_INSERT,
                         Capability.UPDATE_JOIN_ROWS,
                         Capability.FULL_TEXT_SEARCH,
-                        Capability.JSON_PATH),
+                        Capability.JSON_PATH,
+                        Capability.INTERSECT_EXCEPT_ALL),
                 new MariaDbCodec());
     }
 

@@ -39,7 +39,9 @@ public sealed interface Expression<T>
                 NextValue,
                 JsonText,
                 ArrayIncludes,
-                Template {
+                Template,
+                Case,
+                WindowFunction {
 
     /**
      * Returns the type of the values, or {@code null} where it is not known (text fragments, some functions).

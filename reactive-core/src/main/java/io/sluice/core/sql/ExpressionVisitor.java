@@ -78,4 +78,10 @@ public interface ExpressionVisitor<R> {
 
     /** Visits SQL text around expressions (a mapped formula). @param template the node @return the result */
     R visitTemplate(Template<?> template);
+
+    /** Visits a searched CASE. @param expression the node @return the result */
+    R visitCase(Case<?> expression);
+
+    /** Visits a function over a window. @param function the node @return the result */
+    R visitWindowFunction(WindowFunction<?> function);
 }

@@ -103,7 +103,7 @@ public final class NamedParameters {
             for (CompoundSelect.Part part : compound.parts()) {
                 Select bound = select(part.select());
                 changed |= bound != part.select();
-                parts.add(bound == part.select() ? part : new CompoundSelect.Part(part.all(), bound));
+                parts.add(bound == part.select() ? part : new CompoundSelect.Part(part.operator(), part.all(), bound));
             }
             List<Expression<?>> orderBy = list(compound.orderBy());
             if (!changed && orderBy == compound.orderBy()) {
@@ -355,6 +355,44 @@ public final class NamedParameters {
             return expressions == template.expressions()
                     ? template
                     : new Template<>(template.texts(), expressions, template.type());
+        }
+
+        @Override
+        public Expression<?> visitCase(Case<?> expression) {
+            return rebuildCase(expression);
+        }
+
+        private <T> Expression<?> rebuildCase(Case<T> expression) {
+            List<Case.When> whens = new ArrayList<>(expression.whens().size());
+            boolean changed = false;
+            for (Case.When when : expression.whens()) {
+                Expression<Boolean> condition = expression(when.condition());
+                Expression<?> value = expression(when.value());
+                changed |= condition != when.condition() || value != when.value();
+                whens.add(new Case.When(condition, value));
+            }
+            Expression<? extends T> otherwise = expression.otherwise();
+            Expression<? extends T> boundOtherwise = otherwise == null ? null : expression(otherwise);
+            return !changed && boundOtherwise == otherwise
+                    ? expression
+                    : new Case<T>(whens, boundOtherwise, expression.type());
+        }
+
+        @Override
+        public Expression<?> visitWindowFunction(WindowFunction<?> function) {
+            return rebuildWindowFunction(function);
+        }
+
+        private <T> Expression<?> rebuildWindowFunction(WindowFunction<T> function) {
+            @SuppressWarnings("unchecked")
+            FunctionCall<T> call = (FunctionCall<T>) expression(function.function());
+            Window window = function.window();
+            List<Expression<?>> partitionBy = list(window.partitionBy());
+            List<Expression<?>> orderBy = list(window.orderBy());
+            if (call == function.function() && partitionBy == window.partitionBy() && orderBy == window.orderBy()) {
+                return function;
+            }
+            return new WindowFunction<>(call, new Window(partitionBy, orderBy, window.frame()));
         }
 
         @Override
