@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.Engine;
+import io.sluice.core.StatementCounter;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.CommonTableExpression;
 import io.sluice.core.sql.SQL;
@@ -27,12 +28,16 @@ class CteSessionIntegrationTests {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private Engine engine;
+    private Engine counted;
+    private StatementCounter counter;
     private SessionFactory sessions;
 
     private void seed(TestDatabase on) {
         engine = on.engine();
         Schemas.recreate(engine, MAPPING.metadata());
-        sessions = SessionFactory.of(engine, MAPPING);
+        counter = new StatementCounter();
+        counted = on.newEngine(builder -> builder.listener(counter));
+        sessions = SessionFactory.of(counted, MAPPING);
         inSession(session -> {
             session.add(new StaffMember(1, "ann", null, 300));
             session.add(new StaffMember(2, "bob", 1, 200));
@@ -47,6 +52,9 @@ class CteSessionIntegrationTests {
 
     @AfterEach
     void dropTables() {
+        if (counted != null) {
+            counted.close().block(TIMEOUT);
+        }
         if (engine != null) {
             Schemas.drop(engine, MAPPING.metadata());
         }
@@ -89,6 +97,11 @@ class CteSessionIntegrationTests {
                     .then(Mono.fromSupplier(() -> List.of("committed")));
         });
         assertThat(written).containsExactly("committed");
+        assertThat(counter.statements())
+                .anySatisfy(sql -> assertThat(sql)
+                        .startsWith("WITH RECURSIVE team (id, name, manager_id, salary) AS (")
+                        .contains(" UNION ALL ")
+                        .contains("FROM team WHERE team.salary < "));
         List<Integer> salaries = inSession(session -> session.query(StaffMember_.salary)
                 .orderBy(StaffMember_.id)
                 .all()

@@ -88,4 +88,29 @@ final class CteIntegrationTests {
         assertThat(strings(SQL.select(NAME, SALARY).orderBy(ID)))
                 .containsExactly("ann 300", "bob 210", "cat 160", "gus 90");
     }
+
+    @DatabaseTest
+    void shouldInsertTheRowsOfACteAndBindTextParametersInItsBody(TestDatabase database) {
+        seed(database);
+        CommonTableExpression tree = SqlMoreFixture.underAnn();
+        Column<Integer> depth = tree.column("depth", Integer.class);
+        Long inserted = engine.execute(SQL.insertInto(STAFF)
+                        .columns(ID, NAME, DEPT, SALARY)
+                        .select(SQL.select(
+                                        tree.column("id", Integer.class).plus(100),
+                                        tree.column("name"),
+                                        SQL.value("copy"),
+                                        depth)
+                                .where(depth.ge(2))))
+                .block(Duration.ofSeconds(10));
+        assertThat(inserted).isEqualTo(3L);
+        assertThat(strings(SQL.select(NAME, SALARY).where(DEPT.eq("copy")).orderBy(ID)))
+                .containsExactly("dan 2", "eve 2", "fay 3");
+        CommonTableExpression named = SQL.select(ID, NAME)
+                .where(SQL.condition(SQL.text("salary > :floor")))
+                .cte("named");
+        Select select = NamedParameters.bind(
+                SQL.select(named.column("name")).orderBy(named.column("name")), java.util.Map.of("floor", 140));
+        assertThat(strings(select)).containsExactly("ann", "bob", "cat");
+    }
 }

@@ -95,6 +95,17 @@ class CteRenderUnitTests {
     }
 
     @Test
+    void shouldWriteTheWithOfAnInsertedSelectAfterTheColumns() {
+        CommonTableExpression tree = tree();
+        RenderedSql sql = SqlRenderer.render(
+                SQL.insertInto(STAFF).columns(ID, NAME).select(SQL.select(tree.column("id"), tree.column("name"))),
+                MariaDbDialect.INSTANCE);
+        assertThat(sql.sql())
+                .startsWith("INSERT INTO staff (id, name) WITH RECURSIVE tree (id, name, depth) AS (")
+                .endsWith(") SELECT tree.id, tree.name FROM tree");
+    }
+
+    @Test
     void shouldRefuseTwoDifferentCtesOfOneName() {
         CommonTableExpression one = SQL.select(ID).cte("c");
         CommonTableExpression other = SQL.select(NAME).cte("c");
