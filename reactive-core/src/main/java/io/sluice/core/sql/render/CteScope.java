@@ -1,28 +1,31 @@
 package io.sluice.core.sql.render;
 
 import io.sluice.core.sql.CommonTableExpression;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The common table expressions one statement (or, where the database wants them there, one subquery) reads, by name, in the
  * order of their dependencies: a CTE comes after those its body reads. The first pass over the statement fills it; the second
- * writes the {@code WITH} clause and then the statement again.
+ * writes the {@code WITH} clause and then the statement again. Nothing is allocated until a CTE is found, since most
+ * statements have none.
  */
 final class CteScope {
 
-    final Map<String, CommonTableExpression> ctes = new LinkedHashMap<>();
-    private final Set<String> open = new HashSet<>();
+    private @Nullable Map<String, CommonTableExpression> ctes;
+    private @Nullable List<String> open;
     boolean hoisted;
 
     /** Returns whether the CTE has yet to be found: not listed, and not the one whose body is being read (a recursive one). */
     boolean isNew(CommonTableExpression cte) {
-        if (open.contains(cte.name())) {
+        if (open != null && open.contains(cte.name())) {
             return false;
         }
-        CommonTableExpression known = ctes.get(cte.name());
+        CommonTableExpression known = ctes == null ? null : ctes.get(cte.name());
         if (known == null) {
             return true;
         }
@@ -34,16 +37,32 @@ final class CteScope {
     }
 
     void open(CommonTableExpression cte) {
+        if (open == null) {
+            open = new ArrayList<>(2);
+        }
         open.add(cte.name());
     }
 
     void found(CommonTableExpression cte) {
-        open.remove(cte.name());
+        if (open != null) {
+            open.remove(cte.name());
+        }
+        if (ctes == null) {
+            ctes = new LinkedHashMap<>();
+        }
         ctes.put(cte.name(), cte);
     }
 
+    boolean isEmpty() {
+        return ctes == null;
+    }
+
+    Collection<CommonTableExpression> ctes() {
+        return ctes == null ? List.of() : ctes.values();
+    }
+
     boolean recursive() {
-        for (CommonTableExpression cte : ctes.values()) {
+        for (CommonTableExpression cte : ctes()) {
             if (cte.recursive()) {
                 return true;
             }

@@ -63,7 +63,7 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
         try {
             int[] start = context.mark();
             body.run();
-            if (!scope.ctes.isEmpty()) {
+            if (!scope.isEmpty()) {
                 context.reset(start);
                 scope.hoisted = true;
                 with(scope);
@@ -77,7 +77,7 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
     private void with(CteScope scope) {
         context.append(scope.recursive() ? "WITH RECURSIVE " : "WITH ");
         boolean first = true;
-        for (CommonTableExpression cte : scope.ctes.values()) {
+        for (CommonTableExpression cte : scope.ctes()) {
             context.append(first ? "" : ", ").identifier(cte.name()).append(" (");
             for (int i = 0; i < cte.columnNames().size(); i++) {
                 context.append(i == 0 ? "" : ", ").identifier(cte.columnNames().get(i));
