@@ -141,4 +141,22 @@ class CteSessionIntegrationTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'names' has no column 'manager_id'");
     }
+
+    @DatabaseTest
+    void shouldCountAndSliceTheObjectsOfACte(TestDatabase on) {
+        seed(on);
+        List<Object> answers = inSession(session -> {
+            Aliased<StaffMember> team = session.aliased(StaffMember.class, underBob());
+            return session.query(team)
+                    .count()
+                    .flatMap(count -> session.query(team)
+                            .orderBy(team.get(StaffMember_.salary).desc(), team.get(StaffMember_.id))
+                            .slice(1, 3)
+                            .all()
+                            .map(StaffMember::getName)
+                            .collectList()
+                            .map(names -> List.<Object>of(count, names)));
+        });
+        assertThat(answers).containsExactly(4L, List.of("dan", "eve"));
+    }
 }
