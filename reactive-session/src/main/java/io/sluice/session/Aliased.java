@@ -10,8 +10,9 @@ import io.sluice.session.mapping.Attribute;
 import io.sluice.session.mapping.EntityModel;
 
 /**
- * An entity class read from an alias of its table ({@code users AS user_alias}) or from a subquery over it ({@code (SELECT ...)
- * AS anon_1}), so that its table can appear twice in a query or its rows can come from a subquery.
+ * An entity class read from an alias of its table ({@code users AS user_alias}), from a subquery over it ({@code (SELECT ...)
+ * AS anon_1}) or from a common table expression that selects its columns by name ({@code WITH RECURSIVE tree AS (...)}), so
+ * that its table can appear twice in a query or its rows can come from a subquery or a CTE.
  *
  * @param model the class's mapping
  * @param source the aliased table or the subquery
@@ -28,7 +29,11 @@ public record Aliased<E>(EntityModel<E> model, ColumnSource source) {
     public Aliased {
         Assert.requireNonNull(model, "model must not be null");
         Assert.requireNonNull(source, "source must not be null");
-        Assert.isTrue(source instanceof TableAlias || source instanceof DerivedTable, "give an alias or a subquery");
+        Assert.isTrue(
+                source instanceof TableAlias
+                        || source instanceof DerivedTable
+                        || source instanceof io.sluice.core.sql.CommonTableExpression,
+                "give an alias, a subquery or a common table expression");
         Assert.isTrue(
                 !(source instanceof TableAlias) || !model.isJoined(),
                 model.type().getSimpleName() + " is mapped in a joined-table hierarchy (its columns are in several"

@@ -828,6 +828,18 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     }
 
     @Override
+    public <E> Aliased<E> aliased(Class<E> type, io.sluice.core.sql.CommonTableExpression cte) {
+        Assert.requireNonNull(cte, "cte must not be null");
+        EntityModel<E> model = model(Assert.requireNonNull(type, "type must not be null"));
+        for (io.sluice.session.mapping.Attribute<E, ?> attribute : model.attributes()) {
+            if (!attribute.isFormula()) {
+                cte.column(attribute.name());
+            }
+        }
+        return new Aliased<>(model, cte);
+    }
+
+    @Override
     public Mono<Long> execute(io.sluice.core.sql.Statement statement) {
         Assert.requireNonNull(statement, "statement must not be null");
         return run(connection -> connection.execute(statement)).next();

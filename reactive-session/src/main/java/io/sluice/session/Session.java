@@ -355,6 +355,19 @@ public interface Session {
     <E> Aliased<E> aliased(Class<E> type, io.sluice.core.sql.DerivedTable subquery);
 
     /**
+     * Returns an entity class read from a common table expression that selects the class's columns under their names, such as
+     * a recursive walk of a tree ({@code session.query(session.aliased(Employee.class, tree))}): its rows become objects of the
+     * identity map like those of any query, and the statement starts with the CTE's {@code WITH}.
+     *
+     * @param type the mapped class
+     * @param cte a common table expression with a column of each of the class's column names
+     * @param <E> the class
+     * @return the aliased class
+     * @throws IllegalArgumentException if an argument is {@code null} or the CTE lacks a column of the class
+     */
+    <E> Aliased<E> aliased(Class<E> type, io.sluice.core.sql.CommonTableExpression cte);
+
+    /**
      * Returns an entity class under an alias, for {@link #query(Aliased)} and joins.
      *
      * @param type the mapped class

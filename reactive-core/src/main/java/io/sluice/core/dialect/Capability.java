@@ -61,5 +61,26 @@ public enum Capability {
      * MATCHED [AND ...] THEN UPDATE SET ... WHEN NOT MATCHED THEN INSERT ...} (H2). Without any of the three upsert
      * capabilities, an upsert fails when rendered.
      */
-    UPSERT_MERGE
+    UPSERT_MERGE,
+
+    /**
+     * {@code WITH ...} before an {@code UPDATE} or {@code DELETE} (PostgreSQL); without it (H2, MariaDB 10.11), the common
+     * table expressions a statement reads are written at the top of each subquery that reads them.
+     */
+    WITH_BEFORE_DML,
+
+    /** Window frames counted in peer groups, {@code GROUPS BETWEEN ...} (PostgreSQL, H2); without it (MariaDB), refused. */
+    WINDOW_GROUPS,
+
+    /**
+     * Frame offsets ({@code n PRECEDING}) and {@code lag}/{@code lead} offsets as bind parameters; without it (MariaDB, which
+     * needs constants there), the renderer writes them as the integers Sluice checked, never as text from a caller.
+     */
+    WINDOW_OFFSET_BINDS,
+
+    /** The third argument of {@code lag} and {@code lead}, the default value; without it (MariaDB), refused. */
+    LAG_LEAD_DEFAULT,
+
+    /** {@code INTERSECT ALL} and {@code EXCEPT ALL} (PostgreSQL, MariaDB); without it (H2), refused. */
+    INTERSECT_EXCEPT_ALL
 }

@@ -33,7 +33,10 @@ public final class H2Dialect extends AbstractDialect {
                         Capability.DEFAULT_VALUES,
                         Capability.MULTI_ROW_INSERT,
                         Capability.UPSERT_MERGE,
-                        Capability.ARRAYS),
+                        Capability.ARRAYS,
+                        Capability.WINDOW_GROUPS,
+                        Capability.WINDOW_OFFSET_BINDS,
+                        Capability.LAG_LEAD_DEFAULT),
                 new H2Codec());
     }
 

@@ -35,7 +35,8 @@ public final class MariaDbDialect extends AbstractDialect {
                         Capability.UPSERT_ON_DUPLICATE_KEY,
                         Capability.UPDATE_JOIN_ROWS,
                         Capability.FULL_TEXT_SEARCH,
-                        Capability.JSON_PATH),
+                        Capability.JSON_PATH,
+                        Capability.INTERSECT_EXCEPT_ALL),
                 new MariaDbCodec());
     }
 

@@ -37,7 +37,12 @@ public final class PostgresDialect extends AbstractDialect {
                         Capability.FULL_TEXT_SEARCH,
                         Capability.ARRAYS,
                         Capability.JSON_PATH,
-                        Capability.ENUM_TYPES),
+                        Capability.ENUM_TYPES,
+                        Capability.WITH_BEFORE_DML,
+                        Capability.WINDOW_GROUPS,
+                        Capability.WINDOW_OFFSET_BINDS,
+                        Capability.LAG_LEAD_DEFAULT,
+                        Capability.INTERSECT_EXCEPT_ALL),
                 new PostgresCodec());
     }
 

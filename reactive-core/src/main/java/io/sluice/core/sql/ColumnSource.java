@@ -2,8 +2,8 @@ package io.sluice.core.sql;
 
 import java.util.List;
 
-/** A named source of columns in a query: a table, an aliased table or an aliased subquery. */
-public sealed interface ColumnSource permits Table, TableAlias, DerivedTable {
+/** A named source of columns in a query: a table, an aliased table, an aliased subquery or a common table expression. */
+public sealed interface ColumnSource permits Table, TableAlias, DerivedTable, CommonTableExpression {
 
     /**
      * Returns the name that qualifies this source's columns in SQL: the table's name or the alias.

@@ -7,7 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Selects combined with {@code UNION} or {@code UNION ALL}, with an optional ORDER BY, LIMIT and OFFSET over the whole.
+ * Selects combined with {@code UNION}, {@code INTERSECT} or {@code EXCEPT} (each with or without {@code ALL}), from left to
+ * right, with an optional ORDER BY, LIMIT and OFFSET over the whole.
  *
  * @param first the first select
  * @param parts the selects that follow, each with its operator
@@ -22,21 +23,43 @@ public record CompoundSelect(
         @Nullable Long limit,
         @Nullable Long offset) implements Statement {
 
+    /** How a select combines with the rows before it. */
+    public enum Operator {
+        /** The rows of both; {@code UNION}. */
+        UNION,
+        /** The rows in both; {@code INTERSECT}. */
+        INTERSECT,
+        /** The rows before that are not in this select; {@code EXCEPT}. */
+        EXCEPT
+    }
+
     /**
      * One select of a compound select, with the operator that joins it to what comes before.
      *
-     * @param all {@code true} for {@code UNION ALL}
+     * @param operator {@code UNION}, {@code INTERSECT} or {@code EXCEPT}
+     * @param all {@code true} to keep duplicates ({@code UNION ALL}, {@code INTERSECT ALL}, {@code EXCEPT ALL})
      * @param select the select
      */
-    public record Part(boolean all, Select select) {
+    public record Part(Operator operator, boolean all, Select select) {
 
         /**
-         * Checks the select.
+         * Checks the parts.
          *
-         * @throws IllegalArgumentException if {@code select} is {@code null}
+         * @throws IllegalArgumentException if a part is {@code null}
          */
         public Part {
+            Assert.requireNonNull(operator, "operator must not be null");
             Assert.requireNonNull(select, "select must not be null");
+        }
+
+        /**
+         * Returns a {@code UNION} part.
+         *
+         * @param all {@code true} for {@code UNION ALL}
+         * @param select the select
+         */
+        public Part(boolean all, Select select) {
+            this(Operator.UNION, all, select);
         }
     }
 
@@ -52,7 +75,8 @@ public record CompoundSelect(
         for (Part part : parts) {
             Assert.isTrue(
                     part.select().items().size() == first.items().size(),
-                    "every select of a UNION needs " + first.items().size() + " columns, one has "
+                    "every select of a " + part.operator() + " needs "
+                            + first.items().size() + " columns, one has "
                             + part.select().items().size());
         }
     }
@@ -79,6 +103,58 @@ public record CompoundSelect(
      */
     public CompoundSelect unionAll(Select other) {
         return append(new Part(true, other));
+    }
+
+    /**
+     * Returns this compound select with {@code INTERSECT other} appended: the rows so far that {@code other} also has.
+     *
+     * @param other a select of as many columns
+     * @return the new compound select
+     */
+    public CompoundSelect intersect(Select other) {
+        return append(new Part(Operator.INTERSECT, false, other));
+    }
+
+    /**
+     * Returns this compound select with {@code INTERSECT ALL other} appended, keeping duplicates (PostgreSQL and MariaDB; H2
+     * refuses it).
+     *
+     * @param other a select of as many columns
+     * @return the new compound select
+     */
+    public CompoundSelect intersectAll(Select other) {
+        return append(new Part(Operator.INTERSECT, true, other));
+    }
+
+    /**
+     * Returns this compound select with {@code EXCEPT other} appended: the rows so far that {@code other} does not have.
+     *
+     * @param other a select of as many columns
+     * @return the new compound select
+     */
+    public CompoundSelect except(Select other) {
+        return append(new Part(Operator.EXCEPT, false, other));
+    }
+
+    /**
+     * Returns this compound select with {@code EXCEPT ALL other} appended, keeping duplicates (PostgreSQL and MariaDB; H2
+     * refuses it).
+     *
+     * @param other a select of as many columns
+     * @return the new compound select
+     */
+    public CompoundSelect exceptAll(Select other) {
+        return append(new Part(Operator.EXCEPT, true, other));
+    }
+
+    /**
+     * Returns this compound select as a common table expression, its columns named as the first select's.
+     *
+     * @param name the CTE's name
+     * @return the CTE
+     */
+    public CommonTableExpression cte(String name) {
+        return CommonTableExpression.of(name, this);
     }
 
     private CompoundSelect append(Part part) {

@@ -40,7 +40,9 @@ public sealed interface Expression<T>
                 JsonText,
                 ArrayIncludes,
                 Template,
-                Excluded {
+                Excluded,
+                Case,
+                WindowFunction {
 
     /**
      * Returns the type of the values, or {@code null} where it is not known (text fragments, some functions).

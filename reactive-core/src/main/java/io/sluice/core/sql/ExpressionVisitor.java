@@ -81,4 +81,10 @@ public interface ExpressionVisitor<R> {
 
     /** Visits the value an upsert proposed for a column. @param excluded the node @return the result */
     R visitExcluded(Excluded<?> excluded);
+
+    /** Visits a searched CASE. @param expression the node @return the result */
+    R visitCase(Case<?> expression);
+
+    /** Visits a function over a window. @param function the node @return the result */
+    R visitWindowFunction(WindowFunction<?> function);
 }

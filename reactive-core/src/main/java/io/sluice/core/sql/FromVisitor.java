@@ -18,4 +18,7 @@ public interface FromVisitor<R> {
 
     /** Visits a join. @param join the item @return the result */
     R visitJoin(Join join);
+
+    /** Visits a common table expression. @param cte the item @return the result */
+    R visitCommonTableExpression(CommonTableExpression cte);
 }

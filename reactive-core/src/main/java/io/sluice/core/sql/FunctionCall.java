@@ -35,6 +35,27 @@ public record FunctionCall<T>(
         arguments = List.copyOf(Assert.requireNonNull(arguments, "arguments must not be null"));
     }
 
+    /**
+     * Returns this function over a window of rows: {@code function(...) OVER (window)}, for ranking functions, {@code lag},
+     * {@code lead} and aggregates.
+     *
+     * @param window the window ({@link SQL#window()} for the whole result)
+     * @return the window function
+     * @throws IllegalArgumentException if {@code window} is {@code null}
+     */
+    public WindowFunction<T> over(Window window) {
+        return new WindowFunction<>(this, window);
+    }
+
+    /**
+     * Returns this function over all the rows of the result: {@code function(...) OVER ()}.
+     *
+     * @return the window function
+     */
+    public WindowFunction<T> over() {
+        return over(Window.empty());
+    }
+
     @Override
     public <R> R accept(ExpressionVisitor<R> visitor) {
         return visitor.visitFunction(this);

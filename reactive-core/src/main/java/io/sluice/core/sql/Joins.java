@@ -36,6 +36,14 @@ final class Joins {
             collect(binary.right(), sources);
         } else if (expression instanceof Cast<?> cast) {
             collect(cast.expression(), sources);
+        } else if (expression instanceof WindowFunction<?> window) {
+            collect(window.function(), sources);
+            window.window().partitionBy().forEach(item -> collect(item, sources));
+        } else if (expression instanceof Case<?> choice) {
+            for (Case.When when : choice.whens()) {
+                collect(when.condition(), sources);
+                collect(when.value(), sources);
+            }
         }
     }
 

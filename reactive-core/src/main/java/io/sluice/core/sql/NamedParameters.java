@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gives values to the named parameters ({@code :name}) of the {@link Text} fragments anywhere in a statement: in its items,
  * joins, WHERE (inside AND, OR, NOT, comparisons, functions, IN lists), GROUP BY, HAVING, ORDER BY, and in its subqueries
- * (IN, EXISTS, scalar and derived tables) and the selects of a compound select. A parameter a fragment already binds keeps
+ * (IN, EXISTS, scalar and derived tables), the bodies of common table expressions and the selects of a compound select. A parameter a fragment already binds keeps
  * its value; a fragment without any of the given names is left as it is, and a statement with nothing to bind is returned
  * itself.
  */
@@ -70,7 +70,12 @@ public final class NamedParameters {
 
         Select select(Select select) {
             List<Expression<?>> items = list(select.items());
-            List<FromItem> from = from(select.from());
+            // an implicit FROM may hold common table expressions whose bodies take values: made explicit only then
+            List<FromItem> source = select.from().isEmpty() ? select.fromItems() : select.from();
+            List<FromItem> from = from(source);
+            if (from == source) {
+                from = select.from();
+            }
             Expression<Boolean> where = condition(select.where());
             List<Expression<?>> groupBy = list(select.groupBy());
             Expression<Boolean> having = condition(select.having());
@@ -103,7 +108,7 @@ public final class NamedParameters {
             for (CompoundSelect.Part part : compound.parts()) {
                 Select bound = select(part.select());
                 changed |= bound != part.select();
-                parts.add(bound == part.select() ? part : new CompoundSelect.Part(part.all(), bound));
+                parts.add(bound == part.select() ? part : new CompoundSelect.Part(part.operator(), part.all(), bound));
             }
             List<Expression<?>> orderBy = list(compound.orderBy());
             if (!changed && orderBy == compound.orderBy()) {
@@ -131,6 +136,13 @@ public final class NamedParameters {
             if (item instanceof DerivedTable derived) {
                 Select select = select(derived.select());
                 return select == derived.select() ? derived : new DerivedTable(select, derived.alias());
+            }
+            if (item instanceof CommonTableExpression cte) {
+                Statement body =
+                        cte.body() instanceof Select select ? select(select) : compound((CompoundSelect) cte.body());
+                return body == cte.body()
+                        ? cte
+                        : new CommonTableExpression(cte.name(), cte.columnNames(), body, cte.recursive());
             }
             if (item instanceof Join join) {
                 FromItem left = fromItem(join.left());
@@ -360,6 +372,44 @@ public final class NamedParameters {
         @Override
         public Expression<?> visitExcluded(Excluded<?> excluded) {
             return excluded;
+        }
+
+        @Override
+        public Expression<?> visitCase(Case<?> expression) {
+            return rebuildCase(expression);
+        }
+
+        private <T> Expression<?> rebuildCase(Case<T> expression) {
+            List<Case.When> whens = new ArrayList<>(expression.whens().size());
+            boolean changed = false;
+            for (Case.When when : expression.whens()) {
+                Expression<Boolean> condition = expression(when.condition());
+                Expression<?> value = expression(when.value());
+                changed |= condition != when.condition() || value != when.value();
+                whens.add(new Case.When(condition, value));
+            }
+            Expression<? extends T> otherwise = expression.otherwise();
+            Expression<? extends T> boundOtherwise = otherwise == null ? null : expression(otherwise);
+            return !changed && boundOtherwise == otherwise
+                    ? expression
+                    : new Case<T>(whens, boundOtherwise, expression.type());
+        }
+
+        @Override
+        public Expression<?> visitWindowFunction(WindowFunction<?> function) {
+            return rebuildWindowFunction(function);
+        }
+
+        private <T> Expression<?> rebuildWindowFunction(WindowFunction<T> function) {
+            @SuppressWarnings("unchecked")
+            FunctionCall<T> call = (FunctionCall<T>) expression(function.function());
+            Window window = function.window();
+            List<Expression<?>> partitionBy = list(window.partitionBy());
+            List<Expression<?>> orderBy = list(window.orderBy());
+            if (call == function.function() && partitionBy == window.partitionBy() && orderBy == window.orderBy()) {
+                return function;
+            }
+            return new WindowFunction<>(call, new Window(partitionBy, orderBy, window.frame()));
         }
 
         @Override

@@ -210,7 +210,7 @@ public final class SQL {
      *
      * @return the aggregate, read as {@link Long}
      */
-    public static Expression<Long> count() {
+    public static FunctionCall<Long> count() {
         return new FunctionCall<>("count", List.of(Star.INSTANCE), false, SqlType.BIGINT);
     }
 
@@ -220,7 +220,7 @@ public final class SQL {
      * @param expression the counted expression
      * @return the aggregate, read as {@link Long}
      */
-    public static Expression<Long> count(Expression<?> expression) {
+    public static FunctionCall<Long> count(Expression<?> expression) {
         return new FunctionCall<>("count", List.of(expression), false, SqlType.BIGINT);
     }
 
@@ -230,7 +230,7 @@ public final class SQL {
      * @param expression the counted expression
      * @return the aggregate, read as {@link Long}
      */
-    public static Expression<Long> countDistinct(Expression<?> expression) {
+    public static FunctionCall<Long> countDistinct(Expression<?> expression) {
         return new FunctionCall<>("count", List.of(expression), true, SqlType.BIGINT);
     }
 
@@ -241,7 +241,7 @@ public final class SQL {
      * @param <T> its Java type
      * @return the aggregate
      */
-    public static <T> Expression<T> sum(Expression<T> expression) {
+    public static <T> FunctionCall<T> sum(Expression<T> expression) {
         return new FunctionCall<>("sum", List.of(expression), false, expression.type());
     }
 
@@ -252,7 +252,7 @@ public final class SQL {
      * @param <T> its Java type
      * @return the aggregate
      */
-    public static <T> Expression<T> min(Expression<T> expression) {
+    public static <T> FunctionCall<T> min(Expression<T> expression) {
         return new FunctionCall<>("min", List.of(expression), false, expression.type());
     }
 
@@ -263,7 +263,7 @@ public final class SQL {
      * @param <T> its Java type
      * @return the aggregate
      */
-    public static <T> Expression<T> max(Expression<T> expression) {
+    public static <T> FunctionCall<T> max(Expression<T> expression) {
         return new FunctionCall<>("max", List.of(expression), false, expression.type());
     }
 
@@ -273,7 +273,7 @@ public final class SQL {
      * @param expression a numeric expression
      * @return the aggregate
      */
-    public static Expression<BigDecimal> avg(Expression<? extends Number> expression) {
+    public static FunctionCall<BigDecimal> avg(Expression<? extends Number> expression) {
         return new FunctionCall<>("avg", List.of(expression), false, SqlType.decimal(38, 10));
     }
 
@@ -322,7 +322,7 @@ public final class SQL {
      * @param <T> the Java type of the result
      * @return the call
      */
-    public static <T> Expression<T> function(String name, @Nullable SqlType<T> type, Expression<?>... arguments) {
+    public static <T> FunctionCall<T> function(String name, @Nullable SqlType<T> type, Expression<?>... arguments) {
         return new FunctionCall<>(name, Arrays.asList(arguments), false, type);
     }
 
@@ -449,5 +449,208 @@ public final class SQL {
             union = union.unionAll(select);
         }
         return union;
+    }
+
+    /**
+     * Returns {@code CAST(expression AS type)}.
+     *
+     * @param expression the converted expression
+     * @param type the target type, written per database
+     * @param <T> the Java type of the result
+     * @return the expression
+     * @throws IllegalArgumentException if an argument is {@code null}
+     */
+    public static <T> Expression<T> cast(Expression<?> expression, SqlType<T> type) {
+        return new Cast<>(Assert.requireNonNull(expression, "expression must not be null"), type);
+    }
+
+    /**
+     * Returns a searched {@code CASE WHEN condition THEN value}; add branches with {@link Case#when(Expression, Object)} and the
+     * value when none holds with {@link Case#otherwise(Object)} (else {@code NULL}).
+     *
+     * @param condition the first condition
+     * @param value its value, sent as a bind parameter
+     * @param <T> the Java type of the values
+     * @return the CASE expression
+     * @throws IllegalArgumentException if an argument is {@code null}
+     */
+    public static <T> Case<T> caseWhen(Expression<Boolean> condition, T value) {
+        Assert.requireNonNull(value, "value must not be null");
+        return new Case<T>(List.of(new Case.When(condition, BindParameter.of(value))), null, null);
+    }
+
+    /**
+     * Returns a searched {@code CASE WHEN condition THEN value}, typed as the value.
+     *
+     * @param condition the first condition
+     * @param value its value
+     * @param <T> the Java type of the values
+     * @return the CASE expression
+     * @throws IllegalArgumentException if an argument is {@code null}
+     */
+    public static <T> Case<T> caseWhen(Expression<Boolean> condition, Expression<T> value) {
+        Assert.requireNonNull(value, "value must not be null");
+        return new Case<T>(List.of(new Case.When(condition, value)), null, value.type());
+    }
+
+    /**
+     * Returns a window with no partition, order or frame: {@code OVER ()}; refine it with {@link Window#partitionBy},
+     * {@link Window#orderBy} and {@link Window#rows}, {@link Window#range} or {@link Window#groups}.
+     *
+     * @return the window
+     */
+    public static Window window() {
+        return Window.empty();
+    }
+
+    /**
+     * Returns a common table expression of a select, its columns named by the select's labels or column names.
+     *
+     * @param name the CTE's name
+     * @param body the select
+     * @return the CTE, for FROM clauses and joins
+     * @throws IllegalArgumentException if an argument is {@code null} or an item has neither a label nor a column name
+     */
+    public static CommonTableExpression cte(String name, Select body) {
+        return CommonTableExpression.of(name, Assert.requireNonNull(body, "body must not be null"));
+    }
+
+    /**
+     * Returns a recursive common table expression ({@code WITH RECURSIVE name AS (anchor UNION ALL recursive)}): the anchor's
+     * rows, then, step by step, the rows the recursive part makes from those of the step before, until a step makes none.
+     *
+     * <pre>{@code
+     * CommonTableExpression tree = SQL.recursiveCte("tree",
+     *         SQL.select(id, name, SQL.cast(SQL.value(0), SqlType.INTEGER).as("depth")).where(managerId.isNull()),
+     *         t -> SQL.select(id, name, t.column("depth", Integer.class).plus(1))
+     *                 .from(employees).join(t, managerId.eq(t.column("id", Integer.class))));
+     * }</pre>
+     *
+     * @param name the CTE's name
+     * @param anchor the select of the first rows; its labels or column names name the CTE's columns
+     * @param recursive makes the select of the next rows, reading the CTE it is given
+     * @return the CTE
+     * @throws IllegalArgumentException if an argument is {@code null} or the selects differ in their number of columns
+     */
+    public static CommonTableExpression recursiveCte(
+            String name, Select anchor, java.util.function.Function<CommonTableExpression, Select> recursive) {
+        return CommonTableExpression.recursive(name, anchor, recursive);
+    }
+
+    /**
+     * Returns {@code row_number()}, for {@link FunctionCall#over(Window)}: the row's position in its partition, from 1.
+     *
+     * @return the function, read as {@link Long}
+     */
+    public static FunctionCall<Long> rowNumber() {
+        return new FunctionCall<>("row_number", List.of(), false, SqlType.BIGINT);
+    }
+
+    /**
+     * Returns {@code rank()}, for {@link FunctionCall#over(Window)}: the row's rank in its partition, with gaps after ties.
+     *
+     * @return the function, read as {@link Long}
+     */
+    public static FunctionCall<Long> rank() {
+        return new FunctionCall<>("rank", List.of(), false, SqlType.BIGINT);
+    }
+
+    /**
+     * Returns {@code dense_rank()}, for {@link FunctionCall#over(Window)}: the row's rank in its partition, without gaps.
+     *
+     * @return the function, read as {@link Long}
+     */
+    public static FunctionCall<Long> denseRank() {
+        return new FunctionCall<>("dense_rank", List.of(), false, SqlType.BIGINT);
+    }
+
+    /**
+     * Returns {@code lag(expression)}, for {@link FunctionCall#over(Window)}: the value of the row before, or {@code NULL}.
+     *
+     * @param expression the expression
+     * @param <T> its Java type
+     * @return the function
+     */
+    public static <T> FunctionCall<T> lag(Expression<T> expression) {
+        return offsetFunction("lag", expression, 1, null);
+    }
+
+    /**
+     * Returns {@code lag(expression, offset)}: the value {@code offset} rows before, or {@code NULL}.
+     *
+     * @param expression the expression
+     * @param offset how many rows back (an integer Sluice checks; bound, or written as a number where the database needs one)
+     * @param <T> its Java type
+     * @return the function
+     * @throws IllegalArgumentException if {@code offset} is negative
+     */
+    public static <T> FunctionCall<T> lag(Expression<T> expression, int offset) {
+        return offsetFunction("lag", expression, offset, null);
+    }
+
+    /**
+     * Returns {@code lag(expression, offset, default)}: the value {@code offset} rows before, or the default where there is no
+     * such row. MariaDB has no default argument and refuses it: use {@code SQL.coalesce(SQL.lag(x, n).over(w), default)}.
+     *
+     * @param expression the expression
+     * @param offset how many rows back
+     * @param defaultValue the value where there is no such row, sent as a bind parameter
+     * @param <T> its Java type
+     * @return the function
+     * @throws IllegalArgumentException if {@code offset} is negative or {@code defaultValue} is {@code null}
+     */
+    public static <T> FunctionCall<T> lag(Expression<T> expression, int offset, T defaultValue) {
+        return offsetFunction("lag", expression, offset, defaultValue);
+    }
+
+    /**
+     * Returns {@code lead(expression)}, for {@link FunctionCall#over(Window)}: the value of the row after, or {@code NULL}.
+     *
+     * @param expression the expression
+     * @param <T> its Java type
+     * @return the function
+     */
+    public static <T> FunctionCall<T> lead(Expression<T> expression) {
+        return offsetFunction("lead", expression, 1, null);
+    }
+
+    /**
+     * Returns {@code lead(expression, offset)}: the value {@code offset} rows after, or {@code NULL}.
+     *
+     * @param expression the expression
+     * @param offset how many rows ahead
+     * @param <T> its Java type
+     * @return the function
+     * @throws IllegalArgumentException if {@code offset} is negative
+     */
+    public static <T> FunctionCall<T> lead(Expression<T> expression, int offset) {
+        return offsetFunction("lead", expression, offset, null);
+    }
+
+    /**
+     * Returns {@code lead(expression, offset, default)}; MariaDB refuses the default (see {@link #lag(Expression, int, Object)}).
+     *
+     * @param expression the expression
+     * @param offset how many rows ahead
+     * @param defaultValue the value where there is no such row, sent as a bind parameter
+     * @param <T> its Java type
+     * @return the function
+     * @throws IllegalArgumentException if {@code offset} is negative or {@code defaultValue} is {@code null}
+     */
+    public static <T> FunctionCall<T> lead(Expression<T> expression, int offset, T defaultValue) {
+        return offsetFunction("lead", expression, offset, defaultValue);
+    }
+
+    private static <T> FunctionCall<T> offsetFunction(
+            String name, Expression<T> expression, int offset, @Nullable T defaultValue) {
+        Assert.requireNonNull(expression, "expression must not be null");
+        Assert.isTrue(offset >= 0, name + " offset must not be negative, was " + offset);
+        List<Expression<?>> arguments = new java.util.ArrayList<>(3);
+        arguments.add(expression);
+        arguments.add(BindParameter.of(offset, SqlType.INTEGER));
+        if (defaultValue != null) {
+            arguments.add(BindParameter.of(defaultValue, expression.type()));
+        }
+        return new FunctionCall<>(name, arguments, false, expression.type());
     }
 }

@@ -338,6 +338,70 @@ public record Select(
     }
 
     /**
+     * Returns {@code this INTERSECT other}: the rows both have, without duplicates.
+     *
+     * @param other a select of as many columns
+     * @return the compound select
+     */
+    public CompoundSelect intersect(Select other) {
+        return CompoundSelect.of(this).intersect(other);
+    }
+
+    /**
+     * Returns {@code this INTERSECT ALL other}, keeping duplicates (PostgreSQL and MariaDB; H2 refuses it).
+     *
+     * @param other a select of as many columns
+     * @return the compound select
+     */
+    public CompoundSelect intersectAll(Select other) {
+        return CompoundSelect.of(this).intersectAll(other);
+    }
+
+    /**
+     * Returns {@code this EXCEPT other}: the rows of this select that {@code other} does not have, without duplicates.
+     *
+     * @param other a select of as many columns
+     * @return the compound select
+     */
+    public CompoundSelect except(Select other) {
+        return CompoundSelect.of(this).except(other);
+    }
+
+    /**
+     * Returns {@code this EXCEPT ALL other}, keeping duplicates (PostgreSQL and MariaDB; H2 refuses it).
+     *
+     * @param other a select of as many columns
+     * @return the compound select
+     */
+    public CompoundSelect exceptAll(Select other) {
+        return CompoundSelect.of(this).exceptAll(other);
+    }
+
+    /**
+     * Returns this select as a common table expression, for {@code WITH name (columns) AS (this)}; its columns are named by the
+     * items' labels or column names and typed as the items.
+     *
+     * @param name the CTE's name
+     * @return the CTE, for FROM clauses and joins
+     * @throws IllegalArgumentException if an item has neither a label nor a column name
+     */
+    public CommonTableExpression cte(String name) {
+        return CommonTableExpression.of(name, this);
+    }
+
+    /**
+     * Returns this select as a common table expression whose columns have the given names, one per item.
+     *
+     * @param name the CTE's name
+     * @param columnNames the names of its columns
+     * @return the CTE
+     * @throws IllegalArgumentException if the names are not one per item
+     */
+    public CommonTableExpression cte(String name, String... columnNames) {
+        return new CommonTableExpression(name, java.util.Arrays.asList(columnNames), this, false);
+    }
+
+    /**
      * Returns this select as a table under an alias, for use in another select's FROM clause.
      *
      * @param alias the alias

@@ -219,7 +219,9 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     public io.sluice.core.sql.Expression<V> on(io.sluice.core.sql.ColumnSource source) {
         io.sluice.core.internal.Assert.requireNonNull(source, "source must not be null");
         FormulaText text = formula;
-        if (text != null && !(source instanceof io.sluice.core.sql.DerivedTable)) {
+        if (text != null
+                && !(source instanceof io.sluice.core.sql.DerivedTable)
+                && !(source instanceof io.sluice.core.sql.CommonTableExpression)) {
             return (io.sluice.core.sql.Expression<V>) text.on(source, type());
         }
         if (source == source()) {

@@ -6,6 +6,7 @@ import io.sluice.core.sql.ArrayIncludes;
 import io.sluice.core.sql.Between;
 import io.sluice.core.sql.BinaryExpression;
 import io.sluice.core.sql.BindParameter;
+import io.sluice.core.sql.Case;
 import io.sluice.core.sql.Cast;
 import io.sluice.core.sql.Column;
 import io.sluice.core.sql.Conjunction;
@@ -26,12 +27,15 @@ import io.sluice.core.sql.NullCheck;
 import io.sluice.core.sql.Operator;
 import io.sluice.core.sql.Ordering;
 import io.sluice.core.sql.ScalarSubquery;
+import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Star;
 import io.sluice.core.sql.Table;
 import io.sluice.core.sql.Template;
 import io.sluice.core.sql.Text;
 import io.sluice.core.sql.TextParameters;
 import io.sluice.core.sql.Tuple;
+import io.sluice.core.sql.Window;
+import io.sluice.core.sql.WindowFunction;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -180,8 +184,121 @@ final class ExpressionWriter implements ExpressionVisitor<Void> {
         if (function.distinct()) {
             context.append("DISTINCT ");
         }
-        list(function.arguments());
+        List<Expression<?>> arguments = function.arguments();
+        if (isOffsetFunction(function)) {
+            if (arguments.size() > 2 && !context.dialect.supports(Capability.LAG_LEAD_DEFAULT)) {
+                throw new UnsupportedOperationException(context.dialect.name() + " has no default argument for "
+                        + function.name() + "; write SQL.coalesce(SQL." + function.name()
+                        + "(x, n).over(window), SQL.value(default)) instead (which also replaces NULL values)");
+            }
+            arguments.get(0).accept(this);
+            context.append(", ");
+            offset(
+                    (Integer) java.util.Objects.requireNonNull(((BindParameter<?>) arguments.get(1)).value()),
+                    SqlType.INTEGER);
+            for (int i = 2; i < arguments.size(); i++) {
+                context.append(", ");
+                arguments.get(i).accept(this);
+            }
+        } else {
+            list(arguments);
+        }
         context.append(")");
+        return null;
+    }
+
+    /** Whether the function is {@code lag} or {@code lead} with its offset, as {@code SQL.lag} and {@code SQL.lead} make it. */
+    private static boolean isOffsetFunction(FunctionCall<?> function) {
+        return (function.name().equalsIgnoreCase("lag") || function.name().equalsIgnoreCase("lead"))
+                && function.arguments().size() >= 2
+                && function.arguments().get(1) instanceof BindParameter<?> offset
+                && offset.value() instanceof Integer;
+    }
+
+    /** Writes an offset Sluice checked: a bind where the database takes one, else the number itself. */
+    private void offset(long offset, SqlType<?> type) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("an offset must not be negative, was " + offset);
+        }
+        if (context.dialect.supports(Capability.WINDOW_OFFSET_BINDS)) {
+            if (type == SqlType.INTEGER) {
+                context.bind(Math.toIntExact(offset), type);
+            } else {
+                context.bind(offset, type);
+            }
+        } else {
+            context.append(Long.toString(offset));
+        }
+    }
+
+    @Override
+    public Void visitWindowFunction(WindowFunction<?> function) {
+        visitFunction(function.function());
+        Window window = function.window();
+        context.append(" OVER (");
+        String separator = "";
+        if (!window.partitionBy().isEmpty()) {
+            context.append("PARTITION BY ");
+            list(window.partitionBy());
+            separator = " ";
+        }
+        if (!window.orderBy().isEmpty()) {
+            context.append(separator).append("ORDER BY ");
+            list(window.orderBy());
+            separator = " ";
+        }
+        Window.Frame frame = window.frame();
+        if (frame != null) {
+            if (frame.unit() == Window.Unit.GROUPS && !context.dialect.supports(Capability.WINDOW_GROUPS)) {
+                throw new UnsupportedOperationException(context.dialect.name()
+                        + " has no GROUPS frames; count rows with rows(...) or ORDER BY values with range(...)");
+            }
+            context.append(separator).append(frame.unit().name()).append(" ");
+            Window.Bound end = frame.end();
+            if (end == null) {
+                bound(frame.start());
+            } else {
+                context.append("BETWEEN ");
+                bound(frame.start());
+                context.append(" AND ");
+                bound(end);
+            }
+        }
+        context.append(")");
+        return null;
+    }
+
+    private void bound(Window.Bound bound) {
+        switch (bound.kind()) {
+            case UNBOUNDED_PRECEDING -> context.append("UNBOUNDED PRECEDING");
+            case CURRENT_ROW -> context.append("CURRENT ROW");
+            case UNBOUNDED_FOLLOWING -> context.append("UNBOUNDED FOLLOWING");
+            case PRECEDING -> {
+                offset(bound.offset(), SqlType.BIGINT);
+                context.append(" PRECEDING");
+            }
+            case FOLLOWING -> {
+                offset(bound.offset(), SqlType.BIGINT);
+                context.append(" FOLLOWING");
+            }
+        }
+    }
+
+    @Override
+    public Void visitCase(Case<?> expression) {
+        context.append("CASE");
+        for (Case.When when : expression.whens()) {
+            context.append(" WHEN ");
+            operand(when.condition());
+            context.append(" THEN ");
+            operand(when.value());
+        }
+        Expression<?> otherwise = expression.otherwise();
+        if (otherwise != null) {
+            context.append(" ELSE ");
+            operand(otherwise);
+        }
+        context.append(" END");
         return null;
     }
 

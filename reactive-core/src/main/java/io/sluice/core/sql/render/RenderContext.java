@@ -23,6 +23,21 @@ final class RenderContext {
         this.binds = binds;
     }
 
+    /** The common table expressions of the statement or subquery being written, or {@code null} outside one. */
+    @Nullable
+    CteScope scope;
+
+    /** Returns where the text and the binds stand now, to go back to with {@link #reset(int[])}. */
+    int[] mark() {
+        return new int[] {sql.length(), binds.size()};
+    }
+
+    /** Drops the text and the binds written since the mark. */
+    void reset(int[] mark) {
+        sql.setLength(mark[0]);
+        binds.subList(mark[1], binds.size()).clear();
+    }
+
     RenderContext append(String text) {
         sql.append(text);
         return this;
@@ -53,7 +68,9 @@ final class RenderContext {
 
     /** Returns a context that writes into its own text but shares this one's binds, for pieces a dialect wraps. */
     RenderContext nested() {
-        return new RenderContext(dialect, binds);
+        RenderContext nested = new RenderContext(dialect, binds);
+        nested.scope = scope;
+        return nested;
     }
 
     /** Returns the text written so far and starts afresh. */

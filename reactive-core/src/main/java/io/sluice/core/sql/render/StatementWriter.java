@@ -3,6 +3,7 @@ package io.sluice.core.sql.render;
 import io.sluice.core.dialect.Capability;
 import io.sluice.core.sql.Assignment;
 import io.sluice.core.sql.Column;
+import io.sluice.core.sql.CommonTableExpression;
 import io.sluice.core.sql.CompoundSelect;
 import io.sluice.core.sql.Delete;
 import io.sluice.core.sql.DerivedTable;
@@ -45,6 +46,72 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
 
     @Override
     public Void visitSelect(Select select) {
+        scoped(true, () -> select(select));
+        return null;
+    }
+
+    /**
+     * Writes a statement, or a subquery where no statement is being written yet, with the common table expressions it reads in
+     * a {@code WITH} clause at its top. A first pass finds them (each after the CTEs it reads); when there are some, the text
+     * and binds of that pass are dropped and the statement is written again after its {@code WITH}, so the binds stay in the
+     * order of the text.
+     */
+    private void scoped(boolean opens, Runnable body) {
+        if (!opens || context.scope != null) {
+            body.run();
+            return;
+        }
+        CteScope scope = new CteScope();
+        context.scope = scope;
+        try {
+            int[] start = context.mark();
+            body.run();
+            if (!scope.isEmpty()) {
+                context.reset(start);
+                scope.hoisted = true;
+                with(scope);
+                body.run();
+            }
+        } finally {
+            context.scope = null;
+        }
+    }
+
+    private void with(CteScope scope) {
+        context.append(scope.recursive() ? "WITH RECURSIVE " : "WITH ");
+        boolean first = true;
+        for (CommonTableExpression cte : scope.ctes()) {
+            context.append(first ? "" : ", ").identifier(cte.name()).append(" (");
+            for (int i = 0; i < cte.columnNames().size(); i++) {
+                context.append(i == 0 ? "" : ", ").identifier(cte.columnNames().get(i));
+            }
+            context.append(") AS (");
+            cte.body().accept(this);
+            context.append(")");
+            first = false;
+        }
+        context.append(" ");
+    }
+
+    @Override
+    public Void visitCommonTableExpression(CommonTableExpression cte) {
+        CteScope scope = context.scope;
+        if (scope == null) {
+            throw new IllegalArgumentException(
+                    "common table expression " + cte.name() + " can only be read in a select or a subquery");
+        }
+        if (!scope.hoisted && scope.isNew(cte)) {
+            scope.open(cte);
+            int[] mark = context.mark();
+            cte.body().accept(this);
+            context.reset(mark);
+            scope.found(cte);
+        }
+        context.identifier(cte.name());
+        return null;
+    }
+
+    private void select(Select select) {
         context.append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
         expressions.list(select.items());
         List<FromItem> from = select.fromItems();
@@ -76,14 +143,35 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
             }
             context.append(context.dialect.rowLockClause().render(lock, tables));
         }
-        return null;
     }
 
     @Override
     public Void visitCompoundSelect(CompoundSelect select) {
+        scoped(true, () -> compound(select));
+        return null;
+    }
+
+    /** Writes the selects from left to right: a list that mixes INTERSECT after other operators is parenthesized. */
+    private void compound(CompoundSelect select) {
+        int start = context.sql.length();
         part(select.first());
+        boolean other = false;
         for (CompoundSelect.Part part : select.parts()) {
-            context.append(part.all() ? " UNION ALL " : " UNION ");
+            CompoundSelect.Operator operator = part.operator();
+            if (part.all()
+                    && operator != CompoundSelect.Operator.UNION
+                    && !context.dialect.supports(Capability.INTERSECT_EXCEPT_ALL)) {
+                throw new UnsupportedOperationException(context.dialect.name() + " has no " + operator
+                        + " ALL; use " + operator.name().toLowerCase(java.util.Locale.ROOT)
+                        + "(...), which removes duplicates, or count the rows with GROUP BY");
+            }
+            if (operator == CompoundSelect.Operator.INTERSECT && other) {
+                // INTERSECT binds tighter than UNION and EXCEPT in SQL; the parts combine from left to right
+                context.sql.insert(start, "(");
+                context.append(")");
+            }
+            other |= operator != CompoundSelect.Operator.INTERSECT;
+            context.append(" ").append(operator.name()).append(part.all() ? " ALL " : " ");
             part(part.select());
         }
         boolean previous = expressions.outputNames;
@@ -91,7 +179,6 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
         orderBy(select.orderBy());
         expressions.outputNames = previous;
         limit(select.limit(), select.offset());
-        return null;
     }
 
     private void part(Select select) {
@@ -99,7 +186,7 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
         if (parenthesized) {
             context.append("(");
         }
-        visitSelect(select);
+        select(select);
         if (parenthesized) {
             context.append(")");
         }
@@ -171,6 +258,11 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
 
     @Override
     public Void visitUpdate(io.sluice.core.sql.Update update) {
+        scoped(context.dialect.supports(Capability.WITH_BEFORE_DML), () -> update(update));
+        return null;
+    }
+
+    private void update(io.sluice.core.sql.Update update) {
         if (update.assignments().isEmpty()) {
             throw new IllegalArgumentException(
                     "the update of " + update.table().name() + " sets nothing; add set(column, value)");
@@ -186,7 +278,6 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
         }
         where(update.where());
         updateReturning(update.returning());
-        return null;
     }
 
     /** Writes the {@code RETURNING} of an UPDATE, which only some databases have. */
@@ -278,8 +369,10 @@ final class StatementWriter implements StatementVisitor<Void>, FromVisitor<Void>
 
     @Override
     public Void visitDelete(Delete delete) {
-        context.append("DELETE FROM ").identifier(delete.table().name());
-        where(delete.where());
+        scoped(context.dialect.supports(Capability.WITH_BEFORE_DML), () -> {
+            context.append("DELETE FROM ").identifier(delete.table().name());
+            where(delete.where());
+        });
         return null;
     }
 
