@@ -9,6 +9,7 @@ import io.sluice.core.sql.SqlType;
 import io.sluice.core.sql.Table;
 import io.sluice.session.JsonRecord.Item;
 import io.sluice.session.JsonRecord.Payload;
+import io.sluice.session.mapping.EntityModel;
 import io.sluice.session.mapping.Mapping;
 import io.sluice.testing.DatabaseTest;
 import io.sluice.testing.RecordingListener;
@@ -160,6 +161,51 @@ final class JsonMappingIntegrationTests {
         assertThat(stored("items").replace(" ", ""))
                 .isEqualTo("[{\"sku\":\"a1\",\"count\":1},{\"sku\":\"b2\",\"count\":3}]");
         assertThat(stored("attributes").replace(" ", "")).contains("\"colour\":\"blue\"");
+    }
+
+    @DatabaseTest
+    void shouldCompareImmutableJsonValuesWithEquals(TestDatabase database) {
+        createTable(database);
+        EntityModel<JsonRecord> model = MAPPING.entity(JsonRecord.class);
+        assertThat(model.attribute("point").keepsStoredState()).isFalse();
+        assertThat(model.attribute("tags").keepsStoredState()).isFalse();
+        assertThat(model.attribute("payload").keepsStoredState()).isTrue();
+        JsonRecord record = new JsonRecord(3L);
+        record.point = new JsonRecord.Point(1, 2);
+        record.tags = new JsonRecord.Tags(List.of("new", "sale"));
+        sessions.inTransaction(session -> {
+                    session.add(record);
+                    return session.flush();
+                })
+                .blockLast(TIMEOUT);
+
+        Session session = sessions.open();
+        try {
+            JsonRecord loaded = session.get(JsonRecord.class, 3L).block(TIMEOUT);
+            assertThat(loaded.point).isEqualTo(new JsonRecord.Point(1, 2));
+            assertThat(loaded.tags.names()).containsExactly("new", "sale");
+            sql.clear();
+            loaded.point = new JsonRecord.Point(1, 2); // another object, the same value
+            session.flush().block(TIMEOUT);
+            assertThat(updates()).isEmpty();
+
+            loaded.point = new JsonRecord.Point(3, 4);
+            loaded.tags = new JsonRecord.Tags(List.of("old"));
+            session.flush().block(TIMEOUT);
+            assertThat(updates())
+                    .singleElement()
+                    .asString()
+                    .contains("point")
+                    .contains("tags")
+                    .doesNotContain("payload");
+            session.commit().block(TIMEOUT);
+        } finally {
+            session.close().block(TIMEOUT);
+        }
+        JsonRecord again =
+                sessions.inTransaction(s -> s.get(JsonRecord.class, 3L)).blockLast(TIMEOUT);
+        assertThat(again.point).isEqualTo(new JsonRecord.Point(3, 4));
+        assertThat(again.tags).isEqualTo(new JsonRecord.Tags(List.of("old")));
     }
 
     @DatabaseTest

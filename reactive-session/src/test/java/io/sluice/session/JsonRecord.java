@@ -26,6 +26,20 @@ public class JsonRecord {
     @Json
     List<Item> items;
 
+    /** Immutable by construction: compared with equals, never written with Jackson to be compared. */
+    @Json
+    Point point;
+
+    /** A record holding a list, declared immutable: replaced to change it. */
+    @Json(immutable = true)
+    Tags tags;
+
+    /** A record of immutable components. */
+    public record Point(int x, int y) {}
+
+    /** A record holding a list. */
+    public record Tags(List<String> names) {}
+
     protected JsonRecord() {}
 
     JsonRecord(Long id) {

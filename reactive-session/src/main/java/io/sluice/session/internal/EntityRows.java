@@ -48,7 +48,7 @@ public final class EntityRows<E> {
         this.instantiator = instantiator(constructor);
         List<Attribute<E, ?>> attributes = model.attributes();
         this.converted = java.util.stream.IntStream.range(0, attributes.size())
-                .filter(i -> attributes.get(i).isConverted())
+                .filter(i -> attributes.get(i).keepsStoredState())
                 .toArray();
     }
 

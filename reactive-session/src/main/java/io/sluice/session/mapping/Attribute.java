@@ -27,6 +27,11 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     private final SqlType.@Nullable Conversion<V, ?> conversion;
     /** The type of the values the session keeps for this field: the stored type of a converted field. */
     private final SqlType<?> stateType;
+    /**
+     * Whether the session keeps this converted field's stored form as its state (its values may change in place); {@code
+     * false} when its values are immutable, and the state is the value itself, compared with {@code equals}.
+     */
+    private final boolean storedState;
     /** For a column of an embedded value: the fields from the entity to the object holding {@link #field}; else empty. */
     private final Field[] path;
     /** For a column of an embedded value: the entity's embedded value it belongs to, set once when the model is built. */
@@ -74,8 +79,10 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
         this.version = version;
         this.primitive = primitive;
         this.field = field;
-        this.conversion = column.type().conversion();
-        this.stateType = conversion == null ? column.type() : conversion.storage();
+        SqlType.Conversion<V, ?> converted = column.type().conversion();
+        this.conversion = converted;
+        this.storedState = converted != null && !ImmutableValues.holdsImmutable(field);
+        this.stateType = converted != null && storedState ? converted.storage() : column.type();
         this.path = path;
         Generated annotation = generated ? field.getAnnotation(Generated.class) : null;
         this.generation = annotation == null ? null : annotation.strategy();
@@ -348,8 +355,9 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     }
 
     /**
-     * Returns the field's value in the form the session keeps to detect changes: the stored value for a converted field
-     * (so a mutable value changed in place is seen, and values compare as the database would), the value itself otherwise.
+     * Returns the field's value in the form the session keeps to detect changes: the stored value for a converted field whose
+     * values may change in place (so such a change is seen, and values compare as the database would), the value itself
+     * otherwise (immutable values compare with {@code equals}).
      *
      * @param entity an object of the entity class
      * @return the value, or {@code null}
@@ -369,7 +377,9 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
             throw new IllegalStateException(e);
         }
         SqlType.Conversion<V, ?> converted = conversion;
-        return converted == null || value == null ? value : converted.toDatabase(value);
+        return !storedState || value == null
+                ? value
+                : java.util.Objects.requireNonNull(converted).toDatabase(value);
     }
 
     /**
@@ -381,7 +391,9 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     @SuppressWarnings("unchecked")
     public @Nullable V valueOfState(@Nullable Object state) {
         SqlType.Conversion<V, ?> converted = conversion;
-        return converted == null || state == null ? (V) state : converted.fromDatabase(state);
+        return !storedState || state == null
+                ? (V) state
+                : java.util.Objects.requireNonNull(converted).fromDatabase(state);
     }
 
     /**
@@ -416,12 +428,23 @@ public final class Attribute<E, V> extends io.sluice.core.sql.Column<V> {
     }
 
     /**
-     * Returns the type of the values {@link #state} returns: the stored type of a converted field, else {@link #type()}.
+     * Returns the type of the values {@link #state} returns: the stored type of a converted field that {@link
+     * #keepsStoredState() keeps its stored state}, else {@link #type()}.
      *
      * @return the type
      */
     public SqlType<?> stateType() {
         return stateType;
+    }
+
+    /**
+     * Returns whether the session keeps the field's stored form as its state ({@link #state}): a converted field whose values
+     * may change in place. A converted field of an immutable type ({@link ImmutableValues}) keeps its values themselves.
+     *
+     * @return {@code true} if the state is the converter's stored form
+     */
+    public boolean keepsStoredState() {
+        return storedState;
     }
 
     /**

@@ -252,7 +252,11 @@ final class ConverterMappingUnitTests {
         assertThat(phone.storage()).isEqualTo(SqlType.varchar(20));
         assertThat(model.table().column("phone").isNullable()).isFalse();
         assertThat(model.attribute("code").type().javaType()).isEqualTo(Code.class);
-        assertThat(model.attribute("code").stateType()).isEqualTo(SqlType.VARCHAR);
+        // An immutable converted value is its own state: read, compared and snapshotted as the value, converted only to
+        // bind.
+        assertThat(model.attribute("code").stateType())
+                .isEqualTo(model.attribute("code").type());
+        assertThat(model.attribute("code").keepsStoredState()).isFalse();
         assertThat(model.attribute("size").type().storage()).isEqualTo(SqlType.INTEGER);
         assertThat(model.attribute("named").type()).isEqualTo(SqlType.enumType(Size.class));
         assertThat(model.attribute("named").isConverted()).isFalse();
@@ -264,11 +268,14 @@ final class ConverterMappingUnitTests {
         Converted good = new Converted();
         good.phone = new Phone("555");
         good.size = Size.LARGE;
-        assertThat(model.attribute("phone").state(good)).isEqualTo("555");
-        assertThat(model.attribute("size").state(good)).isEqualTo(1);
-        model.attribute("size").setState(good, 0);
+        // Records of immutable components and enums are immutable: their state is the value itself.
+        assertThat(model.attribute("phone").state(good)).isEqualTo(new Phone("555"));
+        assertThat(model.attribute("size").state(good)).isEqualTo(Size.LARGE);
+        model.attribute("size").setState(good, Size.SMALL);
         assertThat(good.size).isEqualTo(Size.SMALL);
-        assertThatThrownBy(() -> model.attribute("size").setState(good, 7))
+        assertThatThrownBy(() -> java.util.Objects.requireNonNull(
+                                model.attribute("size").type().conversion())
+                        .fromDatabase(7))
                 .hasMessageContaining("no constant of")
                 .hasMessageContaining("has ordinal 7");
     }
