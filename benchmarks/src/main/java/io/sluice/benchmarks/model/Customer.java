@@ -30,7 +30,7 @@ public class Customer {
     @Embedded
     private @Nullable Address address;
 
-    @Json
+    @Json(immutable = true)
     private @Nullable Preferences preferences;
 
     protected Customer() {}
