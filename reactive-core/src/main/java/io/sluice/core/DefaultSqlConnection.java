@@ -281,6 +281,34 @@ final class DefaultSqlConnection implements SqlConnection {
     }
 
     @Override
+    public Mono<Void> beginTransaction(io.r2dbc.spi.TransactionDefinition definition) {
+        io.sluice.core.internal.Assert.requireNonNull(definition, "definition must not be null");
+        return onDriver(afterRestored(
+                told("BEGIN (implicit)").flatMap(ignored -> Mono.from(connection.beginTransaction(definition)))));
+    }
+
+    @Override
+    public Mono<Void> createSavepoint(String name) {
+        io.sluice.core.internal.Assert.hasText(name, "name must not be null or blank");
+        return onDriver(afterRestored(
+                told("SAVEPOINT " + name).flatMap(ignored -> Mono.from(connection.createSavepoint(name)))));
+    }
+
+    @Override
+    public Mono<Void> rollbackToSavepoint(String name) {
+        io.sluice.core.internal.Assert.hasText(name, "name must not be null or blank");
+        return onDriver(afterRestored(told("ROLLBACK TO SAVEPOINT " + name)
+                .flatMap(ignored -> Mono.from(connection.rollbackTransactionToSavepoint(name)))));
+    }
+
+    @Override
+    public Mono<Void> releaseSavepoint(String name) {
+        io.sluice.core.internal.Assert.hasText(name, "name must not be null or blank");
+        return onDriver(afterRestored(
+                told("RELEASE SAVEPOINT " + name).flatMap(ignored -> Mono.from(connection.releaseSavepoint(name)))));
+    }
+
+    @Override
     public Mono<Void> commit() {
         return onDriver(afterRestored(told("COMMIT").flatMap(ignored -> Mono.from(connection.commitTransaction()))));
     }

@@ -94,6 +94,43 @@ public interface SqlConnection {
     Mono<Void> beginTransaction();
 
     /**
+     * Begins a transaction with the given attributes (isolation level, read-only, lock wait timeout, as the driver supports
+     * them), as a transaction manager asks.
+     *
+     * @param definition the transaction's attributes
+     * @return completes when the transaction has begun
+     * @throws IllegalArgumentException if {@code definition} is {@code null}
+     */
+    Mono<Void> beginTransaction(io.r2dbc.spi.TransactionDefinition definition);
+
+    /**
+     * Sets a savepoint in the current transaction, which {@link #rollbackToSavepoint(String)} goes back to.
+     *
+     * @param name the savepoint's name, a plain identifier
+     * @return completes when the savepoint is set
+     * @throws IllegalArgumentException if {@code name} is {@code null} or blank
+     */
+    Mono<Void> createSavepoint(String name);
+
+    /**
+     * Rolls the current transaction back to a savepoint, undoing what was done after it and keeping what was done before.
+     *
+     * @param name the savepoint's name
+     * @return completes when rolled back
+     * @throws IllegalArgumentException if {@code name} is {@code null} or blank
+     */
+    Mono<Void> rollbackToSavepoint(String name);
+
+    /**
+     * Releases a savepoint: what was done after it stays part of the transaction.
+     *
+     * @param name the savepoint's name
+     * @return completes when released
+     * @throws IllegalArgumentException if {@code name} is {@code null} or blank
+     */
+    Mono<Void> releaseSavepoint(String name);
+
+    /**
      * Commits the current transaction.
      *
      * @return completes when committed

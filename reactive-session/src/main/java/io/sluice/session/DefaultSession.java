@@ -33,6 +33,9 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     private volatile boolean defaultReadOnly;
     private boolean closed;
     private @Nullable SqlConnection connection;
+    /** Whether the connection belongs to the caller's transaction (SessionFactory.open(connection)): never ended here. */
+    private boolean borrowed;
+
     private @Nullable Throwable failedFlush;
     /** Completes when the work subscribed last has finished; the next piece of work waits for it. */
     private Mono<Void> tail = Mono.empty();
@@ -58,6 +61,12 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
         this.engine = engine;
         this.mapping = mapping;
         this.unitOfWork = new UnitOfWork(mapping, this, flushBatchSize, sequences);
+    }
+
+    /** Runs on a connection whose transaction the caller begins and ends. */
+    void borrow(SqlConnection given) {
+        this.connection = given;
+        this.borrowed = true;
     }
 
     /** The most keys in one {@code IN (...)} query of a selectin or lazy load. */
@@ -164,6 +173,9 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
      * that if it is cancelled half-way (a COMMIT in flight), a later rollback() or close() still ends and releases it.
      */
     private Mono<Void> endTransaction(SqlConnection on, boolean commit) {
+        if (borrowed) {
+            return Mono.empty();
+        }
         Mono<Void> release = Mono.defer(() -> {
             forget(on);
             return on.release();
