@@ -10,17 +10,20 @@ import io.sluice.session.SessionFactory;
 import io.sluice.session.Sessions;
 import io.sluice.spring.boot.internal.SessionHolder;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.connection.ConnectionHolder;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.NestedTransactionNotSupportedException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.reactive.AbstractReactiveTransactionManager;
 import org.springframework.transaction.reactive.GenericReactiveTransaction;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.support.SmartTransactionObject;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Spring's {@link org.springframework.transaction.ReactiveTransactionManager} for Sluice: a {@code @Transactional} method or a
@@ -155,14 +158,18 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
                 .doOnSuccess(ignored -> state.savepoint = name);
     }
 
+    /**
+     * Acquires a connection and begins it. Once started this runs to its end even if the subscriber cancels: a transaction
+     * cancelled while its connection is acquired or its BEGIN is in flight is then rolled back and its connection released,
+     * so that no connection is left in a half-begun state or out of the pool.
+     */
     private Mono<Void> begin(
             TransactionSynchronizationManager synchronization,
             SluiceTransaction state,
             TransactionDefinition definition) {
-        return sessions.engine()
+        Mono<Void> work = sessions.engine()
                 .acquire()
                 .flatMap(connection -> {
-                    // Held from the moment it is acquired: a cancel or a failure of BEGIN still gives it back.
                     state.pending = connection;
                     return connection
                             .beginTransaction(new Definition(definition))
@@ -173,8 +180,50 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
                                 "could not begin a Sluice transaction on "
                                         + sessions.engine().url() + ": " + error.getMessage(),
                                 error))))
-                .doOnCancel(() -> releasePending(state).subscribe(ignored -> {}, failure -> {}))
                 .then();
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> done = Sinks.empty();
+            AtomicInteger phase = new AtomicInteger(RUNNING);
+            work.subscribe(ignored -> {}, done::tryEmitError, () -> {
+                if (phase.compareAndSet(RUNNING, COMPLETED)) {
+                    done.tryEmitEmpty();
+                } else {
+                    undo(synchronization, state).subscribe(ignored -> {}, failure -> {});
+                }
+            });
+            return done.asMono().doOnCancel(() -> phase.compareAndSet(RUNNING, CANCELLED));
+        });
+    }
+
+    private static final int RUNNING = 0;
+    private static final int COMPLETED = 1;
+    private static final int CANCELLED = 2;
+
+    /** Ends a transaction begun for a subscriber that cancelled meanwhile: unbound, rolled back, connection released. */
+    private Mono<Void> undo(TransactionSynchronizationManager synchronization, SluiceTransaction state) {
+        return Mono.defer(() -> {
+            SessionHolder holder = state.holder;
+            if (holder == null) {
+                return Mono.empty();
+            }
+            state.holder = null;
+            if (synchronization.getResource(sessions) == holder) {
+                synchronization.unbindResource(sessions);
+            }
+            unbindAny(synchronization, holder);
+            holder.deactivate();
+            SqlConnection connection = Assert.requireNonNull(holder.connection(), "connection");
+            Object bound = synchronization.getResource(connectionFactory);
+            if (bound instanceof ConnectionHolder connectionHolder
+                    && connectionHolder.getConnection() == connection.unwrap()) {
+                synchronization.unbindResource(connectionFactory);
+            }
+            return holder.session()
+                    .close()
+                    .onErrorResume(error -> Mono.empty())
+                    .then(connection.rollback().onErrorResume(error -> Mono.empty()))
+                    .then(connection.release());
+        });
     }
 
     private void bind(
@@ -272,6 +321,16 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
         }
         if (savepoint != null) {
             return holder.session().commit().then(connection.releaseSavepoint(savepoint));
+        }
+        if (holder.isRollbackOnly()) {
+            return holder.session()
+                    .rollback()
+                    .onErrorResume(error -> Mono.empty())
+                    .then(connection.rollback())
+                    .then(Mono.error(
+                            new UnexpectedRollbackException("the transaction was rolled back: work that joined it"
+                                    + " failed or marked it rollback-only (sessions.inTransaction(...) or a participating"
+                                    + " TransactionalOperator)")));
         }
         if (holder.isPastDeadline()) {
             return holder.session()
