@@ -1,6 +1,5 @@
 package io.sluice.spring.boot.internal;
 
-import io.sluice.spring.boot.SluiceEntityScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,12 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
 
-/** Registers the packages of {@link SluiceEntityScan} as an {@link EntityPackages} bean. */
+/** Registers the packages of {@code @SluiceEntityScan} as an {@link EntityPackages} bean. */
 public final class EntityScanRegistrar implements ImportBeanDefinitionRegistrar {
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        Map<String, Object> attributes = metadata.getAnnotationAttributes(SluiceEntityScan.class.getName());
+        Map<String, Object> attributes = metadata.getAnnotationAttributes("io.sluice.spring.boot.SluiceEntityScan");
         List<String> packages = new ArrayList<>();
         if (attributes != null) {
             if (attributes.get("value") instanceof String[] names) {

@@ -1,12 +1,11 @@
-package io.sluice.spring.boot.internal;
+package io.sluice.spring.boot;
 
 import io.sluice.core.ConnectException;
-import io.sluice.spring.boot.SluiceConfigurationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Explains a Sluice misconfiguration at startup: what is wrong and what to set. */
-public final class SluiceFailureAnalyzer extends AbstractFailureAnalyzer<SluiceConfigurationException> {
+final class SluiceFailureAnalyzer extends AbstractFailureAnalyzer<SluiceConfigurationException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SluiceConfigurationException cause) {
@@ -14,7 +13,7 @@ public final class SluiceFailureAnalyzer extends AbstractFailureAnalyzer<SluiceC
     }
 
     /** Explains a database that cannot be reached at startup (schema creation, a health check run early). */
-    public static final class Unreachable extends AbstractFailureAnalyzer<ConnectException> {
+    static final class Unreachable extends AbstractFailureAnalyzer<ConnectException> {
 
         @Override
         protected FailureAnalysis analyze(Throwable rootFailure, ConnectException cause) {
