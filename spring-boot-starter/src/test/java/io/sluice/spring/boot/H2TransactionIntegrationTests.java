@@ -16,6 +16,11 @@ class H2TransactionIntegrationTests extends TransactionTests {
         TestDatabase.H2.engine();
     }
 
+    @Override
+    boolean hasReadOnlyTransactions() {
+        return false;
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.r2dbc.url", TestDatabase.H2::url);

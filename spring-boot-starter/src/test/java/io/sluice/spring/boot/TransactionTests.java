@@ -272,6 +272,29 @@ abstract class TransactionTests {
                 .verify(TIMEOUT);
     }
 
+    /** Whether the database refuses writes in a read-only transaction (H2 has no read-only transactions). */
+    boolean hasReadOnlyTransactions() {
+        return true;
+    }
+
+    @Test
+    void shouldBeginAReadOnlyTransactionWhereTheDatabaseHasThem() {
+        if (hasReadOnlyTransactions()) {
+            service.insertInReadOnly("ed")
+                    .as(StepVerifier::create)
+                    .expectError()
+                    .verify(TIMEOUT);
+            assertThat(names()).isEmpty();
+        } else {
+            service.insertInReadOnly("ed")
+                    .as(StepVerifier::create)
+                    .expectNext(1L)
+                    .expectComplete()
+                    .verify(TIMEOUT);
+            assertThat(names()).containsExactly("ed");
+        }
+    }
+
     @Test
     void shouldBeginWithTheIsolationLevel() {
         service.isolation()
