@@ -215,7 +215,7 @@ public final class SessionFactory {
             if (propagation == Propagation.REQUIRED && outer != null && outer.factory() == this) {
                 return Flux.defer(() -> work.apply(outer.session())).doOnError(outer::joinedWorkFailed);
             }
-            if (propagation == Propagation.REQUIRES_NEW) {
+            if (propagation == Propagation.REQUIRES_NEW || !TransactionBridges.any()) {
                 return begin(work);
             }
             // A transaction outside Sluice (Spring's) that holds a session of this factory is joined like one of ours.
@@ -254,6 +254,9 @@ public final class SessionFactory {
             TransactionScope outer = Sessions.scope(context);
             if (outer != null && outer.factory() == this) {
                 return inTransaction(Propagation.REQUIRED, work);
+            }
+            if (!TransactionBridges.any()) {
+                return attempt(policy, work, 1, new java.util.ArrayList<>());
             }
             return TransactionBridges.find(this)
                     .flatMapMany(joined -> inTransaction(Propagation.REQUIRED, work))

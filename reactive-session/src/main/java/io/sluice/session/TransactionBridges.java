@@ -22,6 +22,11 @@ final class TransactionBridges {
                 .toList();
     }
 
+    /** Whether any bridge is on the class path: without one, nothing outside Sluice is asked. */
+    static boolean any() {
+        return !BRIDGES.isEmpty();
+    }
+
     /** Emits the first session an outside transaction in the subscriber's Context holds for the factory, or completes empty. */
     static Mono<Joined> find(@Nullable SessionFactory factory) {
         if (BRIDGES.isEmpty()) {

@@ -23,7 +23,6 @@ import org.springframework.transaction.reactive.GenericReactiveTransaction;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.support.SmartTransactionObject;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Spring's {@link org.springframework.transaction.ReactiveTransactionManager} for Sluice: a {@code @Transactional} method or a
@@ -181,17 +180,22 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
                                         + sessions.engine().url() + ": " + error.getMessage(),
                                 error))))
                 .then();
-        return Mono.defer(() -> {
-            Sinks.Empty<Void> done = Sinks.empty();
+        // The subscriber hears of the begin only if it has not cancelled first; a begin it never hears of is undone. A
+        // cancel and the completion race: whichever comes second undoes the transaction.
+        return Mono.create(sink -> {
             AtomicInteger phase = new AtomicInteger(RUNNING);
-            work.subscribe(ignored -> {}, done::tryEmitError, () -> {
+            sink.onCancel(() -> {
+                if (!phase.compareAndSet(RUNNING, CANCELLED)) {
+                    undo(synchronization, state).subscribe(ignored -> {}, failure -> {});
+                }
+            });
+            work.subscribe(ignored -> {}, sink::error, () -> {
                 if (phase.compareAndSet(RUNNING, COMPLETED)) {
-                    done.tryEmitEmpty();
+                    sink.success();
                 } else {
                     undo(synchronization, state).subscribe(ignored -> {}, failure -> {});
                 }
             });
-            return done.asMono().doOnCancel(() -> phase.compareAndSet(RUNNING, CANCELLED));
         });
     }
 

@@ -354,10 +354,10 @@ abstract class TransactionTests {
     @Test
     void shouldGiveBackTheConnectionOfATransactionCancelledWhileItBegins() {
         TransactionalOperator operator = TransactionalOperator.create(transactionManager);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 150; i++) {
             Mono<Void> work = operator.transactional(service.create("never" + i).then(Mono.never()));
             var subscription = work.subscribe();
-            long spin = System.nanoTime() + (i % 8) * 250_000L;
+            long spin = System.nanoTime() + (i % 10) * 200_000L;
             while (System.nanoTime() < spin) {
                 Thread.onSpinWait();
             }
