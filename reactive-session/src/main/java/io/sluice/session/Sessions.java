@@ -81,6 +81,34 @@ public final class Sessions {
         });
     }
 
+    /**
+     * Dooms the transaction of {@link SessionFactory#inTransaction} that the current pipeline runs in: it rolls back at its
+     * end, and signals a {@link SessionException}, as when work that joined it fails, even if the pipeline recovers. Outside
+     * transactions (such as Spring's transaction manager, through which a {@code @Transactional} method joins) call it.
+     *
+     * <ul>
+     *   <li>completes empty once the transaction is marked
+     *   <li>errors with {@link SessionException} when the pipeline runs in no transaction of {@code inTransaction}
+     * </ul>
+     *
+     * @param failure why the transaction must roll back
+     * @return completes when marked
+     * @throws IllegalArgumentException if {@code failure} is {@code null}
+     */
+    public static Mono<Void> setRollbackOnly(Throwable failure) {
+        io.sluice.core.internal.Assert.requireNonNull(failure, "failure must not be null");
+        return Mono.deferContextual(context -> {
+            TransactionScope scope = scope(context);
+            if (scope == null) {
+                return Mono.error(new SessionException(
+                        "no transaction of sessions.inTransaction(...) in the Reactor Context to mark for rollback",
+                        null));
+            }
+            scope.joinedWorkFailed(failure);
+            return Mono.empty();
+        });
+    }
+
     static @Nullable TransactionScope scope(ContextView context) {
         return context.getOrDefault(KEY, null);
     }

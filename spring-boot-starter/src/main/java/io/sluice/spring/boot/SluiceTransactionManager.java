@@ -181,22 +181,30 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
                                 error))))
                 .then();
         // The subscriber hears of the begin only if it has not cancelled first; a begin it never hears of is undone. A
-        // cancel and the completion race: whichever comes second undoes the transaction.
-        return Mono.create(sink -> {
-            AtomicInteger phase = new AtomicInteger(RUNNING);
-            sink.onCancel(() -> {
-                if (!phase.compareAndSet(RUNNING, CANCELLED)) {
-                    undo(synchronization, state).subscribe(ignored -> {}, failure -> {});
-                }
-            });
-            work.subscribe(ignored -> {}, sink::error, () -> {
-                if (phase.compareAndSet(RUNNING, COMPLETED)) {
-                    sink.success();
-                } else {
-                    undo(synchronization, state).subscribe(ignored -> {}, failure -> {});
-                }
-            });
-        });
+        // cancel and the completion race: whichever comes second undoes the transaction. A cancel that comes after the
+        // completion, before Spring's chain has handed the transaction to the work (its operators then drop it), undoes
+        // it
+        // too: nothing else would end it.
+        AtomicInteger phase = new AtomicInteger(RUNNING);
+        return Mono.<Void>create(sink -> {
+                    sink.onCancel(() -> {
+                        if (!phase.compareAndSet(RUNNING, CANCELLED)) {
+                            undo(synchronization, state).subscribe(ignored -> {}, failure -> {});
+                        }
+                    });
+                    work.subscribe(ignored -> {}, sink::error, () -> {
+                        if (phase.compareAndSet(RUNNING, COMPLETED)) {
+                            sink.success();
+                        } else {
+                            undo(synchronization, state).subscribe(ignored -> {}, failure -> {});
+                        }
+                    });
+                })
+                .doOnCancel(() -> {
+                    if (phase.compareAndSet(COMPLETED, CANCELLED)) {
+                        undo(synchronization, state).subscribe(ignored -> {}, failure -> {});
+                    }
+                });
     }
 
     private static final int RUNNING = 0;
@@ -226,7 +234,7 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
                     .close()
                     .onErrorResume(error -> Mono.empty())
                     .then(connection.rollback().onErrorResume(error -> Mono.empty()))
-                    .then(connection.release());
+                    .then(holder.releaseOnce());
         });
     }
 
@@ -316,7 +324,11 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
     protected Mono<Void> doCommit(
             TransactionSynchronizationManager synchronization, GenericReactiveTransaction status) {
         SluiceTransaction state = (SluiceTransaction) status.getTransaction();
-        SessionHolder holder = Assert.requireNonNull(state.holder, "holder");
+        SessionHolder holder = state.holder;
+        if (holder == null) {
+            return Mono.error(new UnexpectedRollbackException(
+                    "the transaction was rolled back when its subscriber cancelled while it began"));
+        }
         SqlConnection connection = holder.connection();
         String savepoint = state.savepoint;
         if (connection == null) {
@@ -351,18 +363,27 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
     protected Mono<Void> doRollback(
             TransactionSynchronizationManager synchronization, GenericReactiveTransaction status) {
         SluiceTransaction state = (SluiceTransaction) status.getTransaction();
-        SessionHolder holder = Assert.requireNonNull(state.holder, "holder");
+        SessionHolder holder = state.holder;
+        if (holder == null) {
+            return Mono.empty();
+        }
         SqlConnection connection = holder.connection();
         String savepoint = state.savepoint;
         if (connection == null) {
-            // the failure reaches sessions.inTransaction(...), which rolls back
-            return Mono.empty();
+            // joined a transaction of sessions.inTransaction(...): it rolls back at its end, even if the failure is
+            // recovered
+            return Sessions.setRollbackOnly(new UnexpectedRollbackException(
+                            "a @Transactional method that joined this transaction rolled back"))
+                    .onErrorResume(error -> Mono.empty());
         }
         Mono<Void> forget = holder.session().rollback().onErrorResume(error -> Mono.empty());
         if (savepoint != null) {
             return connection.rollbackToSavepoint(savepoint).then(forget);
         }
-        return forget.then(connection.rollback());
+        // Spring skips the cleanup after a failed rollback: the connection is released here then.
+        return forget.then(connection.rollback())
+                .onErrorResume(error ->
+                        holder.releaseOnce().onErrorResume(e -> Mono.empty()).then(Mono.error(error)));
     }
 
     @Override
@@ -397,7 +418,7 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
                     && connectionHolder.getConnection() == connection.unwrap()) {
                 synchronization.unbindResource(connectionFactory);
             }
-            return holder.session().close().onErrorResume(error -> Mono.empty()).then(connection.release());
+            return holder.session().close().onErrorResume(error -> Mono.empty()).then(holder.releaseOnce());
         });
     }
 

@@ -29,6 +29,7 @@ public final class SessionHolder {
     private volatile boolean rollbackOnly;
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private int savepoints;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     public SessionHolder(Session session, @Nullable SqlConnection connection) {
         this.session = session;
@@ -71,6 +72,20 @@ public final class SessionHolder {
 
     public boolean isPastDeadline() {
         return deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0;
+    }
+
+    /**
+     * Releases the connection to the pool, once: later calls complete at once. Cleanup, a failed rollback and the undoing of a
+     * cancelled begin may each come to it.
+     */
+    public reactor.core.publisher.Mono<Void> releaseOnce() {
+        return reactor.core.publisher.Mono.defer(() -> {
+            SqlConnection held = connection;
+            if (held == null || !released.compareAndSet(false, true)) {
+                return reactor.core.publisher.Mono.empty();
+            }
+            return held.release();
+        });
     }
 
     /** Returns a new savepoint name, unique within the transaction. */
