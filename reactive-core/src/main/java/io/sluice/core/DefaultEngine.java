@@ -19,19 +19,25 @@ final class DefaultEngine implements Engine {
 
     private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofMillis(10);
 
-    private final ConnectionPool pool;
+    /** The engine's own pool, or a pool (or any factory) the application owns and shares with it. */
+    private final ConnectionFactory pool;
+    /** Whether {@link #close()} disposes of the pool: not when it is shared. */
+    private final boolean ownsPool;
+
     private final Dialect dialect;
     private final String url;
     private final StatementListener listener;
     private final @Nullable DriverThreads threads;
 
     DefaultEngine(
-            ConnectionPool pool,
+            ConnectionFactory pool,
+            boolean ownsPool,
             Dialect dialect,
             String url,
             StatementListener listener,
             @Nullable DriverThreads threads) {
         this.pool = pool;
+        this.ownsPool = ownsPool;
         this.dialect = dialect;
         this.url = url;
         this.listener = listener;
@@ -54,7 +60,7 @@ final class DefaultEngine implements Engine {
         // Passed on only once the acquire has completed (single()): r2dbc-pool gives back a connection whose acquire is
         // cancelled after it was emitted, and a synchronous H2 statement run inside that emission may cancel upstream
         // (as next() does) before the completion.
-        Mono<Connection> pooled = Mono.from(pool.create())
+        Mono<Connection> pooled = Mono.<Connection>from(pool.create())
                 .onTerminateDetach()
                 .single()
                 .onErrorMap(error -> !(error instanceof ConnectException), this::connectFailure);
@@ -65,7 +71,7 @@ final class DefaultEngine implements Engine {
     private Throwable connectFailure(Throwable error) {
         String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         if (error instanceof io.r2dbc.spi.R2dbcTimeoutException) {
-            PoolMetrics metrics = pool.getMetrics().orElse(null);
+            PoolMetrics metrics = poolMetrics().orElse(null);
             if (metrics != null && metrics.acquiredSize() >= metrics.getMaxAllocatedSize()) {
                 return new ConnectException(
                         "no connection of " + url + " was free in time (" + reason + "): all "
@@ -160,7 +166,7 @@ final class DefaultEngine implements Engine {
 
     @Override
     public Optional<PoolMetrics> poolMetrics() {
-        return pool.getMetrics();
+        return pool instanceof ConnectionPool connectionPool ? connectionPool.getMetrics() : Optional.empty();
     }
 
     @Override
@@ -168,7 +174,10 @@ final class DefaultEngine implements Engine {
         // Disposal waits a moment on a timer thread: a close chained right after a query (query.then(engine.close()))
         // could otherwise race with reactor-pool's bookkeeping of that query's connection release and return its permit
         // twice.
-        Mono<Void> disposal = Mono.defer(pool::disposeLater);
+        // A shared pool is the application's to close; the engine only lets go of its driver threads.
+        Mono<Void> disposal = ownsPool && pool instanceof ConnectionPool connectionPool
+                ? Mono.defer(connectionPool::disposeLater)
+                : Mono.empty();
         DriverThreads on = threads;
         if (on == null) {
             return disposal.delaySubscription(CLOSE_GRACE);

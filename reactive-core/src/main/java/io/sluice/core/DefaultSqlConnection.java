@@ -101,7 +101,8 @@ final class DefaultSqlConnection implements SqlConnection {
                         return mapper.map(current.at(row, metadata));
                     });
                 })
-                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
+                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()))
+                .as(flux -> ended(List.of(sql), flux));
         DriverThreads on = threads;
         if (on == null) {
             return rows;
@@ -210,13 +211,58 @@ final class DefaultSqlConnection implements SqlConnection {
                             return Flux.from(statement.execute());
                         }))
                 .concatMap(Result::getRowsUpdated)
-                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, first.sql()));
+                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, first.sql()))
+                .as(flux -> ended(run, flux));
     }
 
-    private static Mono<Long> updateCount(RenderedSql sql, Flux<Result> results) {
+    private Mono<Long> updateCount(RenderedSql sql, Flux<Result> results) {
         return results.concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum)
-                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()));
+                .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()))
+                .as(mono -> ended(sql, mono));
+    }
+
+    /** Tells the listeners when statements end, once per subscription: completed, failed or cancelled. */
+    private <T> Flux<T> ended(List<RenderedSql> statements, Flux<T> work) {
+        if (listener == Listeners.NONE) {
+            return work;
+        }
+        return Flux.defer(() -> {
+            java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+            return work.doOnComplete(() -> tellEnd(told, statements, null))
+                    .doOnError(error -> tellEnd(told, statements, error))
+                    .doOnCancel(() -> tellEnd(
+                            told,
+                            statements,
+                            new java.util.concurrent.CancellationException("the statement was cancelled")));
+        });
+    }
+
+    private <T> Mono<T> ended(RenderedSql sql, Mono<T> work) {
+        if (listener == Listeners.NONE) {
+            return work;
+        }
+        return Mono.defer(() -> {
+            java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+            List<RenderedSql> statements = List.of(sql);
+            return work.doOnSuccess(ignored -> tellEnd(told, statements, null))
+                    .doOnError(error -> tellEnd(told, statements, error))
+                    .doOnCancel(() -> tellEnd(
+                            told,
+                            statements,
+                            new java.util.concurrent.CancellationException("the statement was cancelled")));
+        });
+    }
+
+    private void tellEnd(
+            java.util.concurrent.atomic.AtomicBoolean told,
+            List<RenderedSql> statements,
+            @org.jspecify.annotations.Nullable Throwable error) {
+        if (told.compareAndSet(false, true)) {
+            for (RenderedSql sql : statements) {
+                listener.afterExecute(sql, error);
+            }
+        }
     }
 
     /**

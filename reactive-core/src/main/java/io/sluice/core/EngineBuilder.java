@@ -32,6 +32,7 @@ public final class EngineBuilder {
     private @Nullable String validationQuery;
     private @Nullable Dialect dialect;
     private @Nullable Scheduler driverScheduler;
+    private boolean sharedPool;
 
     EngineBuilder(String url) {
         this.url = Assert.hasText(url, "url must not be null or blank");
@@ -154,6 +155,26 @@ public final class EngineBuilder {
     }
 
     /**
+     * Uses the connection factory given to {@link Engine#builder(ConnectionFactory)} as it is, without a pool of its own: for a
+     * factory that is already a pool the application owns (such as the r2dbc-pool {@code ConnectionPool} Spring Boot makes from
+     * {@code spring.r2dbc.*}), so that the engine and the application's other R2DBC code (Spring's {@code DatabaseClient},
+     * Spring Data R2DBC) share its connections, and a transaction can hold one connection for both. The pool settings of this
+     * builder are then not used, {@link Engine#poolMetrics()} reports the given pool's metrics when it is an r2dbc-pool
+     * {@code ConnectionPool}, and {@link Engine#close()} leaves the pool open: its owner closes it.
+     *
+     * @return this builder
+     * @throws IllegalStateException if the builder was made from a URL, which has no pool to share
+     */
+    public EngineBuilder sharedPool() {
+        if (factory == null) {
+            throw new IllegalStateException("sharedPool() needs the pool itself: use Engine.builder(connectionFactory)"
+                    + " with the application's ConnectionPool instead of a URL");
+        }
+        this.sharedPool = true;
+        return this;
+    }
+
+    /**
      * Returns the engine. No connection is opened.
      *
      * @return the engine
@@ -187,6 +208,14 @@ public final class EngineBuilder {
                 resolved = Dialects.forName(driver.getMetadata().getName());
             }
         }
+        List<StatementListener> all = new ArrayList<>(listeners);
+        if (echo) {
+            all.add(0, new EchoListener());
+        }
+        if (sharedPool) {
+            DriverThreads shared = resolved.driverBlocks() ? driverThreads(resolved) : null;
+            return new DefaultEngine(driver, false, resolved, safeUrl, Listeners.of(all), shared);
+        }
         ConnectionPoolConfiguration.Builder pool = ConnectionPoolConfiguration.builder(driver)
                 .name("sluice")
                 .initialSize(initialSize)
@@ -196,18 +225,15 @@ public final class EngineBuilder {
         if (validationQuery != null) {
             pool.validationQuery(validationQuery);
         }
-        List<StatementListener> all = new ArrayList<>(listeners);
-        if (echo) {
-            all.add(0, new EchoListener());
-        }
-        DriverThreads threads = null;
-        if (resolved.driverBlocks()) {
-            Scheduler given = driverScheduler;
-            threads = given != null
-                    ? DriverThreads.of(given)
-                    : DriverThreads.create(resolved.name().toLowerCase(java.util.Locale.ROOT), maxSize);
-        }
-        return new DefaultEngine(new ConnectionPool(pool.build()), resolved, safeUrl, Listeners.of(all), threads);
+        DriverThreads threads = resolved.driverBlocks() ? driverThreads(resolved) : null;
+        return new DefaultEngine(new ConnectionPool(pool.build()), true, resolved, safeUrl, Listeners.of(all), threads);
+    }
+
+    private DriverThreads driverThreads(Dialect resolved) {
+        Scheduler given = driverScheduler;
+        return given != null
+                ? DriverThreads.of(given)
+                : DriverThreads.create(resolved.name().toLowerCase(java.util.Locale.ROOT), maxSize);
     }
 
     /** The option r2dbc-h2 reads its H2 settings from. */

@@ -6,7 +6,7 @@ import java.util.List;
 /** Tells several listeners, in order. */
 final class Listeners implements StatementListener {
 
-    private static final StatementListener NONE = sql -> {};
+    static final StatementListener NONE = sql -> {};
 
     private final List<StatementListener> listeners;
 
@@ -25,6 +25,13 @@ final class Listeners implements StatementListener {
     public void beforeExecute(RenderedSql sql) {
         for (StatementListener listener : listeners) {
             listener.beforeExecute(sql);
+        }
+    }
+
+    @Override
+    public void afterExecute(RenderedSql sql, @org.jspecify.annotations.Nullable Throwable error) {
+        for (StatementListener listener : listeners) {
+            listener.afterExecute(sql, error);
         }
     }
 

@@ -17,6 +17,17 @@ public interface StatementListener {
     void beforeExecute(RenderedSql sql);
 
     /**
+     * Called when a statement told of by {@link #beforeExecute(RenderedSql)} has ended, with the same {@code sql} instance:
+     * its rows were read or its count returned ({@code error} is {@code null}), it failed (the error), or its subscriber
+     * cancelled it (a {@link java.util.concurrent.CancellationException}). Statements of a batch end together. Does nothing by
+     * default.
+     *
+     * @param sql the SQL, as given to {@code beforeExecute}
+     * @param error the failure, or {@code null}
+     */
+    default void afterExecute(RenderedSql sql, @org.jspecify.annotations.Nullable Throwable error) {}
+
+    /**
      * Called when a transaction command is sent: {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK}.
      *
      * @param command the command

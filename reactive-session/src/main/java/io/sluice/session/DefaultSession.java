@@ -34,6 +34,9 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     private volatile boolean defaultReadOnly;
     private boolean closed;
     private @Nullable SqlConnection connection;
+    /** Whether the connection belongs to the caller's transaction (SessionFactory.open(connection)): never ended here. */
+    private boolean borrowed;
+
     private @Nullable Throwable failedFlush;
     private TransactionOptions transactionOptions = TransactionOptions.defaults();
     /** The open savepoints, innermost last. */
@@ -64,6 +67,12 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
         this.engine = engine;
         this.mapping = mapping;
         this.unitOfWork = new UnitOfWork(mapping, this, flushBatchSize, sequences);
+    }
+
+    /** Runs on a connection whose transaction the caller begins and ends. */
+    void borrow(SqlConnection given) {
+        this.connection = given;
+        this.borrowed = true;
     }
 
     /** The most keys in one {@code IN (...)} query of a selectin or lazy load. */
@@ -180,6 +189,9 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
      * that if it is cancelled half-way (a COMMIT in flight), a later rollback() or close() still ends and releases it.
      */
     private Mono<Void> endTransaction(SqlConnection on, boolean commit) {
+        if (borrowed) {
+            return Mono.empty();
+        }
         Mono<Void> release = Mono.defer(() -> {
             forget(on);
             return on.release();

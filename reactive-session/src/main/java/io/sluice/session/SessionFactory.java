@@ -134,6 +134,37 @@ public final class SessionFactory {
         return open(openSessions.open());
     }
 
+    /**
+     * Returns a session on a connection whose transaction the caller runs, such as a transaction manager's (the Spring Boot
+     * starter's {@code SluiceTransactionManager}): the session never begins, commits, rolls back or releases that connection.
+     *
+     * <ul>
+     *   <li>{@link Session#commit()} flushes and takes the objects' state as committed (the point {@code rollback()} goes
+     *       back to), without committing the connection
+     *   <li>{@link Session#rollback()} puts the objects back as they were at the last {@code commit()} (or when opened),
+     *       without rolling the connection back: the caller rolls back the connection (or to a savepoint) itself
+     *   <li>{@link Session#close()} detaches the objects and leaves the connection to the caller
+     * </ul>
+     *
+     * @param connection a connection of this factory's engine, in a transaction the caller began
+     * @return the session
+     * @throws IllegalArgumentException if {@code connection} is {@code null}
+     */
+    public Session open(io.sluice.core.SqlConnection connection) {
+        Assert.requireNonNull(connection, "connection must not be null");
+        DefaultSession session = new DefaultSession(
+                engine,
+                mapping,
+                loadBatchSize,
+                flushBatchSize,
+                keySelects,
+                openSessions,
+                openSessions.openInternally(),
+                sequences);
+        session.borrow(connection);
+        return session;
+    }
+
     private Session open(OpenSessions.Holder holder) {
         return new DefaultSession(
                 engine, mapping, loadBatchSize, flushBatchSize, keySelects, openSessions, holder, sequences);
@@ -142,7 +173,8 @@ public final class SessionFactory {
     /**
      * Runs work in a session and its transaction, which travel in the Reactor {@code Context} of the work's pipeline: code in
      * that pipeline gets the session with {@link Sessions#current()}. Joins the transaction already in the subscriber's
-     * {@code Context} if there is one from this factory ({@link Propagation#REQUIRED}); otherwise begins one.
+     * {@code Context} if there is one from this factory ({@link Propagation#REQUIRED}), or the outside transaction (a Spring
+     * {@code @Transactional} method, with the Spring Boot starter) that holds a session of this factory; otherwise begins one.
      *
      * <p>A transaction this call begins ends when the work's publisher does:
      *
@@ -188,7 +220,16 @@ public final class SessionFactory {
             if (propagation == Propagation.NESTED && outer != null && outer.factory() == this) {
                 return nested(outer.session(), work);
             }
-            return begin(work);
+            if (propagation == Propagation.REQUIRES_NEW || !TransactionBridges.any()) {
+                return begin(work);
+            }
+            // A transaction outside Sluice (Spring's) that holds a session of this factory is joined like one of ours.
+            return TransactionBridges.find(this)
+                    .flatMapMany(joined -> propagation == Propagation.NESTED
+                            ? nested(joined.session(), work)
+                            : Flux.defer(() -> work.apply(joined.session()))
+                                    .doOnError(failure -> joined.bridge().joinedWorkFailed(joined.session(), failure)))
+                    .switchIfEmpty(Flux.defer(() -> begin(work)));
         });
     }
 
@@ -284,7 +325,13 @@ public final class SessionFactory {
             if (outer != null && outer.factory() == this) {
                 return inTransaction(Propagation.REQUIRED, work);
             }
-            return attempt(TransactionOptions.defaults(), policy, work, 1, new java.util.ArrayList<>());
+            if (!TransactionBridges.any()) {
+                return attempt(TransactionOptions.defaults(), policy, work, 1, new java.util.ArrayList<>());
+            }
+            return TransactionBridges.find(this)
+                    .flatMapMany(joined -> inTransaction(Propagation.REQUIRED, work))
+                    .switchIfEmpty(Flux.defer(() ->
+                            attempt(TransactionOptions.defaults(), policy, work, 1, new java.util.ArrayList<>())));
         });
     }
 

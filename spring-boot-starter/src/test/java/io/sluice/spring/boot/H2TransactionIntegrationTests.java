@@ -1,0 +1,28 @@
+package io.sluice.spring.boot;
+
+import io.sluice.spring.boot.app.TestApplication;
+import io.sluice.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The test application on H2: the starter and spring.r2dbc.url, nothing else. */
+@SpringBootTest(classes = TestApplication.class)
+class H2TransactionIntegrationTests extends TransactionTests {
+
+    @BeforeAll
+    static void requireDatabase() {
+        TestDatabase.H2.engine();
+    }
+
+    @Override
+    boolean hasReadOnlyTransactions() {
+        return false;
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", TestDatabase.H2::url);
+    }
+}
