@@ -257,6 +257,32 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
         state.holder = holder;
         state.newHolder = true;
         state.pending = null;
+        // Spring drops a transaction whose subscriber cancels just as it is handed over (its operators discard the
+        // status):
+        // then nothing ends it, and its connection is given back once the transaction object is garbage.
+        CLEANER.register(state, new Abandoned(holder));
+    }
+
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create(task -> {
+        Thread thread = new Thread(task, "sluice-transaction-cleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Gives back the connection of a transaction that Spring dropped, if it was never cleaned up. */
+    private record Abandoned(SessionHolder holder) implements Runnable {
+        @Override
+        public void run() {
+            if (holder.isActive()) {
+                holder.deactivate();
+                SqlConnection connection = Assert.requireNonNull(holder.connection(), "connection");
+                connection
+                        .rollback()
+                        .onErrorResume(error -> Mono.empty())
+                        .then(holder.releaseOnce())
+                        .subscribe(ignored -> {}, failure -> {});
+            }
+        }
     }
 
     private static void bindAny(TransactionSynchronizationManager synchronization, SessionHolder holder) {

@@ -177,6 +177,19 @@ final class SluiceAutoConfigurationUnitTests {
     }
 
     @Test
+    void shouldCreateTheSchemaAtStartupWhenAsked() {
+        alone.withUserConfiguration(Accounts.class)
+                .withPropertyValues("sluice.url=r2dbc:h2:mem:///starter_schema", "sluice.create-schema=true")
+                .run(context -> {
+                    Engine engine = context.getBean(Engine.class);
+                    assertThat(engine.query(io.sluice.core.sql.SQL.text("SELECT COUNT(*) FROM starter_accounts"))
+                                    .map(row -> row.get(0, Long.class))
+                                    .blockLast(Duration.ofSeconds(30)))
+                            .isZero();
+                });
+    }
+
+    @Test
     void shouldFailClearlyWithoutAUrl() {
         alone.withUserConfiguration(Accounts.class).run(context -> {
             assertThat(context).hasFailed();

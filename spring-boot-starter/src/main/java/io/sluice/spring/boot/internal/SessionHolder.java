@@ -40,8 +40,18 @@ public final class SessionHolder {
         return ACTIVE.get(session);
     }
 
+    /** Returns how many transactions' sessions are active now (for tests). */
+    public static int active() {
+        return ACTIVE.size();
+    }
+
     public void activate() {
         ACTIVE.put(session, this);
+    }
+
+    /** Returns whether the transaction of this holder has not ended yet. */
+    public boolean isActive() {
+        return ACTIVE.get(session) == this;
     }
 
     public void deactivate() {
