@@ -59,14 +59,15 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             KeySelects keySelects,
             OpenSessions openSessions,
             OpenSessions.Holder holder,
-            SequenceAllocators sequences) {
+            SequenceAllocators sequences,
+            FlushListener flushListener) {
         this.loadBatchSize = loadBatchSize;
         this.openSessions = openSessions;
         this.holder = holder;
         this.keySelects = keySelects;
         this.engine = engine;
         this.mapping = mapping;
-        this.unitOfWork = new UnitOfWork(mapping, this, flushBatchSize, sequences);
+        this.unitOfWork = new UnitOfWork(mapping, this, flushBatchSize, sequences, flushListener);
     }
 
     /** Runs on a connection whose transaction the caller begins and ends. */

@@ -36,6 +36,8 @@ public final class SessionFactory {
     /** The blocks of sequence keys, shared by every session of this factory and of the factories derived from it. */
     private final SequenceAllocators sequences;
 
+    private final FlushListener flushListener;
+
     private SessionFactory(
             Engine engine,
             Mapping mapping,
@@ -43,7 +45,9 @@ public final class SessionFactory {
             int flushBatchSize,
             KeySelects keySelects,
             OpenSessions openSessions,
-            SequenceAllocators sequences) {
+            SequenceAllocators sequences,
+            FlushListener flushListener) {
+        this.flushListener = flushListener;
         this.openSessions = openSessions;
         this.sequences = sequences;
         this.engine = engine;
@@ -74,7 +78,8 @@ public final class SessionFactory {
                 DEFAULT_FLUSH_BATCH_SIZE,
                 new KeySelects(engine.dialect()),
                 new OpenSessions(),
-                new SequenceAllocators());
+                new SequenceAllocators(),
+                FlushListener.NONE);
     }
 
     /** Fails for a mapped field whose column type the database lacks, naming the class, the field and the alternative. */
@@ -105,7 +110,8 @@ public final class SessionFactory {
      */
     public SessionFactory withLoadBatchSize(int keys) {
         Assert.isTrue(keys >= 1, "the load batch size must be at least 1 key, was " + keys);
-        return new SessionFactory(engine, mapping, keys, flushBatchSize, keySelects, openSessions, sequences);
+        return new SessionFactory(
+                engine, mapping, keys, flushBatchSize, keySelects, openSessions, sequences, flushListener);
     }
 
     /**
@@ -119,7 +125,22 @@ public final class SessionFactory {
      */
     public SessionFactory withFlushBatchSize(int rows) {
         Assert.isTrue(rows >= 1, "the flush batch size must be at least 1 row, was " + rows);
-        return new SessionFactory(engine, mapping, loadBatchSize, rows, keySelects, openSessions, sequences);
+        return new SessionFactory(
+                engine, mapping, loadBatchSize, rows, keySelects, openSessions, sequences, flushListener);
+    }
+
+    /**
+     * Returns a factory like this one whose sessions tell a listener of every flush (for metrics). Sessions of both factories
+     * share the pool, the open-session tracking and the sequence blocks.
+     *
+     * @param listener the listener
+     * @return the new factory
+     * @throws IllegalArgumentException if {@code listener} is {@code null}
+     */
+    public SessionFactory withFlushListener(FlushListener listener) {
+        Assert.requireNonNull(listener, "listener must not be null");
+        return new SessionFactory(
+                engine, mapping, loadBatchSize, flushBatchSize, keySelects, openSessions, sequences, listener);
     }
 
     /**
@@ -160,14 +181,23 @@ public final class SessionFactory {
                 keySelects,
                 openSessions,
                 openSessions.openInternally(),
-                sequences);
+                sequences,
+                flushListener);
         session.borrow(connection);
         return session;
     }
 
     private Session open(OpenSessions.Holder holder) {
         return new DefaultSession(
-                engine, mapping, loadBatchSize, flushBatchSize, keySelects, openSessions, holder, sequences);
+                engine,
+                mapping,
+                loadBatchSize,
+                flushBatchSize,
+                keySelects,
+                openSessions,
+                holder,
+                sequences,
+                flushListener);
     }
 
     /**

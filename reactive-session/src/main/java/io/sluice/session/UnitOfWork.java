@@ -33,6 +33,8 @@ final class UnitOfWork {
     /** The objects whose snapshot a flush of the current transaction replaced (their committed values are kept aside). */
     private final List<EntityState<?>> flushedInTransaction = new ArrayList<>();
 
+    private final FlushListener flushListener;
+
     /**
      * Creates an empty unit of work.
      *
@@ -40,8 +42,15 @@ final class UnitOfWork {
      * @param loader what loads the relationships of its objects
      * @param flushBatchSize the most rows in one multi-row INSERT or UPDATE
      * @param sequences the sequence blocks shared by the factory's sessions
+     * @param flushListener told of every flush
      */
-    public UnitOfWork(Mapping mapping, RelationLoader loader, int flushBatchSize, SequenceAllocators sequences) {
+    public UnitOfWork(
+            Mapping mapping,
+            RelationLoader loader,
+            int flushBatchSize,
+            SequenceAllocators sequences,
+            FlushListener flushListener) {
+        this.flushListener = flushListener;
         this.mapping = mapping;
         this.keys = new FlushKeys(sequences);
         this.loader = loader;
@@ -214,8 +223,12 @@ final class UnitOfWork {
                         finalizeFlush(result);
                         dependencies.flushed(relationsChanged);
                         identityMap.relationsFlushed(relationsChanged);
+                        flushListener.flushed(result.inserted.size(), result.updated.size(), result.deleted.size());
                     })
-                    .doOnError(error -> undo(result))
+                    .doOnError(error -> {
+                        undo(result);
+                        flushListener.failed(error);
+                    })
                     .doOnCancel(() -> undo(result));
         });
     }

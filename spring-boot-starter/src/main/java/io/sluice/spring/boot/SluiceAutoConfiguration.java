@@ -188,8 +188,11 @@ public class SluiceAutoConfiguration implements DisposableBean {
      */
     @Bean
     @ConditionalOnMissingBean
-    public SessionFactory sluiceSessionFactory(Engine engine, Mapping mapping) {
-        return SessionFactory.of(engine, mapping);
+    public SessionFactory sluiceSessionFactory(
+            Engine engine, Mapping mapping, ObjectProvider<io.sluice.session.FlushListener> flushListeners) {
+        SessionFactory sessions = SessionFactory.of(engine, mapping);
+        io.sluice.session.FlushListener listener = flushListeners.getIfUnique();
+        return listener == null ? sessions : sessions.withFlushListener(listener);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.sluice.core.Engine;
 import io.sluice.spring.boot.internal.ObservationStatementListener;
 import io.sluice.spring.boot.internal.PoolMeters;
+import io.sluice.spring.boot.internal.SessionMeters;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -63,6 +64,12 @@ public class SluiceObservabilityAutoConfiguration {
         @ConditionalOnMissingBean(name = "sluicePoolMeters")
         MeterBinder sluicePoolMeters(Engine engine) {
             return new PoolMeters(engine);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "sluiceSessionMeters")
+        SessionMeters sluiceSessionMeters() {
+            return new SessionMeters();
         }
     }
 }

@@ -73,6 +73,58 @@ class SluiceObservabilityIntegrationTests {
     }
 
     @DatabaseTest
+    void shouldCountFlushesAndTheObjectsTheyWrite(TestDatabase on) {
+        on.engine();
+        runner.withPropertyValues("sluice.url=" + on.url()).run(context -> {
+            Engine engine = context.getBean(Engine.class);
+            io.sluice.session.mapping.Mapping mapping = context.getBean(io.sluice.session.mapping.Mapping.class);
+            io.sluice.testing.Schemas.recreate(engine, mapping.metadata());
+            try {
+                MeterRegistry meters = new SimpleMeterRegistry();
+                context.getBean("sluiceSessionMeters", MeterBinder.class).bindTo(meters);
+                io.sluice.session.SessionFactory sessions = context.getBean(io.sluice.session.SessionFactory.class);
+                sessions.inTransaction(session -> {
+                            session.add(new Account("ed"));
+                            session.add(new Account("wendy"));
+                            return session.flush();
+                        })
+                        .blockLast(TIMEOUT);
+                try {
+                    sessions.inTransaction(session -> {
+                                session.add(new Account("x".repeat(60))); // longer than the column: the flush fails
+                                return session.flush();
+                            })
+                            .blockLast(TIMEOUT);
+                } catch (RuntimeException expected) {
+                    // counted as a failed flush
+                }
+                assertThat(meters.get("sluice.session.flushes")
+                                .tag("outcome", "SUCCESS")
+                                .counter()
+                                .count())
+                        .isEqualTo(1.0);
+                assertThat(meters.get("sluice.session.flushes")
+                                .tag("outcome", "ERROR")
+                                .counter()
+                                .count())
+                        .isEqualTo(1.0);
+                assertThat(meters.get("sluice.session.objects.flushed")
+                                .tag("operation", "insert")
+                                .counter()
+                                .count())
+                        .isEqualTo(2.0);
+                assertThat(meters.get("sluice.session.objects.flushed")
+                                .tag("operation", "update")
+                                .counter()
+                                .count())
+                        .isZero();
+            } finally {
+                io.sluice.testing.Schemas.drop(engine, mapping.metadata());
+            }
+        });
+    }
+
+    @DatabaseTest
     void shouldReportHealthAndThePool(TestDatabase on) {
         on.engine();
         runner.withPropertyValues("sluice.url=" + on.url(), "sluice.pool.max-size=3")
