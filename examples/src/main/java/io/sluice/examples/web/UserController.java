@@ -1,10 +1,7 @@
 package io.sluice.examples.web;
 
-import io.sluice.session.SessionFactory;
 import java.net.URI;
 import java.util.List;
-import java.util.function.Supplier;
-import org.reactivestreams.Publisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,33 +17,23 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The REST resource {@code /users}. Each request runs in one session and transaction ({@link SessionFactory#inTransaction}),
- * which {@link Users} finds in the Reactor Context: it commits when the response's publisher completes, before the response
- * is written, and rolls back when it fails or the client goes away.
+ * The REST resource {@code /users}. It checks the request and calls {@link UserService}, each of whose methods runs in one
+ * session and transaction ({@code @Transactional}): it commits before the response is written, and rolls back when it fails
+ * or the client goes away.
  */
 @RestController
 @RequestMapping("/users")
 public class UserController {
 
-    private final SessionFactory sessions;
-    private final Users users;
-    private final Mono<Void> schema;
+    private final UserService users;
 
     /**
      * Creates the controller.
      *
-     * @param sessions the session factory
-     * @param users the data access
-     * @param lifecycle the database's lifecycle, whose schema requests wait for
+     * @param users the service
      */
-    public UserController(SessionFactory sessions, Users users, SluiceLifecycle lifecycle) {
-        this.sessions = sessions;
+    public UserController(UserService users) {
         this.users = users;
-        this.schema = lifecycle.schema();
-    }
-
-    private <T> Flux<T> inTransaction(Supplier<? extends Publisher<T>> work) {
-        return schema.thenMany(sessions.inTransaction(session -> work.get()));
     }
 
     /**
@@ -62,7 +49,7 @@ public class UserController {
         if (page < 0 || size < 1 || size > 100) {
             return Mono.error(new InvalidInputException(List.of("page must be 0 or more and size from 1 to 100")));
         }
-        return inTransaction(() -> users.page(page, size)).single();
+        return users.page(page, size);
     }
 
     /**
@@ -73,7 +60,7 @@ public class UserController {
      */
     @GetMapping("/{id}")
     public Mono<UserDetails> get(@PathVariable int id) {
-        return inTransaction(() -> users.withAddresses(id).map(UserDetails::of)).single();
+        return users.get(id);
     }
 
     /**
@@ -88,8 +75,7 @@ public class UserController {
         if (!problems.isEmpty()) {
             return Mono.error(new InvalidInputException(problems));
         }
-        return inTransaction(() -> users.create(body.toUser()).map(UserDetails::of))
-                .single()
+        return users.create(body.toUser())
                 .map(created -> ResponseEntity.created(URI.create("/users/" + created.id()))
                         .body(created));
     }
@@ -107,7 +93,7 @@ public class UserController {
         if (!problems.isEmpty()) {
             return Mono.error(new InvalidInputException(problems));
         }
-        return inTransaction(() -> users.update(id, body).map(UserDetails::of)).single();
+        return users.update(id, body);
     }
 
     /**
@@ -118,7 +104,7 @@ public class UserController {
      */
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable int id) {
-        return inTransaction(() -> users.delete(id))
+        return users.delete(id)
                 .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
@@ -129,6 +115,6 @@ public class UserController {
      */
     @GetMapping(value = "/export", produces = MediaType.APPLICATION_NDJSON_VALUE)
     public Flux<UserSummary> export() {
-        return inTransaction(users::export);
+        return users.export();
     }
 }

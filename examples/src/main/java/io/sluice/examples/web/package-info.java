@@ -1,6 +1,7 @@
 /**
- * A Spring WebFlux application on Sluice: a REST resource over users and their addresses, one session and transaction per
- * request carried in the Reactor Context, and a streaming export as newline-delimited JSON.
+ * A Spring WebFlux application on Sluice's Spring Boot starter: a REST resource over users and their addresses, a service
+ * whose {@code @Transactional} methods each run in one Sluice session and transaction found with {@code Sessions.current()},
+ * a streaming export as newline-delimited JSON, and Actuator's health and metrics with Sluice's figures.
  */
 @NullMarked
 package io.sluice.examples.web;

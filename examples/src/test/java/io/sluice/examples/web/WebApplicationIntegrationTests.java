@@ -27,8 +27,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * The web application running on Netty, asked over HTTP with {@link WebTestClient}, once per database. Each database gets one
- * running application with a pool of <em>one</em> connection, so that a request succeeds only if every request before it gave
- * its connection back.
+ * running application, configured by the starter from {@code spring.r2dbc.url}, with a pool of <em>one</em> connection, so
+ * that a request succeeds only if every request before it gave its connection back.
  */
 final class WebApplicationIntegrationTests {
 
@@ -55,9 +55,9 @@ final class WebApplicationIntegrationTests {
                 .run(
                         "--server.port=0",
                         "--spring.main.banner-mode=off",
-                        "--sluice.url=" + url,
-                        "--sluice.max-size=1",
-                        "--sluice.acquire-timeout=20s");
+                        "--spring.r2dbc.url=" + url,
+                        "--spring.r2dbc.pool.max-size=1",
+                        "--spring.r2dbc.pool.max-acquire-time=20s");
         int port = Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port", Integer.class));
         WebTestClient client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
@@ -339,5 +339,90 @@ final class WebApplicationIntegrationTests {
                 .getResponseBody();
         assertThat(after.total()).isGreaterThanOrEqualTo(20_000);
         assertThat(app.engine().poolMetrics().orElseThrow().acquiredSize()).isZero();
+    }
+
+    /** The body of {@code /actuator/health}: the status and, per component, its status and details. */
+    record HealthBody(String status, Map<String, Component> components) {
+        record Component(String status, Map<String, Object> details) {}
+    }
+
+    /** The body of {@code /actuator/metrics}: the meters' names. */
+    record MetricNames(List<String> names) {}
+
+    /** The body of {@code /actuator/metrics/{name}}: the meter's measurements and tags. */
+    record Metric(String name, List<Measurement> measurements, List<Tag> availableTags) {
+        record Measurement(String statistic, double value) {}
+
+        record Tag(String tag, List<String> values) {}
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.class)
+    void shouldShowSluiceInActuatorHealthAndMetrics(TestDatabase database) {
+        Running app = app(database);
+        create(app, "{\"name\":\"metered\"}"); // at least one INSERT observed
+
+        HealthBody health = app.client()
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(HealthBody.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(health.status()).isEqualTo("UP");
+        assertThat(health.components()).containsKey("sluice");
+        assertThat(health.components().get("sluice").status()).isEqualTo("UP");
+        assertThat(health.components().get("sluice").details())
+                .containsEntry("database", app.engine().dialect().name())
+                .containsEntry("max", 1)
+                .containsEntry("acquired", 0);
+
+        MetricNames names = app.client()
+                .get()
+                .uri("/actuator/metrics")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(MetricNames.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(names.names())
+                .contains(
+                        "sluice.statement",
+                        "sluice.pool.acquired",
+                        "sluice.pool.idle",
+                        "sluice.pool.pending",
+                        "sluice.pool.max");
+
+        Metric statements = app.client()
+                .get()
+                .uri("/actuator/metrics/sluice.statement?tag=operation:INSERT&tag=outcome:SUCCESS")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Metric.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(statements.measurements())
+                .filteredOn(measurement -> measurement.statistic().equals("COUNT"))
+                .singleElement()
+                .satisfies(count -> assertThat(count.value()).isGreaterThanOrEqualTo(1));
+        assertThat(statements.availableTags())
+                .filteredOn(tag -> tag.tag().equals("db.system"))
+                .singleElement()
+                .satisfies(tag -> assertThat(tag.values())
+                        .containsExactly(app.engine().dialect().name().toLowerCase(java.util.Locale.ROOT)));
+        Metric max = app.client()
+                .get()
+                .uri("/actuator/metrics/sluice.pool.max")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Metric.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(max.measurements()).extracting(Metric.Measurement::value).containsExactly(1.0);
     }
 }
