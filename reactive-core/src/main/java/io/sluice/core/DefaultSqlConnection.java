@@ -102,7 +102,7 @@ final class DefaultSqlConnection implements SqlConnection {
                     });
                 })
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, sql.sql()))
-                .as(flux -> ended(List.of(sql), flux));
+                .as(flux -> ended(List.of(sql), flux, row -> 1L));
         DriverThreads on = threads;
         if (on == null) {
             return rows;
@@ -212,7 +212,7 @@ final class DefaultSqlConnection implements SqlConnection {
                         }))
                 .concatMap(Result::getRowsUpdated)
                 .onErrorMap(R2dbcException.class, error -> SqlErrors.withSql(error, first.sql()))
-                .as(flux -> ended(run, flux));
+                .as(flux -> ended(run, flux, count -> count));
     }
 
     private Mono<Long> updateCount(RenderedSql sql, Flux<Result> results) {
@@ -222,34 +222,41 @@ final class DefaultSqlConnection implements SqlConnection {
                 .as(mono -> ended(sql, mono));
     }
 
-    /** Tells the listeners when statements end, once per subscription: completed, failed or cancelled. */
-    private <T> Flux<T> ended(List<RenderedSql> statements, Flux<T> work) {
+    /**
+     * Tells the listeners when statements end, once per subscription: completed, failed or cancelled, with the rows counted
+     * so far ({@code weight} of each element: 1 per row read, or an update count).
+     */
+    private <T> Flux<T> ended(List<RenderedSql> statements, Flux<T> work, java.util.function.ToLongFunction<T> weight) {
         if (listener == Listeners.NONE) {
             return work;
         }
         return Flux.defer(() -> {
             java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
-            return work.doOnComplete(() -> tellEnd(told, statements, null))
-                    .doOnError(error -> tellEnd(told, statements, error))
+            long[] rows = {0};
+            return work.doOnNext(element -> rows[0] += weight.applyAsLong(element))
+                    .doOnComplete(() -> tellEnd(told, statements, rows[0], null))
+                    .doOnError(error -> tellEnd(told, statements, rows[0], error))
                     .doOnCancel(() -> tellEnd(
                             told,
                             statements,
+                            rows[0],
                             new java.util.concurrent.CancellationException("the statement was cancelled")));
         });
     }
 
-    private <T> Mono<T> ended(RenderedSql sql, Mono<T> work) {
+    private Mono<Long> ended(RenderedSql sql, Mono<Long> work) {
         if (listener == Listeners.NONE) {
             return work;
         }
         return Mono.defer(() -> {
             java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
             List<RenderedSql> statements = List.of(sql);
-            return work.doOnSuccess(ignored -> tellEnd(told, statements, null))
-                    .doOnError(error -> tellEnd(told, statements, error))
+            return work.doOnSuccess(count -> tellEnd(told, statements, count == null ? -1 : count, null))
+                    .doOnError(error -> tellEnd(told, statements, -1, error))
                     .doOnCancel(() -> tellEnd(
                             told,
                             statements,
+                            -1,
                             new java.util.concurrent.CancellationException("the statement was cancelled")));
         });
     }
@@ -257,10 +264,11 @@ final class DefaultSqlConnection implements SqlConnection {
     private void tellEnd(
             java.util.concurrent.atomic.AtomicBoolean told,
             List<RenderedSql> statements,
+            long rows,
             @org.jspecify.annotations.Nullable Throwable error) {
         if (told.compareAndSet(false, true)) {
             for (RenderedSql sql : statements) {
-                listener.afterExecute(sql, error);
+                listener.afterExecute(sql, statements.size() == 1 ? rows : -1, error);
             }
         }
     }

@@ -30,8 +30,13 @@ final class Listeners implements StatementListener {
 
     @Override
     public void afterExecute(RenderedSql sql, @org.jspecify.annotations.Nullable Throwable error) {
+        afterExecute(sql, -1, error);
+    }
+
+    @Override
+    public void afterExecute(RenderedSql sql, long rows, @org.jspecify.annotations.Nullable Throwable error) {
         for (StatementListener listener : listeners) {
-            listener.afterExecute(sql, error);
+            listener.afterExecute(sql, rows, error);
         }
     }
 

@@ -28,6 +28,19 @@ public interface StatementListener {
     default void afterExecute(RenderedSql sql, @org.jspecify.annotations.Nullable Throwable error) {}
 
     /**
+     * Called when a statement has ended, as {@link #afterExecute(RenderedSql, Throwable)} is, with how many rows it read (a
+     * query, up to where it ended) or changed (an update count); {@code -1} when not known (statements of a batch of several).
+     * By default calls {@link #afterExecute(RenderedSql, Throwable)}: implement one of the two.
+     *
+     * @param sql the SQL, as given to {@code beforeExecute}
+     * @param rows the rows read or changed, or {@code -1}
+     * @param error the failure, or {@code null}
+     */
+    default void afterExecute(RenderedSql sql, long rows, @org.jspecify.annotations.Nullable Throwable error) {
+        afterExecute(sql, error);
+    }
+
+    /**
      * Called when a transaction command is sent: {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK}.
      *
      * @param command the command

@@ -28,9 +28,9 @@ class StatementEndIntegrationTests {
         }
 
         @Override
-        public void afterExecute(RenderedSql sql, @Nullable Throwable error) {
+        public void afterExecute(RenderedSql sql, long rows, @Nullable Throwable error) {
             String outcome = error == null ? "ok" : error instanceof CancellationException ? "cancelled" : "failed";
-            events.add("after " + sql.sql() + ": " + outcome);
+            events.add("after " + sql.sql() + ": " + outcome + ", " + rows + " rows");
         }
     }
 
@@ -57,15 +57,31 @@ class StatementEndIntegrationTests {
         engine.query(SQL.text("SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3"))
                 .take(1)
                 .blockLast(TIMEOUT);
+        engine.execute(SQL.text("CREATE TABLE ends_rows (id INT)")).block(TIMEOUT);
+        try {
+            engine.execute(SQL.text("INSERT INTO ends_rows (id) VALUES (1), (2)"))
+                    .block(TIMEOUT);
+            engine.query(SQL.text("SELECT id FROM ends_rows")).blockLast(TIMEOUT);
+        } finally {
+            engine.execute(SQL.text("DROP TABLE ends_rows")).block(TIMEOUT);
+        }
         assertThat(ends.events)
                 .containsExactly(
                         "before SELECT 1",
-                        "after SELECT 1: ok",
+                        "after SELECT 1: ok, 1 rows",
                         "before DROP TABLE IF EXISTS no_such_table_ends",
-                        "after DROP TABLE IF EXISTS no_such_table_ends: ok",
+                        "after DROP TABLE IF EXISTS no_such_table_ends: ok, 0 rows",
                         "before SELECT * FROM no_such_table_ends",
-                        "after SELECT * FROM no_such_table_ends: failed",
+                        "after SELECT * FROM no_such_table_ends: failed, 0 rows",
                         "before SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3",
-                        "after SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3: cancelled");
+                        "after SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3: cancelled, 1 rows",
+                        "before CREATE TABLE ends_rows (id INT)",
+                        "after CREATE TABLE ends_rows (id INT): ok, 0 rows",
+                        "before INSERT INTO ends_rows (id) VALUES (1), (2)",
+                        "after INSERT INTO ends_rows (id) VALUES (1), (2): ok, 2 rows",
+                        "before SELECT id FROM ends_rows",
+                        "after SELECT id FROM ends_rows: ok, 2 rows",
+                        "before DROP TABLE ends_rows",
+                        "after DROP TABLE ends_rows: ok, 0 rows");
     }
 }

@@ -64,7 +64,8 @@ class SluiceObservabilityIntegrationTests {
                                     .hasLowCardinalityKeyValue("db.system", system))
                     .hasAnObservation(observation -> observation
                             .hasLowCardinalityKeyValue("outcome", "SUCCESS")
-                            .hasHighCardinalityKeyValue("db.statement", "SELECT 1"))
+                            .hasHighCardinalityKeyValue("db.statement", "SELECT 1")
+                            .hasHighCardinalityKeyValue("db.rows", "1"))
                     .hasAnObservation(observation -> observation
                             .hasLowCardinalityKeyValue("outcome", "ERROR")
                             .hasHighCardinalityKeyValue("db.statement", "SELECT * FROM no_such_table_observed")

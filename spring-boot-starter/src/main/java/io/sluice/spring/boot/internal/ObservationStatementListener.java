@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Makes one Micrometer {@link Observation} per statement, named {@code sluice.statement}, with the low-cardinality keys
  * {@code operation} (SELECT, INSERT, UPDATE, DELETE, ... or OTHER), {@code db.system} and {@code outcome} (SUCCESS, ERROR or
- * CANCELLED) and the statement's text (never its values) as the high-cardinality {@code db.statement}; a failure is recorded
+ * CANCELLED), the statement's text (never its values) as the high-cardinality {@code db.statement} and the rows it read or
+ * changed as {@code db.rows}; a failure is recorded
  * on the observation. The registry and the database are looked up at the first statement.
  */
 public final class ObservationStatementListener implements StatementListener {
@@ -51,10 +52,13 @@ public final class ObservationStatementListener implements StatementListener {
     }
 
     @Override
-    public void afterExecute(RenderedSql sql, @Nullable Throwable error) {
+    public void afterExecute(RenderedSql sql, long rows, @Nullable Throwable error) {
         Observation observation = open.remove(sql);
         if (observation == null) {
             return;
+        }
+        if (rows >= 0) {
+            observation.highCardinalityKeyValue("db.rows", Long.toString(rows));
         }
         String outcome = "SUCCESS";
         if (error instanceof CancellationException) {
