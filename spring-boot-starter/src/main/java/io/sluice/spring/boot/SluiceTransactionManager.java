@@ -452,12 +452,18 @@ public final class SluiceTransactionManager extends AbstractReactiveTransactionM
             TransactionDefinition.ISOLATION_REPEATABLE_READ, IsolationLevel.REPEATABLE_READ,
             TransactionDefinition.ISOLATION_SERIALIZABLE, IsolationLevel.SERIALIZABLE);
 
-    /** Spring's isolation level and read-only flag as Sluice's transaction options. */
+    /**
+     * Spring's isolation level, read-only flag and timeout as Sluice's transaction options: the timeout also bounds each
+     * statement, so that the database cancels one that would outlast the whole transaction (the commit checks the rest).
+     */
     private static io.sluice.core.TransactionOptions options(TransactionDefinition definition) {
         io.sluice.core.TransactionOptions options = io.sluice.core.TransactionOptions.defaults();
         IsolationLevel level = LEVELS.get(definition.getIsolationLevel());
         if (level != null) {
             options = options.isolation(level);
+        }
+        if (definition.getTimeout() > 0) {
+            options = options.statementTimeout(java.time.Duration.ofSeconds(definition.getTimeout()));
         }
         return definition.isReadOnly() ? options.readOnly() : options;
     }

@@ -332,6 +332,23 @@ abstract class TransactionTests {
     }
 
     @Test
+    void shouldCancelAStatementThatOutlastsTheTransactionsTimeout() {
+        // Five seconds on every database unless cancelled (MariaDB caps recursive CTEs at 1000 iterations).
+        String slow = switch (engine.dialect().name()) {
+            case "PostgreSQL" -> "SELECT pg_sleep(5)";
+            case "MariaDB" -> "SELECT SLEEP(5)";
+            default ->
+                "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 100000000)"
+                        + " SELECT COUNT(*) FROM t";
+        };
+        service.slowStatement(slow)
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(((io.r2dbc.spi.R2dbcException) error).getSqlState())
+                        .isIn("57014", "70100"))
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void shouldShareOneTransactionWithDatabaseClient() {
         service.mixed("a-sluice", "b-client", false)
                 .as(StepVerifier::create)

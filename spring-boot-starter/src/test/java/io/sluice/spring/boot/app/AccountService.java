@@ -163,6 +163,12 @@ public class AccountService {
         });
     }
 
+    /** Runs one statement in a transaction of one second. */
+    @Transactional(timeout = 1)
+    public Mono<Long> slowStatement(String sql) {
+        return Sessions.current().flatMap(session -> session.execute(io.sluice.core.sql.SQL.text(sql)));
+    }
+
     @Transactional(timeout = 1)
     public Mono<Void> slow(String name) {
         return add(name).then(Mono.delay(Duration.ofMillis(1_500))).then();
