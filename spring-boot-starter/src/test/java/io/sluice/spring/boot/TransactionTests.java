@@ -77,11 +77,18 @@ abstract class TransactionTests {
 
     void assertConnectionsReturned() {
         PoolMetrics metrics = engine.poolMetrics().orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long started = System.nanoTime();
+        // After 150 cancelled transactions, MariaDB's connections were seen to come back only after up to 18 s on a
+        // loaded
+        // machine (not yet explained); a connection that never comes back still fails the test.
+        long deadline = started + Duration.ofSeconds(60).toNanos();
         while (metrics.acquiredSize() > 0 && System.nanoTime() < deadline) {
             // a transaction Spring dropped as its subscriber cancelled gives its connection back once it is garbage
             System.gc();
             Thread.onSpinWait();
+        }
+        if (System.nanoTime() - started > Duration.ofSeconds(1).toNanos()) {
+            System.out.println("connections came back after " + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
         assertThat(metrics.acquiredSize())
                 .as("connections still acquired; transactions still active: "
