@@ -173,11 +173,7 @@ final class Bulk {
                 ((Attribute<Object, Object>) assignments.get(i).column()).set(entity, values.get(i));
             }
             EntityModel<Object> own = (EntityModel<Object>) state.model();
-            @Nullable Object[] states = new Object[own.attributes().size()];
-            for (int i = 0; i < states.length; i++) {
-                states[i] = own.attributes().get(i).state(entity);
-            }
-            session.unitOfWork().refresh(own, entity, states);
+            session.unitOfWork().refresh(own, entity, own.states(entity));
         }
     }
 

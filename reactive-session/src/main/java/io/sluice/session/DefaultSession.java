@@ -531,7 +531,7 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
     /** A new object of the class with the detached object's values, added to the session (inserted at the next flush). */
     private <E> E newCopy(EntityModel<E> model, E entity) {
         E copy = EntityRows.of(model).newInstance();
-        model.setStates(copy, states(model, entity));
+        model.setStates(copy, model.states(entity));
         unitOfWork.add(copy);
         return copy;
     }
@@ -552,8 +552,8 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
             throw new IllegalStateException("cannot merge into " + model.type().getSimpleName() + " "
                     + model.identity(entity) + ": the session's object is read-only; make it modifiable first");
         }
-        @Nullable Object[] states = states(model, entity);
-        @Nullable Object[] current = states(model, loaded);
+        @Nullable Object[] states = model.states(entity);
+        @Nullable Object[] current = model.states(loaded);
         List<Attribute<E, ?>> attributes = model.attributes();
         for (int i = 0; i < states.length; i++) {
             Attribute<E, ?> attribute = attributes.get(i);
@@ -563,15 +563,6 @@ final class DefaultSession implements Session, io.sluice.session.RelationLoader 
         }
         model.setStates(loaded, states);
         return loaded;
-    }
-
-    private static <E> @Nullable Object[] states(EntityModel<E> model, E entity) {
-        List<Attribute<E, ?>> attributes = model.attributes();
-        @Nullable Object[] states = new Object[attributes.size()];
-        for (int i = 0; i < states.length; i++) {
-            states[i] = attributes.get(i).state(entity);
-        }
-        return states;
     }
 
     @Override

@@ -323,14 +323,7 @@ final class UnitOfWork {
     public void rolledBack() {
         for (EntityState<?> state : identityMap.all()) {
             if (state.status() == EntityState.Status.PENDING || state.insertedInTransaction()) {
-                identityMap.remove(state);
-                for (Attribute<?, ?> attribute : state.model().ids()) {
-                    if (attribute.isGenerated()) {
-                        ((Attribute<Object, Object>) attribute).set(state.entity(), null);
-                    }
-                }
-                state.insertedInTransaction(false);
-                unbind(state);
+                forgetAdded(state);
             } else {
                 state.status(EntityState.Status.PERSISTENT);
                 state.restoreCommitted();
@@ -388,14 +381,7 @@ final class UnitOfWork {
         for (EntityState<?> state : identityMap.all()) {
             EntityState.Saved saved = mark.objects().get(state);
             if (saved == null) {
-                identityMap.remove(state);
-                for (Attribute<?, ?> attribute : state.model().ids()) {
-                    if (attribute.isGenerated()) {
-                        ((Attribute<Object, Object>) attribute).set(state.entity(), null);
-                    }
-                }
-                state.insertedInTransaction(false);
-                unbind(state);
+                forgetAdded(state);
             } else {
                 state.restore(saved);
                 rekey(state);
@@ -420,6 +406,19 @@ final class UnitOfWork {
         identityMap.forgetRelationChanges();
         toDelete.clear();
         dependencies.reset();
+    }
+
+    /** Takes out of the session an object added in a transaction that rolled back: its generated keys are cleared. */
+    @SuppressWarnings("unchecked")
+    private void forgetAdded(EntityState<?> state) {
+        identityMap.remove(state);
+        for (Attribute<?, ?> attribute : state.model().ids()) {
+            if (attribute.isGenerated()) {
+                ((Attribute<Object, Object>) attribute).set(state.entity(), null);
+            }
+        }
+        state.insertedInTransaction(false);
+        unbind(state);
     }
 
     /**

@@ -123,12 +123,7 @@ public final class EntityState<E> {
      * @return the values
      */
     public @Nullable Object[] values() {
-        List<Attribute<E, ?>> attributes = model.attributes();
-        @Nullable Object[] values = new Object[attributes.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = attributes.get(i).state(entity);
-        }
-        return values;
+        return model.states(entity);
     }
 
     /**

@@ -520,6 +520,22 @@ public final class EntityModel<E> {
     }
 
     /**
+     * Returns every mapped field's value of an object in the form {@link Attribute#state} returns, in attribute order: what
+     * {@link #setStates} takes.
+     *
+     * @param entity an object of this class
+     * @return a new array of the values
+     */
+    public @Nullable Object[] states(Object entity) {
+        List<Attribute<E, ?>> all = attributes;
+        @Nullable Object[] states = new Object[all.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = all.get(i).state(entity);
+        }
+        return states;
+    }
+
+    /**
      * Sets every mapped field of an object from values in the form {@link Attribute#state} returns, in attribute order:
      * embedded values are made from their columns' values (or {@code null} where all are {@code NULL}).
      *
